@@ -1,0 +1,34 @@
+/**
+ * The names of every IPC request and event, and nothing else: the preload imports this file alone, so
+ * it stays free of zod. `contract.ts` attaches a schema to each name and the compiler checks that the
+ * two lists match.
+ */
+
+/** Request channels, `area:verb`. */
+export const REQUEST_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:save',
+  'accounts:list',
+  'accounts:save',
+  'accounts:remove',
+  'accounts:send-test',
+] as const;
+
+/** Pushed event channels, `area:noun`. */
+export const EVENT_CHANNELS = ['accounts:changed'] as const;
+
+/** A request channel name. */
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+/** An event channel name. */
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+/** Whether a string names a request channel. */
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(name);
+}
+
+/** Whether a string names an event channel. */
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name);
+}

@@ -1,0 +1,191 @@
+/**
+ * The one IPC contract: every request channel with the schema of its input and output, and every
+ * pushed event with the schema of its payload. The preload's allowlist, the Electron registration, the
+ * WebSocket host and the renderer client are all typed from this module.
+ */
+import { z } from 'zod';
+import type { EventChannel, RequestChannel } from './channels';
+import { SMTP_DIAGNOSES } from './smtp-diagnosis';
+
+// Shared pieces
+
+/** How the connection to the SMTP server is secured. */
+export const securitySchema = z.enum([
+  /** Implicit TLS from the first byte (usually port 465). */
+  'tls',
+  /** Plain connect, then STARTTLS is required (usually port 587). */
+  'starttls',
+  /** No TLS at all: only for a relay on a trusted network. */
+  'none',
+]);
+/** How the connection to the SMTP server is secured. */
+export type Security = z.infer<typeof securitySchema>;
+
+const emailSchema = z.email({ error: 'Enter a valid e-mail address.' }).max(254);
+
+/** What the user types to create or edit an account. `password` absent on edit keeps the stored one. */
+export const accountDraftSchema = z.object({
+  /** Absent for a new account. */
+  id: z.string().min(1).max(64).optional(),
+  /** The name shown in the app, e.g. "School office". */
+  label: z.string().trim().min(1, 'Give the account a name.').max(80),
+  /** SMTP host name or address. */
+  host: z
+    .string()
+    .trim()
+    .min(1, 'Enter the SMTP server host.')
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'A host name has only letters, digits, dots and dashes.'),
+  /** SMTP port. */
+  port: z.coerce.number().int('The port is a whole number.').min(1, 'Ports run from 1 to 65535.').max(65535, 'Ports run from 1 to 65535.'),
+  /** Connection security. */
+  security: securitySchema,
+  /** Login name; empty for a relay that authorises by IP address. */
+  username: z.string().trim().max(254),
+  /** The password or app password; absent means "keep the stored one". */
+  password: z.string().max(1024).optional(),
+  /** The From address. */
+  fromAddress: emailSchema,
+  /** The From display name. */
+  fromName: z.string().trim().max(120),
+  /** PEM of a CA to trust for this server in addition to the system's (self-hosted or test servers). */
+  caCertificate: z
+    .string()
+    .trim()
+    .max(64 * 1024)
+    .refine((pem) => pem === '' || pem.includes('-----BEGIN CERTIFICATE-----'), 'Paste a PEM certificate (-----BEGIN CERTIFICATE-----).')
+    .optional(),
+});
+/** What the user types to create or edit an account. */
+export type AccountDraft = z.infer<typeof accountDraftSchema>;
+
+/** An account as the renderer may see it: every field but the secret. */
+export const accountViewSchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** Display name. */
+  label: z.string(),
+  /** SMTP host. */
+  host: z.string(),
+  /** SMTP port. */
+  port: z.number().int(),
+  /** Connection security. */
+  security: securitySchema,
+  /** Login name. */
+  username: z.string(),
+  /** Whether a password is stored (the password itself never leaves the main process). */
+  hasPassword: z.boolean(),
+  /** From address. */
+  fromAddress: z.string(),
+  /** From display name. */
+  fromName: z.string(),
+  /** Whether a custom CA certificate is set. */
+  hasCaCertificate: z.boolean(),
+  /** ISO time of creation. */
+  createdAt: z.string(),
+  /** ISO time of the last edit. */
+  updatedAt: z.string(),
+});
+/** An account as the renderer sees it. */
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+/** Why an SMTP exchange failed, as classified in `smtp-diagnosis.ts`. */
+export const smtpFailureSchema = z.object({
+  /** The diagnosis the UI explains. */
+  diagnosis: z.enum(SMTP_DIAGNOSES),
+  /** nodemailer's error category, e.g. `EAUTH`. */
+  code: z.string().optional(),
+  /** The SMTP stage that failed, e.g. `AUTH PLAIN`, `RCPT TO`. */
+  command: z.string().optional(),
+  /** The server's basic reply code, e.g. 535. */
+  responseCode: z.number().int().optional(),
+  /** The enhanced status code from the reply, e.g. `5.7.8`. */
+  enhancedStatus: z.string().optional(),
+  /** The server's exact reply text (may span lines). */
+  response: z.string().optional(),
+  /** The client library's message, scrubbed of secrets. */
+  message: z.string(),
+});
+/** Why an SMTP exchange failed. */
+export type SmtpFailure = z.infer<typeof smtpFailureSchema>;
+
+/** The outcome of "Send test". */
+export const sendTestResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('sent'),
+    /** The server's reply to the end of DATA, e.g. `250 2.0.0 OK queued as …`. */
+    response: z.string(),
+    /** The Message-ID header of the message sent. */
+    messageId: z.string(),
+    /** Recipients the server accepted. */
+    accepted: z.array(z.string()),
+    /** Wall time of the whole exchange, in milliseconds. */
+    durationMs: z.number(),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    /** What went wrong, with the server's reply. */
+    failure: smtpFailureSchema,
+    /** Wall time until the failure, in milliseconds. */
+    durationMs: z.number(),
+  }),
+]);
+/** The outcome of "Send test". */
+export type SendTestResult = z.infer<typeof sendTestResultSchema>;
+
+/** User preferences kept by the main process. */
+export const settingsSchema = z.object({
+  /** UI language; `system` follows the OS/browser locale. */
+  language: z.enum(['system', 'ko', 'en']),
+  /** Colour theme; `system` follows the OS. */
+  theme: z.enum(['system', 'light', 'dark']),
+});
+/** User preferences. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Preferences used before the user chooses any. */
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
+
+/** Facts about the running host. */
+export const appInfoSchema = z.object({
+  /** App version from package.json. */
+  version: z.string(),
+  /** Which host serves the handlers. */
+  host: z.enum(['electron', 'web']),
+  /** How secrets are protected on this machine, e.g. `keychain`, `passphrase`. */
+  secretProtection: z.string(),
+});
+/** Facts about the running host. */
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const idInputSchema = z.object({ id: z.string().min(1).max(64) });
+
+// The contract
+
+/** Every request channel: input and output schema. */
+export const requests = {
+  'app:info': { input: z.void(), output: appInfoSchema },
+  'settings:get': { input: z.void(), output: settingsSchema },
+  'settings:save': { input: settingsSchema, output: settingsSchema },
+  'accounts:list': { input: z.void(), output: z.array(accountViewSchema) },
+  'accounts:save': { input: accountDraftSchema, output: accountViewSchema },
+  'accounts:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'accounts:send-test': {
+    input: z.object({ accountId: z.string().min(1).max(64), to: emailSchema }),
+    output: sendTestResultSchema,
+  },
+} as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
+
+/** Every pushed event: payload schema. */
+export const events = {
+  'accounts:changed': z.object({ accounts: z.array(accountViewSchema) }),
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+/** The input type of a request channel (what the caller passes). */
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requests)[C]['input']>;
+/** The parsed input a handler receives. */
+export type HandlerInput<C extends RequestChannel> = z.output<(typeof requests)[C]['input']>;
+/** The output type of a request channel. */
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requests)[C]['output']>;
+/** The payload type of an event channel. */
+export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;

@@ -1,0 +1,112 @@
+/**
+ * Classifies an SMTP failure into a diagnosis the UI can explain. It keys on what the server said (the
+ * basic code, the enhanced status `x.y.z` and the reply text) and on nodemailer's error fields, never
+ * on the host name, so a loopback server that answers like Gmail is diagnosed like Gmail.
+ * Facts: shared/reference/providers.md §2 (Gmail replies) and §8 (nodemailer's error fields).
+ */
+
+/** Every diagnosis the app can give; the words for each live in the renderer's i18n tables. */
+export const SMTP_DIAGNOSES = [
+  /** Gmail 534 5.7.9: the account has 2-Step Verification; an app password is needed. */
+  'auth-app-password-required',
+  /** 535 (Gmail 5.7.8) and other 5xx AUTH replies: the server refused the username or password. */
+  'auth-rejected',
+  /** Gmail 534 5.7.14: Google wants a sign-in in a web browser first. */
+  'auth-web-login-required',
+  /** 454 4.7.0 "Too many login attempts": a throttle, not a wrong password. */
+  'auth-throttled',
+  /** 530 5.7.0 / 530 5.5.1 "Authentication Required": the server needs a login. */
+  'auth-required',
+  /** 530 5.7.0 "Must issue a STARTTLS command first". */
+  'starttls-required',
+  /** 550 5.4.5: the account's daily sending limit is used up. */
+  'daily-limit',
+  /** 552 5.3.4 / 5.2.3 or a SIZE pre-check: the message is too large. */
+  'message-too-large',
+  /** 452 4.5.3: too many recipients in one message. */
+  'too-many-recipients',
+  /** 5xx at RCPT TO (5.1.x): the recipient address was refused. */
+  'recipient-rejected',
+  /** 5xx at MAIL FROM: the server will not send as this From address. */
+  'sender-rejected',
+  /** TCP connection refused: nothing listens on that host and port. */
+  'connection-refused',
+  /** No answer in time: a firewall, or implicit TLS/STARTTLS chosen wrongly for the port. */
+  'timeout',
+  /** TLS handshake on a plain port or the reverse ("wrong version number"). */
+  'tls-mismatch',
+  /** The server's certificate is not trusted (self-signed, intercepted, wrong name). */
+  'certificate-untrusted',
+  /** The host name does not resolve. */
+  'host-not-found',
+  /** Any other 4xx: temporary, retrying later can help. */
+  'temporary',
+  /** Nothing above matched; the raw reply is shown as is. */
+  'unknown',
+] as const;
+
+/** A diagnosis code. */
+export type SmtpDiagnosis = (typeof SMTP_DIAGNOSES)[number];
+
+/** The fields of a nodemailer error this classifier reads. */
+export interface SmtpErrorFields {
+  /** nodemailer's category, e.g. `EAUTH`, `ESOCKET`. */
+  readonly code?: string | undefined;
+  /** The SMTP stage, e.g. `AUTH PLAIN`, `RCPT TO`, `CONN`. */
+  readonly command?: string | undefined;
+  /** Basic reply code. */
+  readonly responseCode?: number | undefined;
+  /** Raw server reply. */
+  readonly response?: string | undefined;
+  /** Error message (for socket/TLS errors it holds OpenSSL's or Node's text). */
+  readonly message: string;
+}
+
+/** Extracts the enhanced status code (RFC 3463 `class.subject.detail`) from a reply, if any. */
+export function enhancedStatusOf(response: string | undefined): string | undefined {
+  if (!response) return undefined;
+  const match = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/m.exec(response);
+  return match?.[1];
+}
+
+/** Classifies one failure. */
+export function diagnoseSmtpFailure(error: SmtpErrorFields): SmtpDiagnosis {
+  const reply = error.response ?? '';
+  const text = `${reply}\n${error.message}`.toLowerCase();
+  const status = enhancedStatusOf(reply);
+  const basic = error.responseCode;
+  const command = (error.command ?? '').toUpperCase();
+
+  if (basic !== undefined) {
+    if (status === '5.7.9') return 'auth-app-password-required';
+    if (status === '5.7.14') return 'auth-web-login-required';
+    if (status === '5.4.5' || text.includes('daily user sending limit') || text.includes('sending quota exceeded')) return 'daily-limit';
+    if (basic === 454 && text.includes('too many login attempts')) return 'auth-throttled';
+    if (basic === 530 && text.includes('starttls')) return 'starttls-required';
+    if (basic === 530 || text.includes('authentication required')) return 'auth-required';
+    if (status === '4.5.3' || text.includes('too many recipients')) return 'too-many-recipients';
+    if (basic === 552 || status === '5.3.4' || status === '5.2.3') return 'message-too-large';
+    if (command.startsWith('AUTH') && basic >= 500) return 'auth-rejected';
+    if (basic === 535) return 'auth-rejected';
+    if (command === 'RCPT TO' && basic >= 500) return 'recipient-rejected';
+    if (command === 'MAIL FROM' && basic >= 500) return 'sender-rejected';
+    if (basic >= 400 && basic < 500) return 'temporary';
+    return 'unknown';
+  }
+
+  if (error.code === 'EMESSAGE' && text.includes('message size larger than allowed')) return 'message-too-large';
+  if (error.code === 'EDNS' || text.includes('enotfound') || text.includes('eai_again')) return 'host-not-found';
+  if (text.includes('econnrefused')) return 'connection-refused';
+  if (text.includes('wrong version number') || text.includes('packet length too long') || text.includes('unknown protocol')) return 'tls-mismatch';
+  if (
+    text.includes('self-signed') ||
+    text.includes('self signed') ||
+    text.includes('unable to verify') ||
+    text.includes('unable to get local issuer') ||
+    text.includes('altnames') ||
+    text.includes('certificate has expired')
+  )
+    return 'certificate-untrusted';
+  if (error.code === 'ETIMEDOUT' || text.includes('timeout') || text.includes('greeting never received')) return 'timeout';
+  return 'unknown';
+}

@@ -1,0 +1,46 @@
+/** "Send test": one real message from an account to an address the user gives. */
+import type { SendTestResult } from '../core/contract';
+import type { AccountStore } from './account-store';
+import type { Clock } from './ports';
+import { createSmtpTransport, toSmtpFailure } from './smtp-transport';
+
+/** Subject of the test message; the e2e suite checks it on the receiving side. */
+export const TEST_SUBJECT = 'Mailroom test message / Mailroom 테스트 메일';
+
+/** Sends the test message and reports the server's reply or the failure. Never throws for SMTP errors. */
+export async function sendTestMessage(
+  accounts: AccountStore,
+  clock: Clock,
+  accountId: string,
+  to: string,
+): Promise<SendTestResult> {
+  const record = accounts.record(accountId);
+  const password = await accounts.secretOf(accountId);
+  const started = clock.now();
+  const transport = createSmtpTransport(record, password);
+  try {
+    const info = await transport.sendMail({
+      from: { name: record.fromName, address: record.fromAddress },
+      to,
+      subject: TEST_SUBJECT,
+      text: [
+        `This is a test message from Mailroom, sent through the account "${record.label}" (${record.host}:${record.port}).`,
+        'If you can read it, this account can send your notices.',
+        '',
+        `Mailroom이 "${record.label}" 계정(${record.host}:${record.port})으로 보낸 테스트 메일입니다.`,
+        '이 메일이 보이면 이 계정으로 공지를 보낼 수 있습니다.',
+      ].join('\n'),
+    });
+    return {
+      status: 'sent',
+      response: info.response,
+      messageId: info.messageId,
+      accepted: info.accepted.map((a: unknown) => (typeof a === 'string' ? a : String((a as { address?: unknown }).address))),
+      durationMs: clock.now() - started,
+    };
+  } catch (error) {
+    return { status: 'failed', failure: toSmtpFailure(error, password ? [password] : []), durationMs: clock.now() - started };
+  } finally {
+    transport.close();
+  }
+}
