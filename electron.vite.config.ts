@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The CSP meta tag in renderer/index.html protects the built app (Electron loads it from file://, where
+ * no response header applies). The dev server needs inline scripts for React Fast Refresh, and Electron
+ * sends the dev policy as a header then, so the tag is dropped in `serve` mode only.
+ */
+function dropCspMetaInDev(): Plugin {
+  return {
+    name: 'mailroom:drop-csp-meta-in-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -23,6 +37,6 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), dropCspMetaInDev()],
   },
 });

@@ -1,0 +1,13 @@
+/** The KeyValueStore port on `conf` (electron-store's own engine), for the Node host and its tests. */
+import Conf from 'conf';
+import type { KeyValueStore } from './ports';
+
+/** Opens (or creates) `<dir>/<name>.json` as a key-value store. */
+export function createConfStore(dir: string, name: string): KeyValueStore {
+  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: name, clearInvalidConfig: false });
+  return {
+    get: (key) => conf.get(key),
+    set: (key, value) => conf.set(key, value),
+    delete: (key) => conf.delete(key),
+  };
+}

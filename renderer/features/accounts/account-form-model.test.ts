@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountView } from '../../../app/core/contract';
+import { checkAccountForm, EMPTY_ACCOUNT_FORM, fieldOfServerError, formFromAccount } from './account-form-model';
+
+const filled = {
+  ...EMPTY_ACCOUNT_FORM,
+  label: 'Office',
+  host: 'smtp.gmail.com',
+  port: '465',
+  security: 'tls' as const,
+  username: 'office@school.kr',
+  password: 'abcdefghijklmnop',
+  fromAddress: 'office@school.kr',
+  fromName: '행정실',
+};
+
+const saved: AccountView = {
+  id: 'a1',
+  label: 'Office',
+  host: 'smtp.gmail.com',
+  port: 465,
+  security: 'tls',
+  username: 'office@school.kr',
+  hasPassword: true,
+  fromAddress: 'office@school.kr',
+  fromName: '행정실',
+  hasCaCertificate: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('checkAccountForm', () => {
+  it('turns a complete form into a draft with a numeric port', () => {
+    const check = checkAccountForm(filled);
+    expect(check).toEqual({ ok: true, draft: expect.objectContaining({ port: 465, password: 'abcdefghijklmnop' }) });
+  });
+
+  it('names every field in error', () => {
+    const check = checkAccountForm({ ...EMPTY_ACCOUNT_FORM, username: 'x@y.kr', port: '70000', fromAddress: 'not-an-address' });
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect([...check.fields].sort()).toEqual(['fromAddress', 'host', 'label', 'password', 'port']);
+  });
+
+  it('keeps the saved password when editing with an empty password field', () => {
+    const check = checkAccountForm(formFromAccount(saved), saved);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.draft.id).toBe('a1');
+    expect('password' in check.draft).toBe(false);
+  });
+
+  it('never loads a secret into the edit form', () => {
+    expect(formFromAccount(saved).password).toBe('');
+  });
+
+  it('rejects a CA field that is not PEM', () => {
+    const check = checkAccountForm({ ...filled, caCertificate: 'hello' });
+    expect(check.ok === false && check.fields).toEqual(['caCertificate']);
+  });
+});
+
+describe('fieldOfServerError', () => {
+  it('reads the field prefix of an invalid-input message', () => {
+    expect(fieldOfServerError('password: Enter the password for this login.')).toBe('password');
+    expect(fieldOfServerError('Something else')).toBeUndefined();
+    expect(fieldOfServerError('security: bad')).toBeUndefined();
+  });
+});

@@ -1,0 +1,132 @@
+/** Add or edit an SMTP account. The saved password is never loaded back: an empty field keeps it. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView, Security } from '../../../app/core/contract';
+import { Field } from '../../components/field';
+import { useClient } from '../../state/client-context';
+import {
+  checkAccountForm,
+  DEFAULT_PORT,
+  EMPTY_ACCOUNT_FORM,
+  fieldOfServerError,
+  formFromAccount,
+  type AccountField,
+  type AccountFormValues,
+} from './account-form-model';
+
+/** Props of AccountForm. */
+export interface AccountFormProps {
+  /** The account being edited; absent for a new one. */
+  readonly existing?: AccountView | undefined;
+  /** Called with the saved account. */
+  readonly onSaved: (account: AccountView) => void;
+  /** Called when the user cancels. */
+  readonly onCancel: () => void;
+}
+
+const SECURITY: readonly Security[] = ['starttls', 'tls', 'none'];
+
+/** Renders the account form. */
+export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [values, setValues] = useState<AccountFormValues>(existing ? formFromAccount(existing) : EMPTY_ACCOUNT_FORM);
+  const [errors, setErrors] = useState<ReadonlySet<AccountField>>(new Set());
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const errorOf = (field: AccountField) => (errors.has(field) ? t(`accountForm.errors.${field}`) : undefined);
+  const onSecurity = (security: Security) =>
+    setValues((v) => ({ ...v, security, port: Object.values(DEFAULT_PORT).includes(v.port) || v.port === '' ? DEFAULT_PORT[security] : v.port }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setServerError(null);
+    const check = checkAccountForm(values, existing);
+    if (!check.ok) {
+      setErrors(new Set(check.fields));
+      return;
+    }
+    setErrors(new Set());
+    setSaving(true);
+    const result = await client.request('accounts:save', check.draft);
+    setSaving(false);
+    if (result.ok) return onSaved(result.value);
+    const field = result.error.code === 'invalid-input' ? fieldOfServerError(result.error.message) : undefined;
+    if (field) setErrors(new Set([field]));
+    else setServerError(`${t(`errors.${result.error.code}`)} ${result.error.hint ?? ''}`);
+  };
+
+  return (
+    <form className="card account-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="account-form-title">
+      <h3 id="account-form-title">{existing ? t('accountForm.editTitle', { label: existing.label }) : t('accountForm.newTitle')}</h3>
+      {errors.size > 0 ? (
+        <p className="form-alert" role="alert">
+          {t('accountForm.fixErrors')}
+        </p>
+      ) : null}
+      {serverError ? (
+        <p className="form-alert" role="alert">
+          {serverError}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <Field label={t('accountForm.label')} help={t('accountForm.labelHelp')} error={errorOf('label')}>
+          <input value={values.label} onChange={(e) => set('label', e.target.value)} autoFocus />
+        </Field>
+        <div className="form-grid__row">
+          <Field label={t('accountForm.host')} error={errorOf('host')}>
+            <input value={values.host} onChange={(e) => set('host', e.target.value)} placeholder="smtp.example.com" spellCheck={false} autoCapitalize="off" />
+          </Field>
+          <Field label={t('accountForm.port')} error={errorOf('port')}>
+            <input value={values.port} onChange={(e) => set('port', e.target.value)} inputMode="numeric" className="input--short" />
+          </Field>
+        </div>
+        <fieldset className="radio-group">
+          <legend>{t('accountForm.security')}</legend>
+          {SECURITY.map((security) => (
+            <label key={security}>
+              <input type="radio" name="security" value={security} checked={values.security === security} onChange={() => onSecurity(security)} />
+              {t(`accounts.security.${security}`)}
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t('accountForm.username')} help={t('accountForm.usernameHelp')} error={errorOf('username')}>
+          <input value={values.username} onChange={(e) => set('username', e.target.value)} autoComplete="username" spellCheck={false} autoCapitalize="off" />
+        </Field>
+        <Field
+          label={t('accountForm.password')}
+          help={existing?.hasPassword ? t('accountForm.passwordKeep') : t('accountForm.passwordHelp')}
+          error={errorOf('password')}
+        >
+          <input type="password" value={values.password} onChange={(e) => set('password', e.target.value)} autoComplete="new-password" />
+        </Field>
+        <Field label={t('accountForm.fromAddress')} error={errorOf('fromAddress')}>
+          <input type="email" value={values.fromAddress} onChange={(e) => set('fromAddress', e.target.value)} spellCheck={false} />
+        </Field>
+        <Field label={t('accountForm.fromName')} help={t('accountForm.fromNameHelp')} error={errorOf('fromName')}>
+          <input value={values.fromName} onChange={(e) => set('fromName', e.target.value)} />
+        </Field>
+        <details className="advanced" open={errors.has('caCertificate') || undefined}>
+          <summary>{t('accountForm.advanced')}</summary>
+          <Field
+            label={t('accountForm.caCertificate')}
+            help={existing?.hasCaCertificate ? t('accountForm.caCertificateSaved') : t('accountForm.caCertificateHelp')}
+            error={errorOf('caCertificate')}
+          >
+            <textarea value={values.caCertificate} onChange={(e) => set('caCertificate', e.target.value)} rows={5} spellCheck={false} />
+          </Field>
+        </details>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+/** The window's frame: navigation on the side, the chosen screen beside it. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../app/core/contract';
+import { EmptyState } from '../../components/empty-state';
+import { AccountsScreen } from '../accounts/accounts-screen';
+import { SettingsScreen } from '../settings/settings-screen';
+
+/** The screens of the app, in navigation order. */
+export const SCREENS = ['accounts', 'lists', 'templates', 'compose', 'campaigns', 'settings'] as const;
+/** A screen id. */
+export type ScreenId = (typeof SCREENS)[number];
+
+/** Props of AppShell. */
+export interface AppShellProps {
+  /** Current settings. */
+  readonly settings: Settings;
+  /** Saves changed settings. */
+  readonly onSettingsChange: (settings: Settings) => void;
+}
+
+/** Renders navigation and the current screen. */
+export function AppShell({ settings, onSettingsChange }: AppShellProps) {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<ScreenId>('accounts');
+
+  const content = (() => {
+    switch (screen) {
+      case 'accounts':
+        return <AccountsScreen />;
+      case 'settings':
+        return <SettingsScreen settings={settings} onChange={onSettingsChange} />;
+      case 'lists':
+      case 'templates':
+      case 'compose':
+      case 'campaigns':
+        return (
+          <div className="screen">
+            <header className="screen__header">
+              <h1>{t(`nav.${screen}`)}</h1>
+            </header>
+            <EmptyState title={t(`empty.${screen}.title`)} body={t(`empty.${screen}.body`)} />
+          </div>
+        );
+    }
+  })();
+
+  return (
+    <div className="shell">
+      <nav className="shell__nav" aria-label={t('nav.label')}>
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ✉
+          </span>
+          <div>
+            <div className="brand__name">{t('app.name')}</div>
+            <div className="brand__tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <ul>
+          {SCREENS.map((id) => (
+            <li key={id}>
+              <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+                {t(`nav.${id}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="shell__main">{content}</main>
+    </div>
+  );
+}

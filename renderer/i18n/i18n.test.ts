@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { createI18n, resolveLanguage } from './i18n';
+import { ko } from './ko';
+import { SMTP_DIAGNOSES } from '../../app/core/smtp-diagnosis';
+
+function keys(value: unknown, prefix = ''): string[] {
+  return value && typeof value === 'object'
+    ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+    : [prefix];
+}
+
+describe('resolveLanguage', () => {
+  it('follows an explicit choice', () => {
+    expect(resolveLanguage('ko', ['en-US'])).toBe('ko');
+    expect(resolveLanguage('en', ['ko-KR'])).toBe('en');
+  });
+  it('follows the first known system language', () => {
+    expect(resolveLanguage('system', ['ko-KR', 'en-US'])).toBe('ko');
+    expect(resolveLanguage('system', ['fr-FR', 'en-GB', 'ko'])).toBe('en');
+    expect(resolveLanguage('system', ['ja-JP'])).toBe('en');
+  });
+});
+
+describe('language tables', () => {
+  it('have the same keys in Korean and English, all non-empty', () => {
+    expect(keys(ko).sort()).toEqual(keys(en).sort());
+    for (const table of [en, ko]) for (const key of keys(table)) expect(key.split('.').reduce<any>((o, k) => o[k], table)).not.toBe('');
+  });
+  it('explain every diagnosis in both languages', () => {
+    for (const code of SMTP_DIAGNOSES) {
+      expect(en.diagnosis[code].title).toBeTruthy();
+      expect(ko.diagnosis[code].title).toBeTruthy();
+    }
+  });
+  it('interpolate through i18next', () => {
+    expect(createI18n('ko').t('settings.version', { version: '1.2.3' })).toBe('버전 1.2.3');
+    expect(createI18n('en').t('accounts.confirmRemove', { label: 'Office' })).toContain('“Office”');
+  });
+});
