@@ -25,7 +25,7 @@ describe('resolveLanguage', () => {
 describe('language tables', () => {
   it('have the same keys in Korean and English, all non-empty', () => {
     expect(keys(ko).sort()).toEqual(keys(en).sort());
-    for (const table of [en, ko]) for (const key of keys(table)) expect(key.split('.').reduce<any>((o, k) => o[k], table)).not.toBe('');
+    for (const table of [en, ko]) for (const key of keys(table)) expect(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], table)).not.toBe('');
   });
   it('explain every diagnosis in both languages', () => {
     for (const code of SMTP_DIAGNOSES) {

@@ -1,0 +1,20 @@
+// `npm start`: the Electron app where its binary exists; otherwise the same app in a browser, served by
+// the loopback Node host (e2e/host), with the URL to open printed.
+import { spawn } from 'node:child_process';
+import { electronBinary, NO_ELECTRON } from './electron-binary.mjs';
+
+const run = (command, args) =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+
+const build = await run('npx', ['electron-vite', 'build']);
+if (build !== 0) process.exit(build);
+
+const electron = electronBinary();
+if (electron) {
+  process.exit(await run(electron, ['.']));
+}
+console.log(`${NO_ELECTRON}, so Mailroom starts in your browser instead, served on 127.0.0.1 by the Node host.`);
+process.exit(await run('npx', ['tsx', 'e2e/host/cli.ts']));
