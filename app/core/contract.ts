@@ -133,6 +133,37 @@ export const sendTestResultSchema = z.discriminatedUnion('status', [
 /** The outcome of "Send test". */
 export type SendTestResult = z.infer<typeof sendTestResultSchema>;
 
+/** The steps of "Check", in order. */
+export const CHECK_STEPS = ['dns', 'connect', 'tls', 'auth', 'mail-from'] as const;
+
+/** One step of "Check". */
+export const checkStepSchema = z.object({
+  /** Which step. */
+  step: z.enum(CHECK_STEPS),
+  /** `skipped`: not applicable (no TLS, no login, an IP address needs no DNS) or not reached. */
+  status: z.enum(['ok', 'failed', 'skipped']),
+  /** How long the step took, in milliseconds (0 when skipped). */
+  durationMs: z.number(),
+  /** What the step found: the resolved address, the TLS protocol and cipher, or the server's reply. */
+  detail: z.string().optional(),
+});
+/** One step of "Check". */
+export type CheckStep = z.infer<typeof checkStepSchema>;
+
+/** The outcome of "Check": every step, and the failure if one failed. */
+export const checkResultSchema = z.object({
+  /** Passed when every applicable step is ok. */
+  status: z.enum(['passed', 'failed']),
+  /** All five steps, in order. */
+  steps: z.array(checkStepSchema),
+  /** The failure of the failed step. */
+  failure: smtpFailureSchema.optional(),
+  /** ISO time the check ran. */
+  checkedAt: z.string(),
+});
+/** The outcome of "Check". */
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
 /** User preferences kept by the main process. */
 export const settingsSchema = z.object({
   /** UI language; `system` follows the OS/browser locale. */

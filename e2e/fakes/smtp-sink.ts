@@ -26,6 +26,25 @@ export interface SmtpSinkOptions {
   readonly users?: Readonly<Record<string, string>>;
   /** The reply to a wrong login. Default: Gmail's `535 5.7.8`. */
   readonly authFailure?: ScriptedReply;
+  /**
+   * Scripted refusals per stage, as a provider would answer: return a reply to refuse, or undefined
+   * to go on normally. `auth` runs before the user table (return undefined to let it decide).
+   */
+  readonly script?: SmtpScript;
+}
+
+/** Per-stage hooks of the fake; each returns a refusal or undefined. */
+export interface SmtpScript {
+  /** On connect, before the greeting (a 421 here closes the connection). */
+  readonly connect?: () => ScriptedReply | undefined;
+  /** On AUTH, with the credentials given. */
+  readonly auth?: (username: string, password: string) => ScriptedReply | undefined;
+  /** On MAIL FROM. */
+  readonly mailFrom?: (address: string) => ScriptedReply | undefined;
+  /** On each RCPT TO. */
+  readonly rcptTo?: (address: string) => ScriptedReply | undefined;
+  /** After the final dot of DATA, with the envelope recipients; a refusal means the message is not kept. */
+  readonly data?: (rcptTo: readonly string[]) => ScriptedReply | undefined;
 }
 
 /** One message the fake accepted. */
@@ -50,6 +69,8 @@ export interface SmtpSink {
   readonly messages: ReceivedMessage[];
   /** Every AUTH attempt: username and whether it succeeded. */
   readonly logins: { readonly username: string; readonly ok: boolean }[];
+  /** The stages the fake saw, in order: `CONNECT`, `AUTH PLAIN user`, `MAIL FROM a@b`, `RCPT TO c@d`, `DATA c@d`. */
+  readonly transcript: string[];
   /** Stops the server and drops its connections. */
   close(): Promise<void>;
 }
@@ -64,6 +85,9 @@ export const GMAIL_BAD_CREDENTIALS: ScriptedReply = {
 export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink> {
   const messages: ReceivedMessage[] = [];
   const logins: { username: string; ok: boolean }[] = [];
+  const transcript: string[] = [];
+  const script = options.script ?? {};
+  const refusal = (reply: ScriptedReply) => Object.assign(new Error(reply.text), { responseCode: reply.code });
   const authFailure = options.authFailure ?? GMAIL_BAD_CREDENTIALS;
   const tls = options.security !== 'none';
   if (tls && !options.certificate) throw new Error('A TLS fake needs a certificate.');
@@ -79,22 +103,47 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     authMethods: ['PLAIN', 'LOGIN'],
     authOptional: !options.users,
     logger: false,
+    onConnect(_session, callback) {
+      transcript.push('CONNECT');
+      const reply = script.connect?.();
+      return reply ? callback(refusal(reply)) : callback();
+    },
+    onMailFrom(address, _session, callback) {
+      transcript.push(`MAIL FROM ${address.address}`);
+      const reply = script.mailFrom?.(address.address);
+      return reply ? callback(refusal(reply)) : callback();
+    },
+    onRcptTo(address, _session, callback) {
+      transcript.push(`RCPT TO ${address.address}`);
+      const reply = script.rcptTo?.(address.address);
+      return reply ? callback(refusal(reply)) : callback();
+    },
     onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback) {
+      transcript.push(`AUTH ${auth.method} ${auth.username ?? ''}`);
+      const scripted = script.auth?.(auth.username ?? '', auth.password ?? '');
+      if (scripted) {
+        logins.push({ username: auth.username ?? '', ok: false });
+        return callback(refusal(scripted));
+      }
       const ok = options.users !== undefined && auth.username !== undefined && options.users[auth.username] === auth.password;
       logins.push({ username: auth.username ?? '', ok });
       if (ok) return callback(null, { user: auth.username });
-      return callback(Object.assign(new Error(authFailure.text), { responseCode: authFailure.code }));
+      return callback(refusal(authFailure));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const rcptTo = session.envelope.rcptTo.map((r) => r.address);
+        transcript.push(`DATA ${rcptTo.join(',')}`);
+        const reply = script.data?.(rcptTo);
+        if (reply) return callback(refusal(reply));
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw)
           .then((parsed) => {
             messages.push({
               mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              rcptTo: session.envelope.rcptTo.map((r) => r.address),
+              rcptTo,
               user: typeof session.user === 'string' ? session.user : undefined,
               raw,
               parsed,
@@ -116,6 +165,7 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     port,
     messages,
     logins,
+    transcript,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
