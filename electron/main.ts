@@ -1,0 +1,12 @@
+/** The Electron main-process entry (built to `out/main/index.mjs`): starts Mailroom with the real modules. */
+import { fileURLToPath } from 'node:url';
+import electron from 'electron';
+import { startMailroom } from './start-mailroom';
+
+void startMailroom(electron, {
+  platform: process.platform,
+  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  // This file is the bundle's entry, so its folder is `out/main` (ESM: no `__dirname`).
+  mainDir: fileURLToPath(new URL('.', import.meta.url)),
+  log: (line) => console.error(line),
+});

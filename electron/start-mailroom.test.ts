@@ -1,0 +1,196 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { REQUEST_CHANNELS } from '../app/core/channels';
+import { createMemoryStore } from '../app/services/memory-ports';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { createFakeElectron, createFakeWebContents, type FakeElectronOptions } from './fake-electron';
+import { startMailroom, type StartOptions } from './start-mailroom';
+import { mainWindowOptions } from './window';
+
+// electron-store (imported by start-mailroom) loads `electron`: hand it a fake app whose userData is a temp dir.
+const electronModule = vi.hoisted(() => {
+  const paths = { userData: '' };
+  return {
+    paths,
+    app: { getPath: () => paths.userData, getVersion: () => '0.1.0-test' },
+    ipcMain: { on: () => undefined },
+  };
+});
+vi.mock('electron', () => ({ ...electronModule, default: electronModule }));
+electronModule.paths.userData = mkdtempSync(join(tmpdir(), 'mailroom-main-'));
+afterAll(() => rmSync(electronModule.paths.userData, { recursive: true, force: true }));
+
+const MAIN_DIR = '/app/out/main';
+const PAGE = 'file:///app/out/renderer/index.html';
+const DRAFT = {
+  label: 'Office',
+  host: 'smtp.gmail.com',
+  port: 465,
+  security: 'tls',
+  username: 'office@example.com',
+  password: 'abcd efgh ijkl mnop',
+  fromAddress: 'office@example.com',
+  fromName: 'Office',
+};
+
+async function start(fakeOptions: FakeElectronOptions = {}, startOptions: Partial<StartOptions> = {}) {
+  const fake = createFakeElectron({ isPackaged: true, ...fakeOptions });
+  const stores = new Map<string, ReturnType<typeof createMemoryStore>>();
+  const log = vi.fn();
+  const openStore = (name: string) => {
+    const store = createMemoryStore();
+    stores.set(name, store);
+    return store;
+  };
+  await startMailroom(fake.modules, { platform: 'linux', devServerUrl: undefined, mainDir: MAIN_DIR, log, openStore, ...startOptions });
+  const window = fake.BrowserWindow.instances[0];
+  const invoke = (channel: string, input?: unknown, sender = window?.webContents) => {
+    const handler = fake.invokeHandlers.get(channel);
+    if (!handler || !sender) throw new Error(`nothing registered for ${channel}`);
+    return handler({ sender, senderFrame: sender.mainFrame }, input);
+  };
+  return { ...fake, stores, log, window, invoke };
+}
+
+describe('startMailroom: single instance', () => {
+  it('quits at once, and sets nothing up, when another instance holds the lock', async () => {
+    const fake = createFakeElectron({ gotLock: false });
+    const whenReady = vi.spyOn(fake.app as unknown as { whenReady: () => Promise<void> }, 'whenReady');
+    await startMailroom(fake.modules, { platform: 'linux', devServerUrl: undefined, mainDir: MAIN_DIR, log: vi.fn() });
+    expect(fake.calls['app.quit']).toHaveLength(1);
+    expect(whenReady).not.toHaveBeenCalled();
+    expect(fake.invokeHandlers.size).toBe(0);
+    expect(fake.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.app.eventNames()).toEqual([]);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const { app, window } = await start();
+    if (!window) throw new Error('no window');
+    window.minimized = true;
+    app.emit('second-instance');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+  });
+});
+
+describe('startMailroom: on ready', () => {
+  it('sandboxes every renderer, denies permissions and sets the CSP before the window exists', async () => {
+    const { calls, sessionHandlers } = await start();
+    expect(calls['app.enableSandbox']).toHaveLength(1);
+    const granted = vi.fn();
+    sessionHandlers.permissionRequest?.({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+    expect(sessionHandlers.permissionCheck?.(null, 'notifications', '', {})).toBe(false);
+    const reply = vi.fn();
+    sessionHandlers.headersReceived?.({ responseHeaders: {} }, reply);
+    expect(reply).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  it('opens one hardened window on the built page, with the built preload', async () => {
+    const { BrowserWindow, window } = await start();
+    expect(BrowserWindow.instances).toHaveLength(1);
+    expect(window?.options).toEqual(mainWindowOptions('/app/out/preload/index.cjs'));
+    expect(window?.loaded).toEqual(['file:/app/out/renderer/index.html']);
+  });
+
+  it('in an unpackaged dev run, loads the dev server and relaxes the CSP for it only', async () => {
+    const { window, sessionHandlers } = await start({ isPackaged: false }, { devServerUrl: 'http://localhost:5173' });
+    expect(window?.loaded).toEqual(['url:http://localhost:5173/']);
+    const reply = vi.fn();
+    sessionHandlers.headersReceived?.({}, reply);
+    expect(reply.mock.calls[0]?.[0].responseHeaders['Content-Security-Policy'][0]).toContain('ws://localhost:5173');
+  });
+
+  it('registers every request channel and answers the window', async () => {
+    const { invokeHandlers, invoke } = await start();
+    expect([...invokeHandlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
+    await expect(invoke('app:info')).resolves.toEqual({
+      ok: true,
+      value: { version: '0.1.0-test', host: 'electron', secretProtection: 'keychain:gnome_libsecret' },
+    });
+  });
+
+  it('refuses a request from any other webContents', async () => {
+    const { invoke } = await start();
+    await expect(invoke('app:info', undefined, createFakeWebContents(PAGE))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+  });
+
+  it('saves a password encrypted by the keychain, apart from the record, and tells the window', async () => {
+    const { invoke, stores, window } = await start();
+    await expect(invoke('accounts:save', DRAFT)).resolves.toMatchObject({ ok: true, value: { hasPassword: true } });
+    expect(JSON.stringify(stores.get('accounts')?.dump())).not.toContain('abcd efgh');
+    expect(JSON.stringify(stores.get('secrets')?.dump())).not.toContain('abcd efgh');
+    expect(window?.webContents.sent.map((e) => e.channel)).toEqual(['accounts:changed']);
+  });
+
+  it('on Linux basic_text without a passphrase, reports "unavailable" and refuses to save a password', async () => {
+    const { invoke, stores, log } = await start({ backend: 'basic_text' });
+    await expect(invoke('app:info')).resolves.toMatchObject({ value: { secretProtection: 'unavailable' } });
+    await expect(invoke('accounts:save', DRAFT)).resolves.toMatchObject({ ok: false, error: { code: 'secret-unavailable' } });
+    expect(stores.get('secrets')?.dump()).toEqual({});
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('basic_text'));
+  });
+
+  it('uses electron-store files in userData by default', async () => {
+    const fake = createFakeElectron({ isPackaged: true });
+    await startMailroom(fake.modules, { platform: 'linux', devServerUrl: undefined, mainDir: MAIN_DIR, log: vi.fn() });
+    const sender = fake.BrowserWindow.instances[0]?.webContents;
+    await fake.invokeHandlers.get('settings:save')?.({ sender, senderFrame: sender?.mainFrame }, { language: 'ko', theme: 'dark' });
+    const file = join(electronModule.paths.userData, 'preferences.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ settings: { language: 'ko', theme: 'dark' } });
+  });
+
+  it('guards every web contents the app creates', async () => {
+    const { app } = await start();
+    const contents = Object.assign(new EventEmitter(), {
+      getURL: () => PAGE,
+      setWindowOpenHandler: vi.fn(),
+    });
+    app.emit('web-contents-created', {}, contents);
+    const navigation = { preventDefault: vi.fn(), url: 'https://evil.test/' };
+    contents.emit('will-navigate', navigation);
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    expect(contents.setWindowOpenHandler.mock.calls[0]?.[0]({ url: 'https://evil.test/' })).toEqual({ action: 'deny' });
+  });
+
+  it('shows the failure and quits when start-up fails', async () => {
+    const fake = createFakeElectron();
+    const openStore = () => {
+      throw new Error('accounts.json is not valid JSON');
+    };
+    await startMailroom(fake.modules, { platform: 'linux', devServerUrl: undefined, mainDir: MAIN_DIR, log: vi.fn(), openStore });
+    expect(fake.calls['dialog.showErrorBox']).toEqual([['Mailroom could not start', 'accounts.json is not valid JSON']]);
+    expect(fake.calls['app.quit']).toHaveLength(1);
+    expect(fake.BrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('startMailroom: windows closing', () => {
+  it('quits when the last window closes, except on macOS', async () => {
+    const linux = await start();
+    linux.app.emit('window-all-closed');
+    expect(linux.calls['app.quit']).toHaveLength(1);
+
+    const mac = await start({}, { platform: 'darwin' });
+    mac.app.emit('window-all-closed');
+    expect(mac.calls['app.quit']).toBeUndefined();
+  });
+
+  it('on macOS, opens a new window on activate once the old one is closed, and trusts only the new one', async () => {
+    const mac = await start({}, { platform: 'darwin' });
+    const first = mac.window;
+    first?.close();
+    await expect(mac.invoke('app:info', undefined, first?.webContents)).resolves.toMatchObject({ ok: false });
+    mac.app.emit('activate');
+    const second = mac.BrowserWindow.instances[1];
+    expect(mac.BrowserWindow.instances).toHaveLength(2);
+    await expect(mac.invoke('app:info', undefined, second?.webContents)).resolves.toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The main process, wired: single-instance lock, hardened sessions and web contents, stores and the
+ * secret cipher, the handler table over IPC, the main window. Takes the Electron modules as an argument
+ * so tests can start it with fakes; `main.ts` calls it with the real ones.
+ */
+import type electron from 'electron';
+import type { BrowserWindow } from 'electron';
+import type { Handlers } from '../app/core/dispatch';
+import { createAccountStore } from '../app/services/account-store';
+import { createHandlers } from '../app/services/handlers';
+import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/services/ports';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
+import { createElectronKeyValueStore } from './electron-store-adapter';
+import { createWindowEmitter, registerIpc } from './ipc';
+import { resolveRendererLocation } from './renderer-location';
+import { chooseSecretCipher, type SafeStorageApi } from './safe-storage-cipher';
+import { applyContentSecurityPolicy, denyAllPermissions } from './session-guards';
+import { guardWebContents } from './web-contents-guards';
+import { createMainWindow, preloadPathFrom } from './window';
+
+/** The Electron main-process modules Mailroom uses. */
+export type MailroomElectron = Pick<
+  typeof electron,
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'safeStorage' | 'session' | 'shell'
+>;
+
+/** What the host process tells `startMailroom`. */
+export interface StartOptions {
+  /** `process.platform`. */
+  readonly platform: NodeJS.Platform;
+  /** `process.env.ELECTRON_RENDERER_URL` (set by `electron-vite dev`). */
+  readonly devServerUrl: string | undefined;
+  /** The folder of the main bundle (`out/main`). */
+  readonly mainDir: string;
+  /** Log sink; never receives secrets. */
+  readonly log: Logger;
+  /** Opens a named store; electron-store files in userData unless a test hands in another. */
+  readonly openStore?: (name: string) => KeyValueStore;
+}
+
+/**
+ * Starts the app. Quits at once when another instance holds the lock. Resolves when the window is up,
+ * or after a start-up failure has been shown to the user and the app asked to quit.
+ */
+export function startMailroom(electron: MailroomElectron, options: StartOptions): Promise<void> {
+  const { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } = electron;
+  const { platform, mainDir, log } = options;
+  const openStore = options.openStore ?? ((name: string) => createElectronKeyValueStore(name));
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
+  }
+  // Every renderer sandboxed, whatever its webPreferences say. Must run before `ready`.
+  app.enableSandbox();
+
+  const location = resolveRendererLocation({ mainDir, isPackaged: app.isPackaged, devServerUrl: options.devServerUrl });
+  const policy = location.kind === 'dev-server' ? devContentSecurityPolicy(location.url) : CONTENT_SECURITY_POLICY;
+  let mainWindow: BrowserWindow | null = null;
+  const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+  app.on('second-instance', () => focusWindow(liveWindow()));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell, log));
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+
+  const openWindow = (): void => {
+    const window = createMainWindow(BrowserWindow, { preloadPath: preloadPathFrom(mainDir), location, log });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+  };
+
+  return app
+    .whenReady()
+    .then(async () => {
+      denyAllPermissions(session.defaultSession);
+      applyContentSecurityPolicy(session.defaultSession, policy);
+      const handlers = await createElectronHandlers({
+        safeStorage,
+        platform,
+        openStore,
+        emit: createWindowEmitter(liveWindow),
+        version: app.getVersion(),
+        log,
+      });
+      registerIpc(ipcMain, handlers, { mainWebContentsId: () => liveWindow()?.webContents.id, rendererLocation: location }, log);
+      openWindow();
+      // macOS keeps the app running without windows; clicking the dock icon opens one again.
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`[main] start-up failed: ${message}`);
+      dialog.showErrorBox('Mailroom could not start', message);
+      app.quit();
+    });
+}
+
+/** Builds the handler table over electron-store files and the chosen secret cipher. */
+async function createElectronHandlers(deps: {
+  readonly safeStorage: SafeStorageApi;
+  readonly platform: NodeJS.Platform;
+  readonly openStore: (name: string) => KeyValueStore;
+  readonly emit: EventSink;
+  readonly version: string;
+  readonly log: Logger;
+}): Promise<Handlers> {
+  // No passphrase prompt exists yet: where the keychain is refused, secrets cannot be saved.
+  const choice = await chooseSecretCipher({ safeStorage: deps.safeStorage, platform: deps.platform });
+  if (choice.kind !== 'keychain') deps.log(`[secrets] not using the OS keychain: ${choice.reason}`);
+  return createHandlers({
+    accounts: createAccountStore({
+      records: deps.openStore('accounts'),
+      secrets: deps.openStore('secrets'),
+      cipher: choice.cipher,
+      clock: systemClock,
+    }),
+    preferences: deps.openStore('preferences'),
+    emit: deps.emit,
+    clock: systemClock,
+    host: 'electron',
+    version: deps.version,
+    secretProtection: choice.cipher.protection,
+  });
+}
+
+function focusWindow(window: BrowserWindow | null): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}

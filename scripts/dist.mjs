@@ -1,0 +1,26 @@
+// `npm run dist`: build, then package with electron-builder. Packaging needs the Electron binary, which
+// cannot be downloaded on every machine: say so in one sentence and stop, rather than let electron-builder
+// fail after a long network timeout with a stack trace.
+import { spawn } from 'node:child_process';
+import { electronBinary, NO_ELECTRON } from './electron-binary.mjs';
+
+/** Runs a command with the terminal attached; resolves with its exit code. */
+const run = (command, args) =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('error', (error) => {
+      console.error(`Cannot run ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+
+if (electronBinary() === null) {
+  const reason = NO_ELECTRON.charAt(0).toLowerCase() + NO_ELECTRON.slice(1);
+  console.error(`Cannot package: ${reason}; run \`npm run dist\` where Electron can be downloaded.`);
+  process.exit(1);
+}
+
+const built = await run('npx', ['electron-vite', 'build']);
+if (built !== 0) process.exit(built);
+process.exit(await run('npx', ['electron-builder', '--config', 'electron-builder.yml', ...process.argv.slice(2)]));
