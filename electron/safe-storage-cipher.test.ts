@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../app/core/app-error';
+import { accountDraftSchema } from '../app/core/contract';
 import { createAccountStore } from '../app/services/account-store';
 import { createMemoryStore, createTestCipher } from '../app/services/memory-ports';
 import { chooseSecretCipher, createSafeStorageCipher, createUnavailableCipher, type SafeStorageApi } from './safe-storage-cipher';
@@ -121,7 +122,7 @@ describe('createUnavailableCipher', () => {
       fromAddress: 'office@example.com',
       fromName: 'Office',
     };
-    await expect(accounts.save(draft)).rejects.toMatchObject({ code: 'secret-unavailable' });
+    await expect(accounts.save(accountDraftSchema.parse(draft))).rejects.toMatchObject({ code: 'secret-unavailable' });
     expect(secrets.dump()).toEqual({});
     expect(JSON.stringify(records.dump())).not.toContain('abcd efgh');
   });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
+import { PRESET_IDS } from './presets';
 import { SMTP_DIAGNOSES } from './smtp-diagnosis';
 
 // Shared pieces
@@ -23,10 +24,22 @@ export type Security = z.infer<typeof securitySchema>;
 
 const emailSchema = z.email({ error: 'Enter a valid e-mail address.' }).max(254);
 
+/** A provider preset id. */
+export const presetIdSchema = z.enum(PRESET_IDS);
+
+/** An optional host name (EHLO name, TLS server name): ASCII letters, digits, dots and dashes. */
+const optionalHostName = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]*$/, 'Use only ASCII letters, digits, dots and dashes (Gmail refuses a non-ASCII EHLO name).');
+
 /** What the user types to create or edit an account. `password` absent on edit keeps the stored one. */
 export const accountDraftSchema = z.object({
   /** Absent for a new account. */
   id: z.string().min(1).max(64).optional(),
+  /** The provider preset the account was made from (`custom` for none). */
+  presetId: presetIdSchema.default('custom'),
   /** The name shown in the app, e.g. "School office". */
   label: z.string().trim().min(1, 'Give the account a name.').max(80),
   /** SMTP host name or address. */
@@ -48,6 +61,14 @@ export const accountDraftSchema = z.object({
   fromAddress: emailSchema,
   /** The From display name. */
   fromName: z.string().trim().max(120),
+  /** Reply-To address, or empty. */
+  replyTo: z.union([z.literal(''), emailSchema]).default(''),
+  /** Name sent in EHLO; empty lets nodemailer use the machine's name. */
+  ehloName: optionalHostName.default(''),
+  /** TLS server name (SNI and certificate check), when it differs from the host; empty = the host. */
+  tlsServername: optionalHostName.default(''),
+  /** Messages per rolling 24 hours the user allows; absent = the preset's limit. */
+  dailyLimit: z.coerce.number().int().min(1).max(1_000_000).optional(),
   /** PEM of a CA to trust for this server in addition to the system's (self-hosted or test servers). */
   caCertificate: z
     .string()
@@ -56,38 +77,10 @@ export const accountDraftSchema = z.object({
     .refine((pem) => pem === '' || pem.includes('-----BEGIN CERTIFICATE-----'), 'Paste a PEM certificate (-----BEGIN CERTIFICATE-----).')
     .optional(),
 });
-/** What the user types to create or edit an account. */
-export type AccountDraft = z.infer<typeof accountDraftSchema>;
-
-/** An account as the renderer may see it: every field but the secret. */
-export const accountViewSchema = z.object({
-  /** Stable id. */
-  id: z.string(),
-  /** Display name. */
-  label: z.string(),
-  /** SMTP host. */
-  host: z.string(),
-  /** SMTP port. */
-  port: z.number().int(),
-  /** Connection security. */
-  security: securitySchema,
-  /** Login name. */
-  username: z.string(),
-  /** Whether a password is stored (the password itself never leaves the main process). */
-  hasPassword: z.boolean(),
-  /** From address. */
-  fromAddress: z.string(),
-  /** From display name. */
-  fromName: z.string(),
-  /** Whether a custom CA certificate is set. */
-  hasCaCertificate: z.boolean(),
-  /** ISO time of creation. */
-  createdAt: z.string(),
-  /** ISO time of the last edit. */
-  updatedAt: z.string(),
-});
-/** An account as the renderer sees it. */
-export type AccountView = z.infer<typeof accountViewSchema>;
+/** An account draft after parsing (defaults applied): what the store receives. */
+export type AccountDraft = z.output<typeof accountDraftSchema>;
+/** An account draft as a caller may write it (defaults optional). */
+export type AccountDraftInput = z.input<typeof accountDraftSchema>;
 
 /** Why an SMTP exchange failed, as classified in `smtp-diagnosis.ts`. */
 export const smtpFailureSchema = z.object({
@@ -108,30 +101,6 @@ export const smtpFailureSchema = z.object({
 });
 /** Why an SMTP exchange failed. */
 export type SmtpFailure = z.infer<typeof smtpFailureSchema>;
-
-/** The outcome of "Send test". */
-export const sendTestResultSchema = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('sent'),
-    /** The server's reply to the end of DATA, e.g. `250 2.0.0 OK queued as …`. */
-    response: z.string(),
-    /** The Message-ID header of the message sent. */
-    messageId: z.string(),
-    /** Recipients the server accepted. */
-    accepted: z.array(z.string()),
-    /** Wall time of the whole exchange, in milliseconds. */
-    durationMs: z.number(),
-  }),
-  z.object({
-    status: z.literal('failed'),
-    /** What went wrong, with the server's reply. */
-    failure: smtpFailureSchema,
-    /** Wall time until the failure, in milliseconds. */
-    durationMs: z.number(),
-  }),
-]);
-/** The outcome of "Send test". */
-export type SendTestResult = z.infer<typeof sendTestResultSchema>;
 
 /** The steps of "Check", in order. */
 export const CHECK_STEPS = ['dns', 'connect', 'tls', 'auth', 'mail-from'] as const;
@@ -163,6 +132,74 @@ export const checkResultSchema = z.object({
 });
 /** The outcome of "Check". */
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** An account as the renderer may see it: every field but the secret. */
+export const accountViewSchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** The preset it was made from. */
+  presetId: presetIdSchema,
+  /** Display name. */
+  label: z.string(),
+  /** SMTP host. */
+  host: z.string(),
+  /** SMTP port. */
+  port: z.number().int(),
+  /** Connection security. */
+  security: securitySchema,
+  /** Login name. */
+  username: z.string(),
+  /** Whether a password is stored (the password itself never leaves the main process). */
+  hasPassword: z.boolean(),
+  /** From address. */
+  fromAddress: z.string(),
+  /** From display name. */
+  fromName: z.string(),
+  /** Reply-To address, or empty. */
+  replyTo: z.string(),
+  /** EHLO name, or empty. */
+  ehloName: z.string(),
+  /** TLS server name, or empty. */
+  tlsServername: z.string(),
+  /** The user's daily limit, if lowered below the preset's. */
+  dailyLimit: z.number().int().optional(),
+  /** Whether a custom CA certificate is set. */
+  hasCaCertificate: z.boolean(),
+  /** Whether the stored password can be decrypted here (false after a keychain change: ask for it again). */
+  secretReadable: z.boolean(),
+  /** The last "Check" of this account, if any. */
+  lastCheck: checkResultSchema.optional(),
+  /** ISO time of creation. */
+  createdAt: z.string(),
+  /** ISO time of the last edit. */
+  updatedAt: z.string(),
+});
+/** An account as the renderer sees it. */
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+/** The outcome of "Send test". */
+export const sendTestResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('sent'),
+    /** The server's reply to the end of DATA, e.g. `250 2.0.0 OK queued as …`. */
+    response: z.string(),
+    /** The Message-ID header of the message sent. */
+    messageId: z.string(),
+    /** Recipients the server accepted. */
+    accepted: z.array(z.string()),
+    /** Wall time of the whole exchange, in milliseconds. */
+    durationMs: z.number(),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    /** What went wrong, with the server's reply. */
+    failure: smtpFailureSchema,
+    /** Wall time until the failure, in milliseconds. */
+    durationMs: z.number(),
+  }),
+]);
+/** The outcome of "Send test". */
+export type SendTestResult = z.infer<typeof sendTestResultSchema>;
 
 /** User preferences kept by the main process. */
 export const settingsSchema = z.object({

@@ -5,13 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
-import type { AccountDraft, AccountView, Security } from '../core/contract';
+import type { AccountDraft, AccountView, CheckResult, Security } from '../core/contract';
+import type { PresetId } from '../core/presets';
 import type { Clock, KeyValueStore, SecretCipher } from './ports';
 
 /** An account as stored: everything but the password. */
 export interface AccountRecord {
   /** Stable id. */
   readonly id: string;
+  /** The preset it was made from. */
+  readonly presetId: PresetId;
   /** Display name. */
   readonly label: string;
   /** SMTP host. */
@@ -26,16 +29,47 @@ export interface AccountRecord {
   readonly fromAddress: string;
   /** From display name. */
   readonly fromName: string;
+  /** Reply-To, or empty. */
+  readonly replyTo: string;
+  /** EHLO name, or empty. */
+  readonly ehloName: string;
+  /** TLS server name, or empty. */
+  readonly tlsServername: string;
+  /** The user's daily limit, if set. */
+  readonly dailyLimit?: number | undefined;
   /** Extra CA to trust (PEM), or empty. */
   readonly caCertificate: string;
+  /** The last "Check", if any. */
+  readonly lastCheck?: CheckResult | undefined;
   /** ISO creation time. */
   readonly createdAt: string;
   /** ISO time of the last edit. */
   readonly updatedAt: string;
 }
 
+/** One stored secret: which protection encrypted it, and the cipher text. */
+interface StoredSecret {
+  /** The cipher's `protection` at the time of writing (e.g. `keychain:gnome_libsecret`). */
+  readonly protection: string;
+  /** Opaque cipher text. */
+  readonly cipherText: string;
+}
+
 const RECORDS_KEY = 'accounts';
+const VERSION_KEY = 'accountsVersion';
 const SECRETS_KEY = 'passwords';
+/** The schema version of stored records; `migrateRecords` brings older ones up to it. */
+export const ACCOUNTS_VERSION = 2;
+
+/** Brings stored records of any earlier version up to ACCOUNTS_VERSION. */
+export function migrateRecords(version: number, records: readonly Record<string, unknown>[]): AccountRecord[] {
+  let current = records;
+  if (version < 2) {
+    // v1 (the first build) had no preset and no advanced fields.
+    current = current.map((r) => ({ presetId: 'custom', replyTo: '', ehloName: '', tlsServername: '', ...r }));
+  }
+  return current as unknown as AccountRecord[];
+}
 
 /** The account store used by the handlers. */
 export interface AccountStore {
@@ -47,6 +81,8 @@ export interface AccountStore {
   remove(id: string): void;
   /** One record, or a `not-found` error. */
   record(id: string): AccountRecord;
+  /** Keeps the result of the latest "Check". */
+  setLastCheck(id: string, check: CheckResult): AccountView;
   /** The decrypted password, or undefined when none is stored. For transports only. */
   secretOf(id: string): Promise<string | undefined>;
 }
@@ -62,14 +98,24 @@ export function createAccountStore(deps: {
 
   const readRecords = (): AccountRecord[] => {
     const value = records.get(RECORDS_KEY);
-    return Array.isArray(value) ? (value as AccountRecord[]) : [];
+    if (!Array.isArray(value)) return [];
+    const version = Number(records.get(VERSION_KEY) ?? 1);
+    if (version === ACCOUNTS_VERSION) return value as AccountRecord[];
+    const migrated = migrateRecords(version, value as Record<string, unknown>[]);
+    writeRecords(migrated);
+    return migrated;
   };
-  const readSecrets = (): Record<string, string> => {
+  const writeRecords = (all: readonly AccountRecord[]) => {
+    records.set(RECORDS_KEY, all);
+    records.set(VERSION_KEY, ACCOUNTS_VERSION);
+  };
+  const readSecrets = (): Record<string, StoredSecret> => {
     const value = secrets.get(SECRETS_KEY);
-    return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+    return value && typeof value === 'object' ? (value as Record<string, StoredSecret>) : {};
   };
-  const toView = (record: AccountRecord, stored: Record<string, string>): AccountView => ({
+  const toView = (record: AccountRecord, stored: Record<string, StoredSecret>): AccountView => ({
     id: record.id,
+    presetId: record.presetId,
     label: record.label,
     host: record.host,
     port: record.port,
@@ -78,10 +124,21 @@ export function createAccountStore(deps: {
     hasPassword: record.id in stored,
     fromAddress: record.fromAddress,
     fromName: record.fromName,
+    replyTo: record.replyTo,
+    ehloName: record.ehloName,
+    tlsServername: record.tlsServername,
+    ...(record.dailyLimit === undefined ? {} : { dailyLimit: record.dailyLimit }),
     hasCaCertificate: record.caCertificate !== '',
+    secretReadable: !(record.id in stored) || stored[record.id]?.protection === cipher.protection,
+    ...(record.lastCheck === undefined ? {} : { lastCheck: record.lastCheck }),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   });
+  const find = (id: string): AccountRecord => {
+    const found = readRecords().find((r) => r.id === id);
+    if (!found) throw new AppError('not-found', 'That account no longer exists.', 'Reload the accounts list.');
+    return found;
+  };
 
   return {
     list() {
@@ -98,12 +155,14 @@ export function createAccountStore(deps: {
       }
       const stored = readSecrets();
       const id = existing?.id ?? randomUUID();
-      const willHavePassword = (draft.password !== undefined && draft.password !== '') || id in stored;
-      if (draft.username !== '' && !willHavePassword) {
+      const newPassword = draft.password !== undefined && draft.password !== '' ? draft.password : undefined;
+      if (draft.username !== '' && newPassword === undefined && !(id in stored)) {
         throw new AppError('invalid-input', 'password: Enter the password for this login.');
       }
+      const sameServer = existing !== undefined && existing.host === draft.host && existing.port === draft.port && existing.username === draft.username;
       const record: AccountRecord = {
         id,
+        presetId: draft.presetId,
         label: draft.label,
         host: draft.host,
         port: draft.port,
@@ -111,45 +170,57 @@ export function createAccountStore(deps: {
         username: draft.username,
         fromAddress: draft.fromAddress,
         fromName: draft.fromName,
+        replyTo: draft.replyTo,
+        ehloName: draft.ehloName,
+        tlsServername: draft.tlsServername,
+        dailyLimit: draft.dailyLimit,
         caCertificate: draft.caCertificate ?? existing?.caCertificate ?? '',
+        // A check of other settings says nothing about these ones.
+        lastCheck: sameServer && newPassword === undefined ? existing.lastCheck : undefined,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };
-      if (draft.password !== undefined && draft.password !== '') {
-        secrets.set(SECRETS_KEY, { ...stored, [id]: await cipher.encrypt(draft.password) });
+      if (newPassword !== undefined) {
+        // Encrypt before writing anything, so a cipher that refuses leaves the stores untouched.
+        const cipherText = await cipher.encrypt(newPassword);
+        secrets.set(SECRETS_KEY, { ...stored, [id]: { protection: cipher.protection, cipherText } });
       }
-      records.set(RECORDS_KEY, existing ? all.map((r) => (r.id === id ? record : r)) : [...all, record]);
+      writeRecords(existing ? all.map((r) => (r.id === id ? record : r)) : [...all, record]);
       return toView(record, readSecrets());
     },
 
     remove(id) {
       const all = readRecords();
       if (!all.some((r) => r.id === id)) throw new AppError('not-found', 'That account no longer exists.');
-      records.set(
-        RECORDS_KEY,
-        all.filter((r) => r.id !== id),
-      );
+      writeRecords(all.filter((r) => r.id !== id));
       const { [id]: _removed, ...rest } = readSecrets();
       secrets.set(SECRETS_KEY, rest);
     },
 
-    record(id) {
-      const found = readRecords().find((r) => r.id === id);
-      if (!found) throw new AppError('not-found', 'That account no longer exists.', 'Reload the accounts list.');
-      return found;
+    record: find,
+
+    setLastCheck(id, check) {
+      const all = readRecords();
+      const record = { ...find(id), lastCheck: check };
+      writeRecords(all.map((r) => (r.id === id ? record : r)));
+      return toView(record, readSecrets());
     },
 
     async secretOf(id) {
-      const cipherText = readSecrets()[id];
-      if (cipherText === undefined) return undefined;
+      const stored = readSecrets()[id];
+      if (stored === undefined) return undefined;
+      const unavailable = new AppError(
+        'secret-unavailable',
+        stored.protection === cipher.protection
+          ? 'The saved password of this account can no longer be decrypted.'
+          : `The saved password was encrypted with "${stored.protection}", but this computer now uses "${cipher.protection}".`,
+        'Enter the password again and save the account.',
+      );
+      if (stored.protection !== cipher.protection) throw unavailable;
       try {
-        return await cipher.decrypt(cipherText);
+        return await cipher.decrypt(stored.cipherText);
       } catch {
-        throw new AppError(
-          'secret-unavailable',
-          'The saved password of this account can no longer be decrypted.',
-          'Enter the password again and save the account.',
-        );
+        throw unavailable;
       }
     },
   };

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../e2e/fakes/smtp-sink';
 import { createTestCertificate, type TestCertificate } from '../../e2e/fakes/test-certificate';
-import type { AccountDraft } from '../core/contract';
+import { accountDraftSchema, type AccountDraft, type AccountDraftInput } from '../core/contract';
 import { createAccountStore, type AccountStore } from './account-store';
 import { createMemoryStore, createTestCipher } from './memory-ports';
 import { systemClock } from './ports';
@@ -29,8 +29,8 @@ function newStore(): AccountStore {
   return createAccountStore({ records: createMemoryStore(), secrets: createMemoryStore(), cipher: createTestCipher(), clock: systemClock });
 }
 
-function draft(overrides: Partial<AccountDraft>): AccountDraft {
-  return {
+function draft(overrides: Partial<AccountDraftInput>): AccountDraft {
+  return accountDraftSchema.parse({
     label: 'School office',
     host: '127.0.0.1',
     port: starttls.port,
@@ -41,7 +41,7 @@ function draft(overrides: Partial<AccountDraft>): AccountDraft {
     fromName: '행정실 Office',
     caCertificate: cert.cert,
     ...overrides,
-  };
+  });
 }
 
 describe('sendTestMessage against a real SMTP server on loopback', () => {

@@ -20,12 +20,13 @@ export function smtpOptionsFor(record: AccountRecord, password: string | undefin
     secure: record.security === 'tls',
     requireTLS: record.security === 'starttls',
     ignoreTLS: record.security === 'none',
+    ...(record.ehloName === '' ? {} : { name: record.ehloName }),
     auth: record.username === '' ? undefined : { user: record.username, pass: password ?? '' },
     tls: {
       // Certificates are always verified; a self-hosted server's CA is trusted explicitly instead.
       rejectUnauthorized: true,
       ...(record.caCertificate === '' ? {} : { ca: [record.caCertificate] }),
-      servername: isIpAddress(record.host) ? undefined : record.host,
+      servername: record.tlsServername !== '' ? record.tlsServername : isIpAddress(record.host) ? undefined : record.host,
     },
     ...SMTP_TIMEOUTS,
   };
