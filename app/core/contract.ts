@@ -201,6 +201,37 @@ export const sendTestResultSchema = z.discriminatedUnion('status', [
 /** The outcome of "Send test". */
 export type SendTestResult = z.infer<typeof sendTestResultSchema>;
 
+/** Usage types Mailroom offers for its own templates; Logto imports may bring others (kept as written). */
+export const USAGE_TYPES = ['Register', 'SignIn', 'ForgotPassword', 'Generic', 'Notice'] as const;
+
+/** A message template as the user writes it. */
+export const templateDraftSchema = z.object({
+  /** Absent for a new template. */
+  id: z.string().min(1).max(64).optional(),
+  /** Name shown in the app. */
+  name: z.string().trim().min(1, 'Give the template a name.').max(120),
+  /** What the template is for: one of USAGE_TYPES, or a type imported from Logto. */
+  usageType: z.string().trim().min(1).max(64),
+  /** Body format. */
+  contentType: z.enum(['text/plain', 'text/html']),
+  /** Subject line, with {{placeholders}}. */
+  subject: z.string().max(998),
+  /** Body, with {{placeholders}}. */
+  content: z.string().max(1024 * 1024),
+});
+/** A template draft after parsing. */
+export type TemplateDraft = z.output<typeof templateDraftSchema>;
+
+/** A saved template. */
+export const templateViewSchema = templateDraftSchema.extend({
+  /** Stable id. */
+  id: z.string(),
+  /** ISO time of the last edit. */
+  updatedAt: z.string(),
+});
+/** A saved template. */
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
 /** User preferences kept by the main process. */
 export const settingsSchema = z.object({
   /** UI language; `system` follows the OS/browser locale. */
