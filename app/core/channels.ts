@@ -13,6 +13,9 @@ export const REQUEST_CHANNELS = [
   'accounts:save',
   'accounts:remove',
   'accounts:send-test',
+  'accounts:check',
+  'secrets:status',
+  'secrets:unlock',
 ] as const;
 
 /** Pushed event channels, `area:noun`. */

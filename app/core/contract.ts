@@ -165,6 +165,10 @@ export const accountViewSchema = z.object({
   dailyLimit: z.number().int().optional(),
   /** Whether a custom CA certificate is set. */
   hasCaCertificate: z.boolean(),
+  /** Messages this account handed over in the last 24 hours (rolling). */
+  sentLast24h: z.number().int(),
+  /** The daily limit in force: the user's, else the preset's; null when unknown. */
+  effectiveDailyLimit: z.number().int().nullable(),
   /** Whether the stored password can be decrypted here (false after a keychain change: ask for it again). */
   secretReadable: z.boolean(),
   /** The last "Check" of this account, if any. */
@@ -245,14 +249,24 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Preferences used before the user chooses any. */
 export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
 
+/** How saved passwords are protected here, and whether they can be used now. */
+export const secretsStatusSchema = z.object({
+  /** `keychain:<backend>`, `passphrase`, or `unavailable`. */
+  protection: z.string(),
+  /** `ready`: usable; `locked`: the passphrase must be entered first. */
+  state: z.enum(['ready', 'locked']),
+  /** Whether a passphrase was chosen before (unlock) or not yet (choose one). */
+  passphraseSet: z.boolean(),
+});
+/** How saved passwords are protected here. */
+export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
+
 /** Facts about the running host. */
 export const appInfoSchema = z.object({
   /** App version from package.json. */
   version: z.string(),
   /** Which host serves the handlers. */
   host: z.enum(['electron', 'web']),
-  /** How secrets are protected on this machine, e.g. `keychain`, `passphrase`. */
-  secretProtection: z.string(),
 });
 /** Facts about the running host. */
 export type AppInfo = z.infer<typeof appInfoSchema>;
@@ -273,6 +287,9 @@ export const requests = {
     input: z.object({ accountId: z.string().min(1).max(64), to: emailSchema }),
     output: sendTestResultSchema,
   },
+  'accounts:check': { input: idInputSchema, output: checkResultSchema },
+  'secrets:status': { input: z.void(), output: secretsStatusSchema },
+  'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every pushed event: payload schema. */

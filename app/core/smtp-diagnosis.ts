@@ -19,6 +19,14 @@ export const SMTP_DIAGNOSES = [
   'auth-required',
   /** 530 5.7.0 "Must issue a STARTTLS command first". */
   'starttls-required',
+  /** The OAuth access token could not be fetched or refreshed (nodemailer EAUTH at AUTH XOAUTH2, no reply). */
+  'oauth-token-failed',
+  /** Microsoft 365: 535 5.7.139 "SmtpClientAuthentication is disabled for the Tenant" (or the mailbox). */
+  'smtp-auth-disabled',
+  /** Microsoft 365: 550 5.7.30 "Basic authentication is not supported for Client Submission". */
+  'basic-auth-unsupported',
+  /** Workspace relay: 550 5.7.0 "Mail relay denied" / 550 5.7.1 "Invalid credentials for relay". */
+  'relay-denied',
   /** 550 5.4.5: the account's daily sending limit is used up. */
   'daily-limit',
   /** 552 5.3.4 / 5.2.3 or a SIZE pre-check: the message is too large. */
@@ -39,6 +47,8 @@ export const SMTP_DIAGNOSES = [
   'certificate-untrusted',
   /** The host name does not resolve. */
   'host-not-found',
+  /** 421: the server is busy or refuses connections for now ("Try again later, closing connection"). */
+  'server-busy',
   /** Any other 4xx: temporary, retrying later can help. */
   'temporary',
   /** Nothing above matched; the raw reply is shown as is. */
@@ -62,6 +72,14 @@ export interface SmtpErrorFields {
   readonly message: string;
 }
 
+/** What the classifier may know about the connection, to tell a port/security mismatch from a firewall. */
+export interface ConnectionContext {
+  /** The port connected to. */
+  readonly port: number;
+  /** The security chosen for it. */
+  readonly security: 'tls' | 'starttls' | 'none';
+}
+
 /** Extracts the enhanced status code (RFC 3463 `class.subject.detail`) from a reply, if any. */
 export function enhancedStatusOf(response: string | undefined): string | undefined {
   if (!response) return undefined;
@@ -70,7 +88,7 @@ export function enhancedStatusOf(response: string | undefined): string | undefin
 }
 
 /** Classifies one failure. */
-export function diagnoseSmtpFailure(error: SmtpErrorFields): SmtpDiagnosis {
+export function diagnoseSmtpFailure(error: SmtpErrorFields, context?: ConnectionContext): SmtpDiagnosis {
   const reply = error.response ?? '';
   const text = `${reply}\n${error.message}`.toLowerCase();
   const status = enhancedStatusOf(reply);
@@ -84,6 +102,10 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields): SmtpDiagnosis {
     if (basic === 454 && text.includes('too many login attempts')) return 'auth-throttled';
     if (basic === 530 && text.includes('starttls')) return 'starttls-required';
     if (basic === 530 || text.includes('authentication required')) return 'auth-required';
+    if (status === '5.7.139' || text.includes('smtpclientauthentication is disabled')) return 'smtp-auth-disabled';
+    if (status === '5.7.30' || text.includes('basic authentication is not supported')) return 'basic-auth-unsupported';
+    if (text.includes('mail relay denied') || text.includes('invalid credentials for relay')) return 'relay-denied';
+    if (basic === 421) return 'server-busy';
     if (status === '4.5.3' || text.includes('too many recipients')) return 'too-many-recipients';
     if (basic === 552 || status === '5.3.4' || status === '5.2.3') return 'message-too-large';
     if (command.startsWith('AUTH') && basic >= 500) return 'auth-rejected';
@@ -95,6 +117,7 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields): SmtpDiagnosis {
   }
 
   if (error.code === 'EMESSAGE' && text.includes('message size larger than allowed')) return 'message-too-large';
+  if (error.code === 'EOAUTH2' || (error.code === 'EAUTH' && command === 'AUTH XOAUTH2')) return 'oauth-token-failed';
   if (error.code === 'EDNS' || text.includes('enotfound') || text.includes('eai_again')) return 'host-not-found';
   if (text.includes('econnrefused')) return 'connection-refused';
   if (text.includes('wrong version number') || text.includes('packet length too long') || text.includes('unknown protocol')) return 'tls-mismatch';
@@ -107,6 +130,10 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields): SmtpDiagnosis {
     text.includes('certificate has expired')
   )
     return 'certificate-untrusted';
-  if (error.code === 'ETIMEDOUT' || text.includes('timeout') || text.includes('greeting never received')) return 'timeout';
+  const timedOut = error.code === 'ETIMEDOUT' || text.includes('timeout') || text.includes('greeting never received');
+  // A plain client on an implicit-TLS port waits for a greeting the server never sends in clear text
+  // (providers.md §8, ETIMEDOUT row): with the usual ports, that is a mismatch, not a firewall.
+  if (timedOut && context?.port === 465 && context.security !== 'tls') return 'tls-mismatch';
+  if (timedOut) return 'timeout';
   return 'unknown';
 }

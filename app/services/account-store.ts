@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { AccountDraft, AccountView, CheckResult, Security } from '../core/contract';
-import type { PresetId } from '../core/presets';
+import { isGooglePreset, normalizeAppPassword, PRESETS, type PresetId } from '../core/presets';
 import type { Clock, KeyValueStore, SecretCipher } from './ports';
+import type { SendLedger } from './send-ledger';
 
 /** An account as stored: everything but the password. */
 export interface AccountRecord {
@@ -93,8 +94,9 @@ export function createAccountStore(deps: {
   readonly secrets: KeyValueStore;
   readonly cipher: SecretCipher;
   readonly clock: Clock;
+  readonly ledger: SendLedger;
 }): AccountStore {
-  const { records, secrets, cipher, clock } = deps;
+  const { records, secrets, cipher, clock, ledger } = deps;
 
   const readRecords = (): AccountRecord[] => {
     const value = records.get(RECORDS_KEY);
@@ -128,6 +130,8 @@ export function createAccountStore(deps: {
     ehloName: record.ehloName,
     tlsServername: record.tlsServername,
     ...(record.dailyLimit === undefined ? {} : { dailyLimit: record.dailyLimit }),
+    sentLast24h: ledger.sentInLastDay(record.id),
+    effectiveDailyLimit: record.dailyLimit ?? PRESETS[record.presetId].dailyLimit,
     hasCaCertificate: record.caCertificate !== '',
     secretReadable: !(record.id in stored) || stored[record.id]?.protection === cipher.protection,
     ...(record.lastCheck === undefined ? {} : { lastCheck: record.lastCheck }),
@@ -155,7 +159,14 @@ export function createAccountStore(deps: {
       }
       const stored = readSecrets();
       const id = existing?.id ?? randomUUID();
-      const newPassword = draft.password !== undefined && draft.password !== '' ? draft.password : undefined;
+      const typed = draft.password !== undefined && draft.password !== '' ? draft.password : undefined;
+      // Google shows app passwords as four groups of four letters; whether Gmail accepts the spaces is
+      // not confirmed (providers.md §4, UNCONFIRMED), so they are removed.
+      const newPassword = typed !== undefined && isGooglePreset(draft.presetId) ? normalizeAppPassword(typed) : typed;
+      const presetLimit = PRESETS[draft.presetId].dailyLimit;
+      if (draft.dailyLimit !== undefined && presetLimit !== null && draft.dailyLimit > presetLimit) {
+        throw new AppError('invalid-input', `dailyLimit: This provider allows at most ${presetLimit} messages a day.`);
+      }
       if (draft.username !== '' && newPassword === undefined && !(id in stored)) {
         throw new AppError('invalid-input', 'password: Enter the password for this login.');
       }
@@ -195,6 +206,7 @@ export function createAccountStore(deps: {
       writeRecords(all.filter((r) => r.id !== id));
       const { [id]: _removed, ...rest } = readSecrets();
       secrets.set(SECRETS_KEY, rest);
+      ledger.forget(id);
     },
 
     record: find,

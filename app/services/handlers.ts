@@ -1,16 +1,19 @@
 /** The one handler table, served by both hosts (Electron IPC and the loopback WebSocket host). */
 import type { Handlers } from '../core/dispatch';
-import type { AccountStore } from './account-store';
+import { createAccountStore } from './account-store';
 import type { Clock, EventSink, KeyValueStore } from './ports';
+import type { SecretKeeper } from './secret-keeper';
+import { createSendLedger } from './send-ledger';
 import { sendTestMessage } from './send-test';
 import { readSettings, writeSettings } from './settings-store';
+import { runSmtpCheck } from './smtp-check';
 
 /** What the handlers need from their host. */
 export interface HandlerDeps {
-  /** Accounts and their encrypted secrets. */
-  readonly accounts: AccountStore;
-  /** Preferences store. */
-  readonly preferences: KeyValueStore;
+  /** Opens one named persistent store (electron-store in Electron, `conf` under Node). */
+  readonly openStore: (name: string) => KeyValueStore;
+  /** Encrypts secrets: the OS keychain, or a passphrase. */
+  readonly secrets: SecretKeeper;
   /** Pushes events to the renderer(s). */
   readonly emit: EventSink;
   /** Time source. */
@@ -19,17 +22,22 @@ export interface HandlerDeps {
   readonly host: 'electron' | 'web';
   /** App version. */
   readonly version: string;
-  /** How secrets are protected here (the cipher's name). */
-  readonly secretProtection: string;
 }
+
+/** The store names, one file each. Secrets live apart from the records they belong to. */
+export const STORE_NAMES = { accounts: 'accounts', secrets: 'secrets', preferences: 'preferences', ledger: 'ledger' } as const;
 
 /** Creates the handler table. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { accounts, preferences, emit, clock } = deps;
+  const { emit, clock, secrets } = deps;
+  const preferences = deps.openStore(STORE_NAMES.preferences);
+  const ledger = createSendLedger(deps.openStore(STORE_NAMES.ledger), clock);
+  const secretStore = deps.openStore(STORE_NAMES.secrets);
+  const accounts = createAccountStore({ records: deps.openStore(STORE_NAMES.accounts), secrets: secretStore, cipher: secrets, clock, ledger });
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
 
   return {
-    'app:info': async () => ({ version: deps.version, host: deps.host, secretProtection: deps.secretProtection }),
+    'app:info': async () => ({ version: deps.version, host: deps.host }),
     'settings:get': async () => readSettings(preferences),
     'settings:save': async (settings) => writeSettings(preferences, settings),
     'accounts:list': async () => accounts.list(),
@@ -43,6 +51,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       announceAccounts();
       return { id };
     },
-    'accounts:send-test': async ({ accountId, to }) => sendTestMessage(accounts, clock, accountId, to),
+    'accounts:send-test': async ({ accountId, to }) => {
+      const result = await sendTestMessage(accounts, clock, accountId, to);
+      if (result.status === 'sent') {
+        ledger.record(accountId);
+        announceAccounts();
+      }
+      return result;
+    },
+    'accounts:check': async ({ id }) => {
+      const record = accounts.record(id);
+      const result = await runSmtpCheck(record, await accounts.secretOf(id), clock);
+      accounts.setLastCheck(id, result);
+      announceAccounts();
+      return result;
+    },
+    'secrets:status': async () => secrets.status(),
+    'secrets:unlock': async ({ passphrase }) => {
+      const status = await secrets.unlock(passphrase);
+      announceAccounts();
+      return status;
+    },
   };
 }

@@ -6,6 +6,7 @@ import { accountDraftSchema, type AccountDraft, type AccountDraftInput } from '.
 import { createAccountStore, type AccountStore } from './account-store';
 import { createMemoryStore, createTestCipher } from './memory-ports';
 import { systemClock } from './ports';
+import { createSendLedger } from './send-ledger';
 import { sendTestMessage, TEST_SUBJECT } from './send-test';
 
 const USER = 'office@school.test';
@@ -26,7 +27,13 @@ afterAll(async () => {
 });
 
 function newStore(): AccountStore {
-  return createAccountStore({ records: createMemoryStore(), secrets: createMemoryStore(), cipher: createTestCipher(), clock: systemClock });
+  return createAccountStore({
+    records: createMemoryStore(),
+    secrets: createMemoryStore(),
+    cipher: createTestCipher(),
+    clock: systemClock,
+    ledger: createSendLedger(createMemoryStore(), systemClock),
+  });
 }
 
 function draft(overrides: Partial<AccountDraftInput>): AccountDraft {

@@ -39,7 +39,8 @@ export async function sendTestMessage(
       durationMs: clock.now() - started,
     };
   } catch (error) {
-    return { status: 'failed', failure: toSmtpFailure(error, password ? [password] : []), durationMs: clock.now() - started };
+    const context = { port: record.port, security: record.security };
+    return { status: 'failed', failure: toSmtpFailure(error, password ? [password] : [], context), durationMs: clock.now() - started };
   } finally {
     transport.close();
   }

@@ -5,7 +5,7 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SmtpFailure } from '../core/contract';
-import { diagnoseSmtpFailure, enhancedStatusOf } from '../core/smtp-diagnosis';
+import { diagnoseSmtpFailure, enhancedStatusOf, type ConnectionContext } from '../core/smtp-diagnosis';
 import type { AccountRecord } from './account-store';
 
 /** Timeouts far below nodemailer's defaults (2 min connect, 10 min idle): a desktop user is waiting. */
@@ -47,7 +47,7 @@ interface NodemailerError {
 }
 
 /** Converts anything nodemailer threw into an SmtpFailure, with every given secret blanked out. */
-export function toSmtpFailure(error: unknown, secrets: readonly string[] = []): SmtpFailure {
+export function toSmtpFailure(error: unknown, secrets: readonly string[] = [], context?: ConnectionContext): SmtpFailure {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NodemailerError;
   const scrub = (text: string) => secrets.reduce((acc, secret) => (secret.length > 0 ? acc.split(secret).join('••••') : acc), text);
   const str = (value: unknown) => (typeof value === 'string' && value !== '' ? scrub(value) : undefined);
@@ -60,7 +60,7 @@ export function toSmtpFailure(error: unknown, secrets: readonly string[] = []): 
   };
   const enhancedStatus = enhancedStatusOf(fields.response);
   return {
-    diagnosis: diagnoseSmtpFailure(fields),
+    diagnosis: diagnoseSmtpFailure(fields, context),
     message: fields.message,
     ...(fields.code === undefined ? {} : { code: fields.code }),
     ...(fields.command === undefined ? {} : { command: fields.command }),

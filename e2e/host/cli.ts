@@ -1,9 +1,8 @@
 /**
  * `npm run web`: starts the loopback host over the built renderer and prints the URL to open.
- * MAILROOM_DATA_DIR picks the data folder (default: ./.mailroom-web); MAILROOM_PASSPHRASE encrypts
- * saved passwords (without it a random one is used and saved passwords are unreadable next time).
+ * MAILROOM_DATA_DIR picks the data folder (default: ./.mailroom-web); MAILROOM_PASSPHRASE unlocks the
+ * saved passwords at start (without it, the page asks for the passphrase).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createNodeHandlers } from './node-handlers';
@@ -16,11 +15,8 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const dataDir = resolve(process.env.MAILROOM_DATA_DIR ?? resolve(root, '.mailroom-web'));
-let passphrase = process.env.MAILROOM_PASSPHRASE ?? '';
-if (passphrase === '') {
-  passphrase = randomBytes(24).toString('base64url');
-  console.warn('MAILROOM_PASSPHRASE is not set: saved passwords are encrypted with a key that lasts only until this host stops.');
-}
+// Without MAILROOM_PASSPHRASE the page asks for the passphrase before passwords can be saved or used.
+const passphrase = process.env.MAILROOM_PASSPHRASE;
 
 const host = await startWebHost({
   staticDir,

@@ -1,32 +1,23 @@
-/** Wires the core's handlers for the plain-Node host: `conf` stores in a folder and the passphrase cipher. */
+/** Wires the core's handlers for the plain-Node host: `conf` stores in a folder, secrets under a passphrase. */
 import { readFileSync } from 'node:fs';
 import type { Handlers } from '../../app/core/dispatch';
-import { createAccountStore } from '../../app/services/account-store';
 import { createConfStore } from '../../app/services/conf-store';
-import { createHandlers } from '../../app/services/handlers';
-import { createPassphraseCipher } from '../../app/services/passphrase-cipher';
+import { createHandlers, STORE_NAMES } from '../../app/services/handlers';
 import { systemClock, type EventSink } from '../../app/services/ports';
+import { createPassphraseKeeper } from '../../app/services/secret-keeper';
 
 /** The app version, read from package.json. */
 export const APP_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** Builds the handler table over stores in `dataDir`, with secrets encrypted by `passphrase`. */
-export function createNodeHandlers(options: { readonly dataDir: string; readonly passphrase: string; readonly emit: EventSink }): Handlers {
-  const cipher = createPassphraseCipher(options.passphrase);
-  return createHandlers({
-    accounts: createAccountStore({
-      records: createConfStore(options.dataDir, 'accounts'),
-      secrets: createConfStore(options.dataDir, 'secrets'),
-      cipher,
-      clock: systemClock,
-    }),
-    preferences: createConfStore(options.dataDir, 'preferences'),
-    emit: options.emit,
-    clock: systemClock,
-    host: 'web',
-    version: APP_VERSION,
-    secretProtection: cipher.protection,
-  });
+/**
+ * Builds the handler table over stores in `dataDir`. Secrets are encrypted with a passphrase: the one
+ * given here (from MAILROOM_PASSPHRASE) unlocks them at once, otherwise the UI asks for it.
+ */
+export async function createNodeHandlers(options: { readonly dataDir: string; readonly passphrase?: string | undefined; readonly emit: EventSink }): Promise<Handlers> {
+  const openStore = (name: string) => createConfStore(options.dataDir, name);
+  const secrets = createPassphraseKeeper(openStore(STORE_NAMES.secrets));
+  if (options.passphrase) await secrets.unlock(options.passphrase);
+  return createHandlers({ openStore, secrets, emit: options.emit, clock: systemClock, host: 'web', version: APP_VERSION });
 }

@@ -89,7 +89,8 @@ describe('the loopback web host', () => {
       if (message.event) events.push(message);
     });
 
-    expect((await request(ws, 1, 'app:info')).result).toMatchObject({ ok: true, value: { host: 'web', secretProtection: 'passphrase' } });
+    expect((await request(ws, 1, 'app:info')).result).toMatchObject({ ok: true, value: { host: 'web' } });
+    expect((await request(ws, 9, 'secrets:status')).result).toMatchObject({ ok: true, value: { protection: 'passphrase', state: 'ready', passphraseSet: true } });
     expect((await request(ws, 2, 'nope:nothing')).result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect((await request(ws, 3, 'accounts:save', { label: '' })).result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 

@@ -21,7 +21,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/content-security-policy'
 /** Options of the web host. */
 export interface WebHostOptions {
   /** Builds the handler table, given the sink that pushes events to every connected page. */
-  readonly createHandlers: (emit: EventSink) => Handlers;
+  readonly createHandlers: (emit: EventSink) => Handlers | Promise<Handlers>;
   /** Folder of the built renderer (`out/renderer`). */
   readonly staticDir: string;
   /** Port to listen on; 0 picks a free one. */
@@ -66,7 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const frame = JSON.stringify({ event, payload });
     for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
   };
-  const handlers = options.createHandlers(emit);
+  const handlers = await options.createHandlers(emit);
 
   const server = createServer((req, res) => {
     if (req.headers.host !== hostHeader) return refuse(res, 421, 'Wrong Host header.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../app/core/contract';
-import { checkAccountForm, EMPTY_ACCOUNT_FORM, fieldOfServerError, formFromAccount } from './account-form-model';
+import { checkAccountForm, EMPTY_ACCOUNT_FORM, fieldOfServerError, formFromAccount, formWarnings, withPreset } from './account-form-model';
 
 const filled = {
   ...EMPTY_ACCOUNT_FORM,
@@ -16,6 +16,13 @@ const filled = {
 
 const saved: AccountView = {
   id: 'a1',
+  presetId: 'gmail',
+  replyTo: '',
+  ehloName: '',
+  tlsServername: '',
+  sentLast24h: 0,
+  effectiveDailyLimit: 500,
+  secretReadable: true,
   label: 'Office',
   host: 'smtp.gmail.com',
   port: 465,
@@ -57,6 +64,30 @@ describe('checkAccountForm', () => {
   it('rejects a CA field that is not PEM', () => {
     const check = checkAccountForm({ ...filled, caCertificate: 'hello' });
     expect(check.ok === false && check.fields).toEqual(['caCertificate']);
+  });
+});
+
+describe('presets in the form', () => {
+  it('fills the server settings of a preset and keeps what the user typed about themselves', () => {
+    const typed = { ...EMPTY_ACCOUNT_FORM, label: 'Office', fromAddress: 'me@naver.com', host: 'typed.example' };
+    const naver = withPreset(typed, 'naver');
+    expect(naver).toMatchObject({ presetId: 'naver', host: 'smtp.naver.com', port: '587', security: 'starttls', label: 'Office', fromAddress: 'me@naver.com' });
+    expect(withPreset(naver, 'sendgrid').username).toBe('apikey');
+    expect(withPreset(withPreset(naver, 'sendgrid'), 'gmail').username).toBe('');
+  });
+
+  it('refuses a daily limit above the provider limit, accepts a lower one', () => {
+    const gmail = { ...filled, presetId: 'gmail' as const };
+    expect(checkAccountForm({ ...gmail, dailyLimit: '600' })).toEqual({ ok: false, fields: ['dailyLimit'] });
+    expect(checkAccountForm({ ...gmail, dailyLimit: '300' })).toMatchObject({ ok: true, draft: { dailyLimit: 300 } });
+  });
+
+  it('warns (without blocking) about a non-app-password and a From Gmail would rewrite', () => {
+    const gmail = { ...filled, presetId: 'gmail' as const };
+    expect(formWarnings({ ...gmail, password: 'abcd efgh ijkl mnop' })).toEqual({ appPasswordShape: false, gmailFromRewrite: false });
+    expect(formWarnings({ ...gmail, password: 'MyGooglePassword1!' }).appPasswordShape).toBe(true);
+    expect(formWarnings({ ...gmail, fromAddress: 'principal@school.kr' }).gmailFromRewrite).toBe(true);
+    expect(formWarnings({ ...filled, presetId: 'custom', fromAddress: 'principal@school.kr', password: 'x' })).toEqual({ appPasswordShape: false, gmailFromRewrite: false });
   });
 });
 

@@ -1,8 +1,11 @@
-/** The account form's pure logic: its fields as text, and turning them into a validated draft. */
+/** The account form's pure logic: its fields as text, presets, warnings, and the validated draft. */
 import { accountDraftSchema, type AccountDraft, type AccountView, type Security } from '../../../app/core/contract';
+import { gmailMayRewriteFrom, isGooglePreset, looksLikeGoogleAppPassword, PRESETS, type PresetId } from '../../../app/core/presets';
 
 /** The form's fields, as the inputs hold them. */
 export interface AccountFormValues {
+  /** Provider preset. */
+  readonly presetId: PresetId;
   /** Account name. */
   readonly label: string;
   /** SMTP host. */
@@ -19,6 +22,14 @@ export interface AccountFormValues {
   readonly fromAddress: string;
   /** From name. */
   readonly fromName: string;
+  /** Reply-To, or empty. */
+  readonly replyTo: string;
+  /** EHLO name, or empty. */
+  readonly ehloName: string;
+  /** TLS server name, or empty. */
+  readonly tlsServername: string;
+  /** Daily limit as typed; empty = the preset's. */
+  readonly dailyLimit: string;
   /** New CA PEM; empty on edit keeps the saved one. */
   readonly caCertificate: string;
 }
@@ -26,22 +37,47 @@ export interface AccountFormValues {
 /** A field of the form that can carry an error. */
 export type AccountField = Exclude<keyof AccountFormValues, 'security'>;
 
+/** The fields of a new account made from a preset. */
+export function formForPreset(presetId: PresetId): AccountFormValues {
+  const preset = PRESETS[presetId];
+  return {
+    presetId,
+    label: '',
+    host: preset.host ?? '',
+    port: String(preset.port),
+    security: preset.security,
+    username: preset.username === 'apikey' ? 'apikey' : '',
+    password: '',
+    fromAddress: '',
+    fromName: '',
+    replyTo: '',
+    ehloName: '',
+    tlsServername: '',
+    dailyLimit: '',
+    caCertificate: '',
+  };
+}
+
 /** The fields a new account starts with. */
-export const EMPTY_ACCOUNT_FORM: AccountFormValues = {
-  label: '',
-  host: '',
-  port: '587',
-  security: 'starttls',
-  username: '',
-  password: '',
-  fromAddress: '',
-  fromName: '',
-  caCertificate: '',
-};
+export const EMPTY_ACCOUNT_FORM: AccountFormValues = formForPreset('custom');
+
+/** Switches the preset: server settings follow the new preset; what the user typed about themselves stays. */
+export function withPreset(values: AccountFormValues, presetId: PresetId): AccountFormValues {
+  const fresh = formForPreset(presetId);
+  return {
+    ...values,
+    presetId,
+    host: presetId === 'custom' ? values.host : fresh.host,
+    port: presetId === 'custom' ? values.port : fresh.port,
+    security: presetId === 'custom' ? values.security : fresh.security,
+    username: fresh.username !== '' ? fresh.username : values.username === 'apikey' ? '' : values.username,
+  };
+}
 
 /** The form's fields for editing an existing account (secrets are never loaded into it). */
 export function formFromAccount(account: AccountView): AccountFormValues {
   return {
+    presetId: account.presetId,
     label: account.label,
     host: account.host,
     port: String(account.port),
@@ -50,12 +86,32 @@ export function formFromAccount(account: AccountView): AccountFormValues {
     password: '',
     fromAddress: account.fromAddress,
     fromName: account.fromName,
+    replyTo: account.replyTo,
+    ehloName: account.ehloName,
+    tlsServername: account.tlsServername,
+    dailyLimit: account.dailyLimit === undefined ? '' : String(account.dailyLimit),
     caCertificate: '',
   };
 }
 
 /** The usual port of each security mode, to fill the port when the user switches. */
 export const DEFAULT_PORT: Record<Security, string> = { tls: '465', starttls: '587', none: '25' };
+
+/** Warnings that do not block saving. */
+export interface FormWarnings {
+  /** A Google preset with a password that is not 16 letters. */
+  readonly appPasswordShape: boolean;
+  /** Gmail would rewrite From to the login. */
+  readonly gmailFromRewrite: boolean;
+}
+
+/** The warnings for the current fields. */
+export function formWarnings(values: AccountFormValues): FormWarnings {
+  return {
+    appPasswordShape: isGooglePreset(values.presetId) && values.password !== '' && !looksLikeGoogleAppPassword(values.password),
+    gmailFromRewrite: values.fromAddress.includes('@') && gmailMayRewriteFrom(values.presetId, values.username, values.fromAddress),
+  };
+}
 
 /** Either a draft to save, or the fields in error. */
 export type FormCheck = { readonly ok: true; readonly draft: AccountDraft } | { readonly ok: false; readonly fields: readonly AccountField[] };
@@ -64,6 +120,7 @@ export type FormCheck = { readonly ok: true; readonly draft: AccountDraft } | { 
 export function checkAccountForm(values: AccountFormValues, existing?: AccountView): FormCheck {
   const candidate = {
     ...(existing ? { id: existing.id } : {}),
+    presetId: values.presetId,
     label: values.label,
     host: values.host,
     port: values.port.trim() === '' ? Number.NaN : Number(values.port),
@@ -72,6 +129,10 @@ export function checkAccountForm(values: AccountFormValues, existing?: AccountVi
     ...(values.password === '' ? {} : { password: values.password }),
     fromAddress: values.fromAddress.trim(),
     fromName: values.fromName,
+    replyTo: values.replyTo.trim(),
+    ehloName: values.ehloName,
+    tlsServername: values.tlsServername,
+    ...(values.dailyLimit.trim() === '' ? {} : { dailyLimit: Number(values.dailyLimit) }),
     ...(values.caCertificate.trim() === '' ? {} : { caCertificate: values.caCertificate }),
   };
   const parsed = accountDraftSchema.safeParse(candidate);
@@ -79,6 +140,8 @@ export function checkAccountForm(values: AccountFormValues, existing?: AccountVi
   if (!parsed.success) for (const issue of parsed.error.issues) fields.add(issue.path[0] as AccountField);
   // A login needs a password, unless one is saved already.
   if (values.username.trim() !== '' && values.password === '' && !existing?.hasPassword) fields.add('password');
+  const presetLimit = PRESETS[values.presetId].dailyLimit;
+  if (parsed.success && parsed.data.dailyLimit !== undefined && presetLimit !== null && parsed.data.dailyLimit > presetLimit) fields.add('dailyLimit');
   return parsed.success && fields.size === 0 ? { ok: true, draft: parsed.data } : { ok: false, fields: [...fields] };
 }
 

@@ -1,11 +1,13 @@
-/** The Accounts screen: the saved accounts, each with "Send test", and the add/edit form. */
+/** The Accounts screen: the passphrase gate when needed, the saved accounts, and the add/edit form. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../app/core/contract';
 import { useClient } from '../../state/client-context';
+import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
-import { SendTestPanel } from './send-test-panel';
+import { SecretsGate } from './secrets-gate';
 import { useAccounts } from './use-accounts';
+import { useSecretsStatus } from './use-secrets-status';
 
 type Editor = { readonly kind: 'closed' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly account: AccountView };
 
@@ -14,11 +16,16 @@ export function AccountsScreen() {
   const { t } = useTranslation();
   const client = useClient();
   const state = useAccounts();
+  const secrets = useSecretsStatus();
   const [editor, setEditor] = useState<Editor>({ kind: 'closed' });
 
   const remove = async (account: AccountView) => {
     if (!window.confirm(t('accounts.confirmRemove', { label: account.label }))) return;
     await client.request('accounts:remove', { id: account.id });
+  };
+  const unlock = async (passphrase: string) => {
+    const error = await secrets.unlock(passphrase);
+    return error ? `${error.message} ${error.hint ?? ''}`.trim() : null;
   };
 
   return (
@@ -34,6 +41,8 @@ export function AccountsScreen() {
           </button>
         ) : null}
       </header>
+
+      {secrets.status ? <SecretsGate status={secrets.status} onUnlock={unlock} /> : null}
 
       {editor.kind !== 'closed' ? (
         <AccountForm
@@ -54,29 +63,7 @@ export function AccountsScreen() {
       {state.status === 'loaded' && state.accounts.length > 0 ? (
         <ul className="account-list" aria-label={t('accounts.listLabel')}>
           {state.accounts.map((account) => (
-            <li key={account.id} className="card account-card" aria-label={account.label}>
-              <div className="account-card__head">
-                <div>
-                  <h3>{account.label}</h3>
-                  <p className="account-card__from">
-                    {account.fromName ? `${account.fromName} <${account.fromAddress}>` : account.fromAddress}
-                  </p>
-                  <p className="muted">
-                    {account.host}:{account.port} · {t(`accounts.securityShort.${account.security}`)} · {account.username || '—'} ·{' '}
-                    {account.hasPassword ? t('accounts.passwordSaved') : t('accounts.noPassword')}
-                  </p>
-                </div>
-                <div className="account-card__actions">
-                  <button type="button" className="button" onClick={() => setEditor({ kind: 'edit', account })}>
-                    {t('common.edit')}
-                  </button>
-                  <button type="button" className="button button--danger" onClick={() => void remove(account)}>
-                    {t('common.remove')}
-                  </button>
-                </div>
-              </div>
-              <SendTestPanel account={account} />
-            </li>
+            <AccountCard key={account.id} account={account} onEdit={() => setEditor({ kind: 'edit', account })} onRemove={() => void remove(account)} />
           ))}
         </ul>
       ) : null}

@@ -43,7 +43,7 @@ export function SendTestPanel({ account }: SendTestPanelProps) {
           {state.status === 'sending' ? t('sendTest.sending') : t('sendTest.send')}
         </button>
       </div>
-      {state.status === 'done' ? <SendResult result={state.result} /> : null}
+      {state.status === 'done' ? <SendResult result={state.result} presetId={account.presetId} /> : null}
       {state.status === 'error' ? (
         <p className="result result--failed" role="alert" data-status="error">
           {t(`errors.${state.error.code}`)} {state.error.hint ?? ''}

@@ -1,7 +1,7 @@
 /** Settings: language and theme (saved by the main process), and facts about this installation. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Settings } from '../../../app/core/contract';
+import type { AppInfo, SecretsStatus, Settings } from '../../../app/core/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 
@@ -18,9 +18,15 @@ export function SettingsScreen({ settings, onChange }: SettingsScreenProps) {
   const { t } = useTranslation();
   const client = useClient();
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [secrets, setSecrets] = useState<SecretsStatus | null>(null);
   useEffect(() => {
     void client.request('app:info').then((result) => result.ok && setInfo(result.value));
+    void client.request('secrets:status').then((result) => result.ok && setSecrets(result.value));
   }, [client]);
+  const protection = (status: SecretsStatus) =>
+    status.protection.startsWith('keychain:')
+      ? t('secrets.protection.keychain', { backend: status.protection.slice('keychain:'.length) })
+      : t('secrets.protection.passphrase');
 
   return (
     <div className="screen">
@@ -48,7 +54,7 @@ export function SettingsScreen({ settings, onChange }: SettingsScreenProps) {
           <h2>{t('settings.about')}</h2>
           <p>{t('settings.version', { version: info.version })}</p>
           <p>{info.host === 'electron' ? t('settings.hostElectron') : t('settings.hostWeb')}</p>
-          <p>{t('settings.secretProtection', { protection: info.secretProtection })}</p>
+          {secrets ? <p>{t('settings.secretProtection', { protection: protection(secrets) })}</p> : null}
         </section>
       ) : null}
     </div>

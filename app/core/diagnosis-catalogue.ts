@@ -1,0 +1,128 @@
+/**
+ * The diagnosis catalogue: for each diagnosis (and the account's preset), whether retrying can help,
+ * which links help, and which words to show. The words themselves — title, what it means, the numbered
+ * steps — are in the renderer's i18n tables under `diagnosis.<code>` (generic) and
+ * `diagnosis.<code>.<variant>` (provider-specific steps), in Korean and English.
+ */
+import type { PresetId } from './presets';
+import type { SmtpDiagnosis } from './smtp-diagnosis';
+
+/** Whether retrying can help. */
+export type RetryAdvice =
+  /** Retrying without changing anything cannot help. */
+  | 'no'
+  /** It can work again after the user does the steps. */
+  | 'after-fix'
+  /** It is temporary: trying again later should work. */
+  | 'later';
+
+/** Provider families whose steps differ. */
+export type DiagnosisVariant = 'google' | 'naver' | 'daum' | 'microsoft';
+
+/** What the UI needs to explain one failure. */
+export interface Explanation {
+  /** The diagnosis. */
+  readonly diagnosis: SmtpDiagnosis;
+  /** i18n key of the words: `diagnosis.<code>` or `diagnosis.<code>.<variant>`. */
+  readonly key: string;
+  /** Whether retrying can help. */
+  readonly retry: RetryAdvice;
+  /** Links for the steps (https, on the external-link allowlist). */
+  readonly links: readonly string[];
+}
+
+interface Entry {
+  readonly retry: RetryAdvice;
+  readonly links: readonly string[];
+  /** Variants with their own steps and links (links default to the entry's). */
+  readonly variants?: Partial<Record<DiagnosisVariant, readonly string[]>>;
+}
+
+const GOOGLE_APP_PASSWORDS = 'https://myaccount.google.com/apppasswords';
+/** Links Google puts in its own replies (providers.md §2.2). */
+const GOOGLE = {
+  appPasswordHelp: 'https://support.google.com/accounts/answer/185833',
+  badCredentials: 'https://support.google.com/mail/?p=BadCredentials',
+  webLogin: 'https://support.google.com/mail/answer/78754',
+  tooManyLogins: 'https://support.google.com/mail/answer/7126229',
+  limits: 'https://support.google.com/a/answer/166852',
+  tooManyRecipients: 'https://support.google.com/mail/answer/6592',
+  relay: 'https://support.google.com/a/answer/2956491',
+  wantAuth: 'https://support.google.com/mail/?p=WantAuthError',
+} as const;
+
+/** The catalogue. */
+export const DIAGNOSIS_CATALOGUE: Readonly<Record<SmtpDiagnosis, Entry>> = {
+  'auth-app-password-required': { retry: 'after-fix', links: [GOOGLE_APP_PASSWORDS, GOOGLE.appPasswordHelp] },
+  'auth-rejected': {
+    retry: 'after-fix',
+    links: [],
+    variants: {
+      google: [GOOGLE_APP_PASSWORDS, GOOGLE.badCredentials],
+      naver: ['https://mail.naver.com/', 'https://nid.naver.com/'],
+      daum: ['https://mail.daum.net/'],
+      microsoft: [],
+    },
+  },
+  'auth-web-login-required': { retry: 'after-fix', links: [GOOGLE.webLogin] },
+  'auth-throttled': { retry: 'later', links: [GOOGLE.tooManyLogins] },
+  'auth-required': { retry: 'after-fix', links: [], variants: { google: [GOOGLE.wantAuth] } },
+  'starttls-required': { retry: 'after-fix', links: [] },
+  'oauth-token-failed': { retry: 'after-fix', links: [] },
+  'smtp-auth-disabled': { retry: 'after-fix', links: [] },
+  'basic-auth-unsupported': { retry: 'after-fix', links: [] },
+  'relay-denied': { retry: 'after-fix', links: [GOOGLE.relay] },
+  'daily-limit': { retry: 'later', links: [], variants: { google: [GOOGLE.limits] } },
+  'message-too-large': { retry: 'after-fix', links: [] },
+  'too-many-recipients': { retry: 'after-fix', links: [], variants: { google: [GOOGLE.tooManyRecipients] } },
+  'recipient-rejected': { retry: 'no', links: [] },
+  'sender-rejected': { retry: 'after-fix', links: [] },
+  'connection-refused': { retry: 'after-fix', links: [] },
+  timeout: { retry: 'later', links: [] },
+  'tls-mismatch': { retry: 'after-fix', links: [] },
+  'certificate-untrusted': { retry: 'after-fix', links: [] },
+  'host-not-found': { retry: 'after-fix', links: [] },
+  'server-busy': { retry: 'later', links: [] },
+  temporary: { retry: 'later', links: [] },
+  unknown: { retry: 'no', links: [] },
+};
+
+/** The provider family of a preset, for provider-specific steps. */
+export function variantOf(presetId: PresetId): DiagnosisVariant | undefined {
+  switch (presetId) {
+    case 'gmail':
+    case 'workspace':
+    case 'workspace-relay':
+      return 'google';
+    case 'naver':
+      return 'naver';
+    case 'daum':
+      return 'daum';
+    case 'microsoft365':
+      return 'microsoft';
+    case 'sendgrid':
+    case 'aliyun':
+    case 'ses':
+    case 'mailgun':
+    case 'custom':
+      return undefined;
+  }
+}
+
+/** Explains one diagnosis for an account made from `presetId`. */
+export function explainFailure(diagnosis: SmtpDiagnosis, presetId: PresetId): Explanation {
+  const entry = DIAGNOSIS_CATALOGUE[diagnosis];
+  const variant = variantOf(presetId);
+  const variantLinks = variant === undefined ? undefined : entry.variants?.[variant];
+  return {
+    diagnosis,
+    key: variantLinks === undefined ? `diagnosis.${diagnosis}` : `diagnosis.${diagnosis}.${variant}`,
+    retry: entry.retry,
+    links: variantLinks ?? entry.links,
+  };
+}
+
+/** Every link the catalogue may show, for the external-link allowlist. */
+export function catalogueLinks(): string[] {
+  return Object.values(DIAGNOSIS_CATALOGUE).flatMap((entry) => [...entry.links, ...Object.values(entry.variants ?? {}).flat()]);
+}

@@ -1,0 +1,73 @@
+/** Explains one SMTP failure: what happened, what it means, numbered steps, links, and the raw reply. */
+import { useTranslation } from 'react-i18next';
+import type { SmtpFailure } from '../../app/core/contract';
+import { explainFailure } from '../../app/core/diagnosis-catalogue';
+import type { PresetId } from '../../app/core/presets';
+
+/** Props of DiagnosisPanel. */
+export interface DiagnosisPanelProps {
+  /** The failure. */
+  readonly failure: SmtpFailure;
+  /** The account's preset, for provider-specific steps. */
+  readonly presetId: PresetId;
+  /** Heading above the explanation. */
+  readonly heading: string;
+}
+
+/** Renders the explanation. Links open in the system browser (Electron routes them through its allowlist). */
+export function DiagnosisPanel({ failure, presetId, heading }: DiagnosisPanelProps) {
+  const { t } = useTranslation();
+  const explanation = explainFailure(failure.diagnosis, presetId);
+  const steps = t(`${explanation.key}.steps`, { returnObjects: true }) as unknown;
+  return (
+    <section className="result result--failed" data-status="failed" data-diagnosis={failure.diagnosis} aria-live="polite">
+      <h4>{heading}</h4>
+      <p className="result__title">{t(`${explanation.key}.title`)}</p>
+      <p>{t(`${explanation.key}.body`)}</p>
+      {Array.isArray(steps) && steps.length > 0 ? (
+        <>
+          <p className="result__subhead">{t('diagnosis.stepsTitle')}</p>
+          <ol className="steps">
+            {steps.map((step) => (
+              <li key={String(step)}>{String(step)}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {explanation.links.length > 0 ? (
+        <ul className="links" aria-label={t('diagnosis.linksTitle')}>
+          {explanation.links.map((link) => (
+            <li key={link}>
+              <a href={link} target="_blank" rel="noreferrer noopener">
+                {link.replace(/^https:\/\//, '')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="result__meta">{t(`diagnosis.retry.${explanation.retry}`)}</p>
+      <dl>
+        <dt>{failure.response ? t('sendTest.reply') : t('sendTest.rawMessage')}</dt>
+        <dd>
+          <code className="result__reply">{failure.response ?? failure.message}</code>
+        </dd>
+        {failure.command ? (
+          <>
+            <dt>{t('sendTest.stage')}</dt>
+            <dd>
+              <code>{failure.command}</code>
+            </dd>
+          </>
+        ) : null}
+        {failure.code ? (
+          <>
+            <dt>{t('sendTest.errorCode')}</dt>
+            <dd>
+              <code>{failure.code}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
