@@ -32,10 +32,14 @@ export interface Explanation {
 }
 
 interface Entry {
+  /** Whether retrying can help. */
   readonly retry: RetryAdvice;
+  /** Links for every provider. */
   readonly links: readonly string[];
-  /** Variants with their own steps and links (links default to the entry's). */
-  readonly variants?: Partial<Record<DiagnosisVariant, readonly string[]>>;
+  /** Provider families with links of their own (instead of `links`). */
+  readonly variantLinks?: Partial<Record<DiagnosisVariant, readonly string[]>>;
+  /** Provider families with words of their own (`diagnosis.<code>.<variant>` in the i18n tables). */
+  readonly variantWords?: readonly DiagnosisVariant[];
 }
 
 const GOOGLE_APP_PASSWORDS = 'https://myaccount.google.com/apppasswords';
@@ -57,24 +61,24 @@ export const DIAGNOSIS_CATALOGUE: Readonly<Record<SmtpDiagnosis, Entry>> = {
   'auth-rejected': {
     retry: 'after-fix',
     links: [],
-    variants: {
+    variantLinks: {
       google: [GOOGLE_APP_PASSWORDS, GOOGLE.badCredentials],
       naver: ['https://mail.naver.com/', 'https://nid.naver.com/'],
       daum: ['https://mail.daum.net/'],
-      microsoft: [],
     },
+    variantWords: ['google', 'naver', 'daum', 'microsoft'],
   },
   'auth-web-login-required': { retry: 'after-fix', links: [GOOGLE.webLogin] },
   'auth-throttled': { retry: 'later', links: [GOOGLE.tooManyLogins] },
-  'auth-required': { retry: 'after-fix', links: [], variants: { google: [GOOGLE.wantAuth] } },
+  'auth-required': { retry: 'after-fix', links: [], variantLinks: { google: [GOOGLE.wantAuth] }, variantWords: ['google'] },
   'starttls-required': { retry: 'after-fix', links: [] },
   'oauth-token-failed': { retry: 'after-fix', links: [] },
   'smtp-auth-disabled': { retry: 'after-fix', links: [] },
   'basic-auth-unsupported': { retry: 'after-fix', links: [] },
   'relay-denied': { retry: 'after-fix', links: [GOOGLE.relay] },
-  'daily-limit': { retry: 'later', links: [], variants: { google: [GOOGLE.limits] } },
+  'daily-limit': { retry: 'later', links: [], variantLinks: { google: [GOOGLE.limits] } },
   'message-too-large': { retry: 'after-fix', links: [] },
-  'too-many-recipients': { retry: 'after-fix', links: [], variants: { google: [GOOGLE.tooManyRecipients] } },
+  'too-many-recipients': { retry: 'after-fix', links: [], variantLinks: { google: [GOOGLE.tooManyRecipients] } },
   'recipient-rejected': { retry: 'no', links: [] },
   'sender-rejected': { retry: 'after-fix', links: [] },
   'connection-refused': { retry: 'after-fix', links: [] },
@@ -113,16 +117,16 @@ export function variantOf(presetId: PresetId): DiagnosisVariant | undefined {
 export function explainFailure(diagnosis: SmtpDiagnosis, presetId: PresetId): Explanation {
   const entry = DIAGNOSIS_CATALOGUE[diagnosis];
   const variant = variantOf(presetId);
-  const variantLinks = variant === undefined ? undefined : entry.variants?.[variant];
+  const worded = variant !== undefined && (entry.variantWords ?? []).includes(variant);
   return {
     diagnosis,
-    key: variantLinks === undefined ? `diagnosis.${diagnosis}` : `diagnosis.${diagnosis}.${variant}`,
+    key: worded ? `diagnosis.${diagnosis}.${variant}` : `diagnosis.${diagnosis}`,
     retry: entry.retry,
-    links: variantLinks ?? entry.links,
+    links: (variant === undefined ? undefined : entry.variantLinks?.[variant]) ?? entry.links,
   };
 }
 
 /** Every link the catalogue may show, for the external-link allowlist. */
 export function catalogueLinks(): string[] {
-  return Object.values(DIAGNOSIS_CATALOGUE).flatMap((entry) => [...entry.links, ...Object.values(entry.variants ?? {}).flat()]);
+  return Object.values(DIAGNOSIS_CATALOGUE).flatMap((entry) => [...entry.links, ...Object.values(entry.variantLinks ?? {}).flat()]);
 }

@@ -2,7 +2,7 @@
 import type { SendTestResult } from '../core/contract';
 import type { AccountStore } from './account-store';
 import type { Clock } from './ports';
-import { createSmtpTransport, toSmtpFailure } from './smtp-transport';
+import { createSmtpTransport, toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
 
 /** Subject of the test message; the e2e suite checks it on the receiving side. */
 export const TEST_SUBJECT = 'Mailroom test message / Mailroom 테스트 메일';
@@ -13,15 +13,17 @@ export async function sendTestMessage(
   clock: Clock,
   accountId: string,
   to: string,
+  timeouts?: SmtpTimeouts,
 ): Promise<SendTestResult> {
   const record = accounts.record(accountId);
   const password = await accounts.secretOf(accountId);
   const started = clock.now();
-  const transport = createSmtpTransport(record, password);
+  const transport = createSmtpTransport(record, password, timeouts);
   try {
     const info = await transport.sendMail({
       from: { name: record.fromName, address: record.fromAddress },
       to,
+      ...(record.replyTo === '' ? {} : { replyTo: record.replyTo }),
       subject: TEST_SUBJECT,
       text: [
         `This is a test message from Mailroom, sent through the account "${record.label}" (${record.host}:${record.port}).`,

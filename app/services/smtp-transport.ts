@@ -9,10 +9,20 @@ import { diagnoseSmtpFailure, enhancedStatusOf, type ConnectionContext } from '.
 import type { AccountRecord } from './account-store';
 
 /** Timeouts far below nodemailer's defaults (2 min connect, 10 min idle): a desktop user is waiting. */
-export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as const;
+export const SMTP_TIMEOUTS: SmtpTimeouts = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+/** nodemailer's three timeouts, in milliseconds. */
+export interface SmtpTimeouts {
+  /** Until the TCP (and implicit TLS) connection is up. */
+  readonly connectionTimeout: number;
+  /** Until the server's greeting. */
+  readonly greetingTimeout: number;
+  /** Idle time on an open connection. */
+  readonly socketTimeout: number;
+}
 
 /** nodemailer options for one account. */
-export function smtpOptionsFor(record: AccountRecord, password: string | undefined): SMTPTransport.Options {
+export function smtpOptionsFor(record: AccountRecord, password: string | undefined, timeouts: SmtpTimeouts = SMTP_TIMEOUTS): SMTPTransport.Options {
   return {
     host: record.host,
     port: record.port,
@@ -28,13 +38,13 @@ export function smtpOptionsFor(record: AccountRecord, password: string | undefin
       ...(record.caCertificate === '' ? {} : { ca: [record.caCertificate] }),
       servername: record.tlsServername !== '' ? record.tlsServername : isIpAddress(record.host) ? undefined : record.host,
     },
-    ...SMTP_TIMEOUTS,
+    ...timeouts,
   };
 }
 
 /** Creates a single-connection transport for one account. */
-export function createSmtpTransport(record: AccountRecord, password: string | undefined) {
-  return nodemailer.createTransport(smtpOptionsFor(record, password));
+export function createSmtpTransport(record: AccountRecord, password: string | undefined, timeouts?: SmtpTimeouts) {
+  return nodemailer.createTransport(smtpOptionsFor(record, password, timeouts));
 }
 
 /** The shape of the errors nodemailer raises (see providers.md §8). */

@@ -3,6 +3,8 @@ import { en } from './en';
 import { createI18n, resolveLanguage } from './i18n';
 import { ko } from './ko';
 import { SMTP_DIAGNOSES } from '../../app/core/smtp-diagnosis';
+import { DIAGNOSIS_CATALOGUE, explainFailure } from '../../app/core/diagnosis-catalogue';
+import { PRESET_IDS } from '../../app/core/presets';
 
 function keys(value: unknown, prefix = ''): string[] {
   return value && typeof value === 'object'
@@ -33,6 +35,27 @@ describe('language tables', () => {
       expect(ko.diagnosis[code].title).toBeTruthy();
     }
   });
+  it('have title, meaning and steps for every diagnosis under every preset', () => {
+    for (const lng of ['en', 'ko'] as const) {
+      const i18n = createI18n(lng);
+      for (const code of Object.keys(DIAGNOSIS_CATALOGUE) as (keyof typeof DIAGNOSIS_CATALOGUE)[]) {
+        for (const preset of PRESET_IDS) {
+          const { key } = explainFailure(code, preset);
+          expect(i18n.exists(`${key}.title`), `${lng} ${key}.title`).toBe(true);
+          expect(i18n.exists(`${key}.body`), `${lng} ${key}.body`).toBe(true);
+          expect(Array.isArray(i18n.t(`${key}.steps`, { returnObjects: true })), `${lng} ${key}.steps`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('name and explain every preset', () => {
+    for (const lng of ['en', 'ko'] as const) {
+      const i18n = createI18n(lng);
+      for (const preset of PRESET_IDS) for (const part of ['name', 'username', 'password']) expect(i18n.exists(`presets.${preset}.${part}`)).toBe(true);
+    }
+  });
+
   it('interpolate through i18next', () => {
     expect(createI18n('ko').t('settings.version', { version: '1.2.3' })).toBe('버전 1.2.3');
     expect(createI18n('en').t('accounts.confirmRemove', { label: 'Office' })).toContain('“Office”');
