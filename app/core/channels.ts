@@ -14,6 +14,8 @@ export const REQUEST_CHANNELS = [
   'accounts:remove',
   'accounts:send-test',
   'accounts:check',
+  'accounts:export',
+  'accounts:import',
   'secrets:status',
   'secrets:unlock',
 ] as const;

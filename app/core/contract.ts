@@ -288,6 +288,14 @@ export const requests = {
     output: sendTestResultSchema,
   },
   'accounts:check': { input: idInputSchema, output: checkResultSchema },
+  'accounts:export': {
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(1000), passphrase: z.string().max(1024) }),
+    output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
+  },
+  'accounts:import': {
+    input: z.object({ content: z.string().max(16 * 1024 * 1024), passphrase: z.string().max(1024) }),
+    output: z.object({ imported: z.number().int(), skipped: z.number().int() }),
+  },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },
   'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;

@@ -1,6 +1,7 @@
 /** The one handler table, served by both hosts (Electron IPC and the loopback WebSocket host). */
 import type { Handlers } from '../core/dispatch';
 import { createAccountStore } from './account-store';
+import { exportAccounts, importAccounts } from './account-transfer';
 import type { Clock, EventSink, KeyValueStore } from './ports';
 import type { SecretKeeper } from './secret-keeper';
 import { createSendLedger } from './send-ledger';
@@ -63,6 +64,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const record = accounts.record(id);
       const result = await runSmtpCheck(record, await accounts.secretOf(id), clock);
       accounts.setLastCheck(id, result);
+      announceAccounts();
+      return result;
+    },
+    'accounts:export': async ({ ids, passphrase }) => exportAccounts(accounts, ids, passphrase),
+    'accounts:import': async ({ content, passphrase }) => {
+      const result = await importAccounts(accounts, content, passphrase);
       announceAccounts();
       return result;
     },

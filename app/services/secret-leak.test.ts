@@ -1,0 +1,87 @@
+/**
+ * Plants a unique password and drives every accounts channel through `dispatch`, as a renderer would,
+ * against a real SMTP server — including one that echoes the password back in its reply. The password
+ * must appear in no response, no pushed event, no log line, and no exported file.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../e2e/fakes/smtp-sink';
+import { createTestCertificate, type TestCertificate } from '../../e2e/fakes/test-certificate';
+import { REQUEST_CHANNELS } from '../core/channels';
+import { dispatch } from '../core/dispatch';
+import { handlersWithMemoryStores } from './testing-handlers';
+
+const SECRET = 'planted-Secret-9f2c71e4';
+const USER = 'office@school.test';
+
+let cert: TestCertificate;
+let good: SmtpSink;
+let echoing: SmtpSink;
+
+beforeAll(async () => {
+  cert = await createTestCertificate();
+  good = await startSmtpSink({ security: 'starttls', certificate: cert, users: { [USER]: SECRET } });
+  // A hostile or buggy server that repeats the password it was given in its refusal.
+  echoing = await startSmtpSink({
+    security: 'starttls',
+    certificate: cert,
+    users: { [USER]: 'something-else' },
+    script: { auth: (_user, password) => ({ code: 535, text: `5.7.8 Password ${password} not accepted` }) },
+  });
+});
+afterAll(async () => {
+  await good.close();
+  await echoing.close();
+});
+
+describe('secrets never leave the main process in the clear', () => {
+  it('is absent from every response, event, log line and export', async () => {
+    const seen: string[] = [];
+    const logs: string[] = [];
+    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' '))),
+    );
+    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => seen.push(JSON.stringify({ event, payload })) });
+    const driven = new Set<string>();
+    const call = async (channel: string, input?: unknown) => {
+      driven.add(channel);
+      const result = await dispatch(handlers, channel, input, (line) => logs.push(line));
+      seen.push(JSON.stringify(result));
+      // The tests below read fields of many channels' outputs: a loose shape keeps them short.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return result as { ok: boolean; value?: any; error?: unknown };
+    };
+
+    const base = { presetId: 'custom', label: 'Office', host: '127.0.0.1', security: 'starttls', username: USER, fromAddress: USER, fromName: 'Office', caCertificate: cert.cert };
+    const saved = await call('accounts:save', { ...base, port: good.port, password: SECRET });
+    expect(saved.ok).toBe(true);
+    const id = saved.value.id as string;
+    const echo = await call('accounts:save', { ...base, label: 'Echo', port: echoing.port, password: SECRET });
+
+    await call('accounts:list');
+    expect((await call('accounts:send-test', { accountId: id, to: 'member@club.test' })).value.status).toBe('sent');
+    expect((await call('accounts:check', { id })).value.status).toBe('passed');
+    const failed = await call('accounts:send-test', { accountId: echo.value.id, to: 'member@club.test' });
+    expect(failed.value.status).toBe('failed');
+    expect(failed.value.failure.response).toContain('••••');
+    expect((await call('accounts:check', { id: echo.value.id })).value.status).toBe('failed');
+    await call('accounts:save', { ...base, id, port: good.port, label: 'Renamed' });
+    await call('accounts:save', { ...base, port: good.port, password: 'short' + SECRET.slice(0, 3), username: '' });
+    const exported = await call('accounts:export', { ids: [], passphrase: 'export passphrase' });
+    expect(exported.ok).toBe(true);
+    const file = exported.value.content as string;
+    await call('accounts:remove', { id });
+    expect((await call('accounts:import', { content: file, passphrase: 'export passphrase' })).value).toEqual({ imported: 1, skipped: 2 });
+    await call('accounts:import', { content: file, passphrase: 'wrong passphrase' });
+    await call('secrets:status');
+    await call('secrets:unlock', { passphrase: SECRET });
+
+    for (const level of consoleSpies) level.mockRestore();
+    const accountsChannels = REQUEST_CHANNELS.filter((c) => c.startsWith('accounts:'));
+    expect(accountsChannels.filter((c) => !driven.has(c))).toEqual([]);
+    expect(good.messages).toHaveLength(1);
+
+    for (const text of [...seen, ...logs, file]) expect(text).not.toContain(SECRET);
+    // The password did travel: to the SMTP server that needed it, and nowhere else.
+    expect(good.logins.some((l) => l.ok)).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+/** The real handler table over in-memory stores and a test cipher, for tests of the core. */
+import type { Handlers } from '../core/dispatch';
+import { createHandlers } from './handlers';
+import { createMemoryStore, createTestCipher } from './memory-ports';
+import { systemClock, type Clock, type EventSink, type KeyValueStore } from './ports';
+import { createKeychainKeeper } from './secret-keeper';
+
+/** Builds the handlers; `stores` exposes every store opened, by name. */
+export function handlersWithMemoryStores(options: { readonly emit?: EventSink; readonly clock?: Clock } = {}): {
+  readonly handlers: Handlers;
+  readonly stores: ReadonlyMap<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>;
+} {
+  const stores = new Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>();
+  const openStore = (name: string) => {
+    const store = stores.get(name) ?? createMemoryStore();
+    stores.set(name, store);
+    return store;
+  };
+  const handlers = createHandlers({
+    openStore,
+    secrets: createKeychainKeeper({ ...createTestCipher(), protection: 'keychain:test' }),
+    emit: options.emit ?? (() => undefined),
+    clock: options.clock ?? systemClock,
+    host: 'web',
+    version: '0.0.0-test',
+  });
+  return { handlers, stores };
+}
