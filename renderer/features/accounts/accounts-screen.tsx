@@ -6,10 +6,15 @@ import { useClient } from '../../state/client-context';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
 import { SecretsGate } from './secrets-gate';
+import { TransferPanel } from './transfer-panel';
 import { useAccounts } from './use-accounts';
 import { useSecretsStatus } from './use-secrets-status';
 
-type Editor = { readonly kind: 'closed' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly account: AccountView };
+type Editor =
+  | { readonly kind: 'closed' }
+  | { readonly kind: 'new' }
+  | { readonly kind: 'edit'; readonly account: AccountView }
+  | { readonly kind: 'transfer'; readonly mode: 'export' | 'import' };
 
 /** Renders the Accounts screen. */
 export function AccountsScreen() {
@@ -36,15 +41,27 @@ export function AccountsScreen() {
           <p className="screen__intro">{t('accounts.intro')}</p>
         </div>
         {editor.kind === 'closed' ? (
-          <button type="button" className="button button--primary" onClick={() => setEditor({ kind: 'new' })}>
-            {t('accounts.add')}
-          </button>
+          <div className="screen__actions">
+            <button type="button" className="button" onClick={() => setEditor({ kind: 'transfer', mode: 'import' })}>
+              {t('transfer.import')}
+            </button>
+            {state.status === 'loaded' && state.accounts.length > 0 ? (
+              <button type="button" className="button" onClick={() => setEditor({ kind: 'transfer', mode: 'export' })}>
+                {t('transfer.export')}
+              </button>
+            ) : null}
+            <button type="button" className="button button--primary" onClick={() => setEditor({ kind: 'new' })}>
+              {t('accounts.add')}
+            </button>
+          </div>
         ) : null}
       </header>
 
       {secrets.status ? <SecretsGate status={secrets.status} onUnlock={unlock} /> : null}
 
-      {editor.kind !== 'closed' ? (
+      {editor.kind === 'transfer' ? <TransferPanel mode={editor.mode} onClose={() => setEditor({ kind: 'closed' })} /> : null}
+
+      {editor.kind === 'new' || editor.kind === 'edit' ? (
         <AccountForm
           key={editor.kind === 'edit' ? editor.account.id : 'new'}
           existing={editor.kind === 'edit' ? editor.account : undefined}
