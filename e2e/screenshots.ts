@@ -14,22 +14,36 @@ import { startWebHost } from './host/web-host';
 const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
 await mkdir(out, { recursive: true });
 const certificate = await createTestCertificate();
-const smtp = await startSmtpSink({ security: 'starttls', certificate, users: { 'office@hanbit.test': 'right-password' } });
+const ADDRESS = 'hanbit.office@gmail.com';
+const smtp = await startSmtpSink({
+  security: 'implicit',
+  certificate,
+  users: { [ADDRESS]: 'abcdefghijklmnop' },
+  script: {
+    auth: (_user, password) =>
+      /^[a-z]{16}$/.test(password)
+        ? undefined
+        : { code: 534, text: '5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp' },
+  },
+});
 const browser = await chromium.launch({
   executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
 });
+const label = (page: Page, en: string | RegExp, ko: string | RegExp) => page.getByLabel(new RegExp(`^(${src(en)}|${src(ko)})$`));
+const src = (x: string | RegExp) => (typeof x === 'string' ? x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : x.source);
 
-async function addAccount(page: Page, label: string, password: string) {
+async function fillGmailAccount(page: Page, password: string) {
   await page.getByRole('button', { name: /Add account|계정 추가/ }).click();
-  await page.getByLabel(/Account name|계정 이름/).fill(label);
-  await page.getByLabel(/SMTP server|SMTP 서버/).fill('127.0.0.1');
-  await page.getByLabel(/^Port$|^포트$/).fill(String(smtp.port));
-  await page.getByLabel(/Username|사용자 이름/).fill('office@hanbit.test');
-  await page.getByLabel(/^Password$|^비밀번호$/).fill(password);
-  await page.getByLabel(/From address|보내는 주소/).fill('office@hanbit.test');
-  await page.getByLabel(/From name|보내는 사람 이름/).fill('한빛학교 행정실');
-  await page.getByText(/Advanced|고급 설정/).click();
+  await label(page, 'Provider', '메일 서비스').selectOption('gmail');
+  await label(page, 'Account name', '계정 이름').fill('Hanbit Gmail');
+  await label(page, 'Username', '사용자 이름').fill(ADDRESS);
+  await label(page, 'Password', '비밀번호').fill(password);
+  await label(page, 'From address', '보내는 주소').fill(ADDRESS);
+  await label(page, 'From name', '보내는 사람 이름').fill('한빛학교 행정실');
+  await label(page, 'SMTP server', 'SMTP 서버').fill('127.0.0.1');
+  await label(page, 'Port', '포트').fill(String(smtp.port));
+  await page.getByText(/^(Advanced|고급 설정)$/).click();
   await page.getByLabel(/CA certificate|CA 인증서/).fill(certificate.cert);
 }
 
@@ -38,30 +52,37 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
     const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-shots-'));
     const host = await startWebHost({
       staticDir: resolve(import.meta.dirname, '../out/renderer'),
-      createHandlers: (emit) => createNodeHandlers({ dataDir, passphrase: 'screenshot-passphrase', emit }),
+      createHandlers: (emit) => createNodeHandlers({ dataDir, emit }),
     });
     const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1180, height: 860 } });
     const page = await context.newPage();
     const tag = `${locale.slice(0, 2)}-${colorScheme}`;
+    const shot = (name: string, fullPage = true) => page.screenshot({ path: join(out, `${name}-${tag}.png`), fullPage });
     await page.goto(host.url);
     await page.getByRole('button', { name: /Add account|계정 추가/ }).waitFor();
-    await page.screenshot({ path: join(out, `accounts-empty-${tag}.png`) });
-    await addAccount(page, 'Hanbit office', 'right-password');
-    await page.screenshot({ path: join(out, `account-form-${tag}.png`), fullPage: true });
-    await page.getByRole('button', { name: /^Save$|^저장$/ }).click();
-    await addAccount(page, 'Wrong password', 'wrong-password');
-    await page.getByRole('button', { name: /^Save$|^저장$/ }).click();
-    for (const label of ['Hanbit office', 'Wrong password']) {
-      const card = page.getByRole('listitem', { name: label });
-      await card.getByLabel(/Send to|받는 주소/).fill('parent@members.test');
-      await card.getByRole('button', { name: /Send test|테스트 발송/ }).click();
-      await card.locator('[data-status]').waitFor();
-    }
-    await page.screenshot({ path: join(out, `accounts-results-${tag}.png`), fullPage: true });
-    await page.getByRole('button', { name: /^Settings$|^설정$/ }).click();
-    await page.screenshot({ path: join(out, `settings-${tag}.png`) });
-    await page.getByRole('button', { name: /^Lists$|^명단$/ }).click();
-    await page.screenshot({ path: join(out, `lists-empty-${tag}.png`) });
+    await shot('passphrase-gate', false);
+    await label(page, 'Passphrase', '암호 문구').fill('screenshot passphrase');
+    await label(page, 'Passphrase again', '암호 문구 확인').fill('screenshot passphrase');
+    await page.getByRole('button', { name: /Set passphrase|암호 문구 정하기/ }).click();
+    await fillGmailAccount(page, 'MyGooglePassword1!');
+    await shot('account-form');
+    await page.getByRole('button', { name: /^(Save|저장)$/ }).click();
+    const card = page.getByRole('listitem', { name: 'Hanbit Gmail' });
+    await card.getByRole('button', { name: /^(Check|점검)$/ }).click();
+    await card.locator('[data-check]').waitFor();
+    await shot('check-failed');
+    await card.getByRole('button', { name: /^(Edit|수정)$/ }).click();
+    await label(page, 'Password', '비밀번호').fill('abcd efgh ijkl mnop');
+    await page.getByRole('button', { name: /^(Save|저장)$/ }).click();
+    await card.getByRole('button', { name: /^(Check|점검)$/ }).click();
+    await card.locator('[data-check="passed"]').waitFor();
+    await card.getByRole('button', { name: /Send test|테스트 발송/ }).click();
+    await card.locator('[data-status="sent"]').waitFor();
+    await shot('check-passed');
+    await page.getByRole('button', { name: /^(Settings|설정)$/ }).click();
+    await shot('settings', false);
+    await page.getByRole('button', { name: /^(Lists|명단)$/ }).click();
+    await shot('lists-empty', false);
     await context.close();
     await host.close();
     await rm(dataDir, { recursive: true, force: true });

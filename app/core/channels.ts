@@ -16,6 +16,7 @@ export const REQUEST_CHANNELS = [
   'accounts:check',
   'accounts:export',
   'accounts:import',
+  'templates:list',
   'secrets:status',
   'secrets:unlock',
 ] as const;

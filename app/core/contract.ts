@@ -296,6 +296,7 @@ export const requests = {
     input: z.object({ content: z.string().max(16 * 1024 * 1024), passphrase: z.string().max(1024) }),
     output: z.object({ imported: z.number().int(), skipped: z.number().int() }),
   },
+  'templates:list': { input: z.void(), output: z.array(templateViewSchema) },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },
   'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;

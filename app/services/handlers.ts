@@ -8,6 +8,7 @@ import { createSendLedger } from './send-ledger';
 import { sendTestMessage } from './send-test';
 import { readSettings, writeSettings } from './settings-store';
 import { runSmtpCheck } from './smtp-check';
+import { createTemplateStore } from './template-store';
 
 /** What the handlers need from their host. */
 export interface HandlerDeps {
@@ -26,7 +27,7 @@ export interface HandlerDeps {
 }
 
 /** The store names, one file each. Secrets live apart from the records they belong to. */
-export const STORE_NAMES = { accounts: 'accounts', secrets: 'secrets', preferences: 'preferences', ledger: 'ledger' } as const;
+export const STORE_NAMES = { accounts: 'accounts', secrets: 'secrets', preferences: 'preferences', ledger: 'ledger', templates: 'templates' } as const;
 
 /** Creates the handler table. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -35,6 +36,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const ledger = createSendLedger(deps.openStore(STORE_NAMES.ledger), clock);
   const secretStore = deps.openStore(STORE_NAMES.secrets);
   const accounts = createAccountStore({ records: deps.openStore(STORE_NAMES.accounts), secrets: secretStore, cipher: secrets, clock, ledger });
+  const templates = createTemplateStore(deps.openStore(STORE_NAMES.templates), clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
 
   return {
@@ -73,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       announceAccounts();
       return result;
     },
+    'templates:list': async () => templates.list(),
     'secrets:status': async () => secrets.status(),
     'secrets:unlock': async ({ passphrase }) => {
       const status = await secrets.unlock(passphrase);
