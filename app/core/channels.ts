@@ -16,6 +16,8 @@ export const REQUEST_CHANNELS = [
   'accounts:check',
   'accounts:export',
   'accounts:import',
+  'accounts:import-logto',
+  'accounts:export-logto',
   'templates:list',
   'secrets:status',
   'secrets:unlock',

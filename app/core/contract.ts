@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
+import { LOGTO_NOTE_CODES } from './logto-notes';
 import { PRESET_IDS } from './presets';
 import { SMTP_DIAGNOSES } from './smtp-diagnosis';
 
@@ -236,6 +237,89 @@ export const templateViewSchema = templateDraftSchema.extend({
 /** A saved template. */
 export type TemplateView = z.infer<typeof templateViewSchema>;
 
+/** One member of a list: the address, the name and every other column as a template field. */
+export const memberSchema = z.object({
+  /** Line of the source file or pasted text (1-based), for reports; 0 for members added by hand. */
+  line: z.number().int(),
+  /** The address, trimmed. */
+  email: z.string(),
+  /** The display name, or empty. */
+  name: z.string(),
+  /** The other columns, by header name. */
+  fields: z.record(z.string(), z.string()),
+});
+/** One member of a list. */
+export type Member = z.infer<typeof memberSchema>;
+
+/** Why a row did not become a member. */
+export const REJECT_REASONS = ['empty-address', 'invalid-address', 'duplicate', 'suppressed'] as const;
+
+/** A row that did not become a member, and why: nothing is dropped silently. */
+export const rejectedRowSchema = z.object({
+  /** Line of the source (1-based). */
+  line: z.number().int(),
+  /** The address as typed. */
+  email: z.string(),
+  /** Why. */
+  reason: z.enum(REJECT_REASONS),
+  /** Details, e.g. the line of the first occurrence of a duplicate. */
+  detail: z.string(),
+});
+/** A row that did not become a member. */
+export type RejectedRow = z.infer<typeof rejectedRowSchema>;
+
+/** Which column holds what. */
+export const columnMappingSchema = z.object({
+  /** Index of the address column. */
+  address: z.number().int().min(0),
+  /** Index of the name column, or null. */
+  name: z.number().int().min(0).nullable(),
+});
+/** Which column holds what. */
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/** Encodings an import may be read as. */
+export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'cp949'] as const;
+
+/** A member list as saved. */
+export const memberListSchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** The list's name. */
+  name: z.string(),
+  /** Column headers of the source (`email`, `name` for pasted lists). */
+  columns: z.array(z.string()),
+  /** The mapping used, remembered for the next import into this list. */
+  mapping: columnMappingSchema,
+  /** The members. */
+  members: z.array(memberSchema),
+  /** Rows of the last import that did not become members. */
+  rejected: z.array(rejectedRowSchema),
+  /** Where the members came from. */
+  source: z.object({
+    /** `file` or `paste`. */
+    kind: z.enum(['file', 'paste']),
+    /** File name, for files. */
+    fileName: z.string().optional(),
+    /** Encoding read, for files. */
+    encoding: z.string().optional(),
+  }),
+  /** ISO time of the last change. */
+  updatedAt: z.string(),
+});
+/** A member list as saved. */
+export type MemberList = z.infer<typeof memberListSchema>;
+
+/** A list as the lists screen shows it, without its members. */
+export const memberListSummarySchema = memberListSchema.omit({ members: true, rejected: true }).extend({
+  /** How many members. */
+  memberCount: z.number().int(),
+  /** How many rows were rejected at import. */
+  rejectedCount: z.number().int(),
+});
+/** A list without its members. */
+export type MemberListSummary = z.infer<typeof memberListSummarySchema>;
+
 /** User preferences kept by the main process. */
 export const settingsSchema = z.object({
   /** UI language; `system` follows the OS/browser locale. */
@@ -273,6 +357,14 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const idInputSchema = z.object({ id: z.string().min(1).max(64) });
 
+/** Something the Logto import or export wants the user to know; the renderer words it by `code`. */
+const logtoNoteSchema = z.object({
+  /** What kind of note. */
+  code: z.enum(LOGTO_NOTE_CODES),
+  /** Field, header, usage-type or placeholder names, shown as they are. */
+  detail: z.string(),
+});
+
 // The contract
 
 /** Every request channel: input and output schema. */
@@ -295,6 +387,14 @@ export const requests = {
   'accounts:import': {
     input: z.object({ content: z.string().max(16 * 1024 * 1024), passphrase: z.string().max(1024) }),
     output: z.object({ imported: z.number().int(), skipped: z.number().int() }),
+  },
+  'accounts:import-logto': {
+    input: z.object({ text: z.string().max(4 * 1024 * 1024) }),
+    output: z.object({ account: accountViewSchema, templates: z.array(templateViewSchema), notes: z.array(logtoNoteSchema) }),
+  },
+  'accounts:export-logto': {
+    input: z.object({ accountId: z.string().min(1).max(64), templateIds: z.array(z.string().min(1).max(64)).max(1000) }),
+    output: z.object({ fileName: z.string(), content: z.string(), notes: z.array(logtoNoteSchema) }),
   },
   'templates:list': { input: z.void(), output: z.array(templateViewSchema) },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },

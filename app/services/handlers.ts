@@ -1,5 +1,8 @@
 /** The one handler table, served by both hosts (Electron IPC and the loopback WebSocket host). */
+import { AppError } from '../core/app-error';
+import { accountDraftSchema } from '../core/contract';
 import type { Handlers } from '../core/dispatch';
+import { parseLogtoConfig, toLogtoConfig } from '../core/logto-config';
 import { createAccountStore } from './account-store';
 import { exportAccounts, importAccounts } from './account-transfer';
 import type { Clock, EventSink, KeyValueStore } from './ports';
@@ -74,6 +77,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const result = await importAccounts(accounts, content, passphrase);
       announceAccounts();
       return result;
+    },
+    'accounts:import-logto': async ({ text }) => {
+      const parsed = parseLogtoConfig(text);
+      if (!parsed.ok) throw new AppError('invalid-input', `${parsed.error.field}: ${parsed.error.message}`);
+      const account = await accounts.save(accountDraftSchema.parse(parsed.account));
+      const saved = parsed.templates.map((template) => templates.save(template));
+      announceAccounts();
+      return { account, templates: saved, notes: parsed.notes };
+    },
+    'accounts:export-logto': async ({ accountId, templateIds }) => {
+      const account = accounts.list().find((a) => a.id === accountId);
+      if (!account) throw new AppError('not-found', 'That account no longer exists.');
+      const chosen = templates.list().filter((t) => templateIds.includes(t.id));
+      const { config, notes } = toLogtoConfig(account, chosen);
+      return { fileName: `logto-smtp-${account.label.replace(/[^\w.-]+/g, '-')}.json`, content: JSON.stringify(config, null, 2), notes };
     },
     'templates:list': async () => templates.list(),
     'secrets:status': async () => secrets.status(),

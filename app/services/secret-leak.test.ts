@@ -72,6 +72,19 @@ describe('secrets never leave the main process in the clear', () => {
     await call('accounts:remove', { id });
     expect((await call('accounts:import', { content: file, passphrase: 'export passphrase' })).value).toEqual({ imported: 1, skipped: 2 });
     await call('accounts:import', { content: file, passphrase: 'wrong passphrase' });
+    const logtoConfig = {
+      host: '127.0.0.1',
+      port: good.port,
+      auth: { user: USER, pass: SECRET },
+      fromEmail: `Office <${USER}>`,
+      requireTLS: true,
+      templates: [{ usageType: 'Generic', contentType: 'text/plain', subject: 'Code', content: 'Your code is {{code}}' }],
+    };
+    const logto = await call('accounts:import-logto', { text: JSON.stringify(logtoConfig) });
+    expect(logto.ok).toBe(true);
+    await call('accounts:import-logto', { text: JSON.stringify(logtoConfig).slice(0, -5) });
+    const logtoExport = await call('accounts:export-logto', { accountId: logto.value.account.id, templateIds: logto.value.templates.map((t: { id: string }) => t.id) });
+    expect(logtoExport.value.content).toContain('"pass": ""');
     await call('secrets:status');
     await call('secrets:unlock', { passphrase: SECRET });
 
@@ -80,7 +93,7 @@ describe('secrets never leave the main process in the clear', () => {
     expect(accountsChannels.filter((c) => !driven.has(c))).toEqual([]);
     expect(good.messages).toHaveLength(1);
 
-    for (const text of [...seen, ...logs, file]) expect(text).not.toContain(SECRET);
+    for (const text of [...seen, ...logs, file, logtoExport.value.content as string]) expect(text).not.toContain(SECRET);
     // The password did travel: to the SMTP server that needed it, and nowhere else.
     expect(good.logins.some((l) => l.ok)).toBe(true);
   });

@@ -5,6 +5,7 @@ import { ko } from './ko';
 import { SMTP_DIAGNOSES } from '../../app/core/smtp-diagnosis';
 import { DIAGNOSIS_CATALOGUE, explainFailure } from '../../app/core/diagnosis-catalogue';
 import { PRESET_IDS } from '../../app/core/presets';
+import { LOGTO_NOTE_CODES } from '../../app/core/logto-notes';
 
 function keys(value: unknown, prefix = ''): string[] {
   return value && typeof value === 'object'
@@ -54,6 +55,10 @@ describe('language tables', () => {
       const i18n = createI18n(lng);
       for (const preset of PRESET_IDS) for (const part of ['name', 'username', 'password']) expect(i18n.exists(`presets.${preset}.${part}`)).toBe(true);
     }
+  });
+
+  it('word every Logto note', () => {
+    for (const lng of ['en', 'ko'] as const) for (const code of LOGTO_NOTE_CODES) expect(createI18n(lng).exists(`logto.notes.${code}`), `${lng} ${code}`).toBe(true);
   });
 
   it('interpolate through i18next', () => {

@@ -13,6 +13,8 @@ export interface AccountCardProps {
   readonly account: AccountView;
   /** Opens the edit form. */
   readonly onEdit: () => void;
+  /** Opens the Logto export for this account. */
+  readonly onExportLogto: () => void;
   /** Removes the account (after confirmation). */
   readonly onRemove: () => void;
 }
@@ -20,7 +22,7 @@ export interface AccountCardProps {
 type CheckState = { readonly status: 'idle' } | { readonly status: 'checking' } | { readonly status: 'done'; readonly result: CheckResult } | { readonly status: 'error'; readonly error: WireError };
 
 /** Renders the card. */
-export function AccountCard({ account, onEdit, onRemove }: AccountCardProps) {
+export function AccountCard({ account, onEdit, onExportLogto, onRemove }: AccountCardProps) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [check, setCheck] = useState<CheckState>({ status: 'idle' });
@@ -60,6 +62,9 @@ export function AccountCard({ account, onEdit, onRemove }: AccountCardProps) {
           </button>
           <button type="button" className="button" onClick={onEdit}>
             {t('common.edit')}
+          </button>
+          <button type="button" className="button" onClick={onExportLogto}>
+            {t('logto.export')}
           </button>
           <button type="button" className="button button--danger" onClick={onRemove}>
             {t('common.remove')}

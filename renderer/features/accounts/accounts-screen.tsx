@@ -5,6 +5,7 @@ import type { AccountView } from '../../../app/core/contract';
 import { useClient } from '../../state/client-context';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
+import { LogtoPanel } from './logto-panel';
 import { SecretsGate } from './secrets-gate';
 import { TransferPanel } from './transfer-panel';
 import { useAccounts } from './use-accounts';
@@ -14,7 +15,9 @@ type Editor =
   | { readonly kind: 'closed' }
   | { readonly kind: 'new' }
   | { readonly kind: 'edit'; readonly account: AccountView }
-  | { readonly kind: 'transfer'; readonly mode: 'export' | 'import' };
+  | { readonly kind: 'transfer'; readonly mode: 'export' | 'import' }
+  | { readonly kind: 'logto-import' }
+  | { readonly kind: 'logto-export'; readonly account: AccountView };
 
 /** Renders the Accounts screen. */
 export function AccountsScreen() {
@@ -42,6 +45,9 @@ export function AccountsScreen() {
         </div>
         {editor.kind === 'closed' ? (
           <div className="screen__actions">
+            <button type="button" className="button" onClick={() => setEditor({ kind: 'logto-import' })}>
+              {t('logto.import')}
+            </button>
             <button type="button" className="button" onClick={() => setEditor({ kind: 'transfer', mode: 'import' })}>
               {t('transfer.import')}
             </button>
@@ -60,6 +66,8 @@ export function AccountsScreen() {
       {secrets.status ? <SecretsGate status={secrets.status} onUnlock={unlock} /> : null}
 
       {editor.kind === 'transfer' ? <TransferPanel mode={editor.mode} onClose={() => setEditor({ kind: 'closed' })} /> : null}
+      {editor.kind === 'logto-import' ? <LogtoPanel mode="import" onClose={() => setEditor({ kind: 'closed' })} /> : null}
+      {editor.kind === 'logto-export' ? <LogtoPanel mode="export" account={editor.account} onClose={() => setEditor({ kind: 'closed' })} /> : null}
 
       {editor.kind === 'new' || editor.kind === 'edit' ? (
         <AccountForm
@@ -80,7 +88,13 @@ export function AccountsScreen() {
       {state.status === 'loaded' && state.accounts.length > 0 ? (
         <ul className="account-list" aria-label={t('accounts.listLabel')}>
           {state.accounts.map((account) => (
-            <AccountCard key={account.id} account={account} onEdit={() => setEditor({ kind: 'edit', account })} onRemove={() => void remove(account)} />
+            <AccountCard
+              key={account.id}
+              account={account}
+              onEdit={() => setEditor({ kind: 'edit', account })}
+              onExportLogto={() => setEditor({ kind: 'logto-export', account })}
+              onRemove={() => void remove(account)}
+            />
           ))}
         </ul>
       ) : null}
