@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_CHANNELS } from '../app/core/channels';
 import type { Handlers } from '../app/core/dispatch';
-import { createAccountStore } from '../app/services/account-store';
 import { createHandlers } from '../app/services/handlers';
 import { createMemoryStore, createTestCipher } from '../app/services/memory-ports';
+import { createKeychainKeeper } from '../app/services/secret-keeper';
 import { createFakeWebContents, type FakeFrame, type FakeWebContents } from './fake-electron';
 import { createWindowEmitter, isTrustedSender, registerIpc, UNTRUSTED_SENDER_RESULT, type IpcSenderEvent, type SenderTrust } from './ipc';
 import type { RendererLocation } from './renderer-location';
@@ -25,13 +25,12 @@ function subFrameOf(contents: FakeWebContents, url = PAGE): FakeFrame {
 
 function createTestHandlers(): Handlers {
   return createHandlers({
-    accounts: createAccountStore({ records: createMemoryStore(), secrets: createMemoryStore(), cipher: createTestCipher(), clock: { now: () => 0 } }),
-    preferences: createMemoryStore(),
+    openStore: () => createMemoryStore(),
+    secrets: createKeychainKeeper(createTestCipher()),
     emit: () => undefined,
     clock: { now: () => 0 },
     host: 'electron',
     version: '9.9.9',
-    secretProtection: 'keychain:test',
   });
 }
 
@@ -143,7 +142,7 @@ describe('registerIpc', () => {
     const ipcMain = fakeIpcMain();
     registerIpc(ipcMain, createTestHandlers(), trustFor(main));
     const reply = await ipcMain.handlers.get('app:info')?.(eventFrom(main), undefined);
-    expect(reply).toEqual({ ok: true, value: { version: '9.9.9', host: 'electron', secretProtection: 'keychain:test' } });
+    expect(reply).toEqual({ ok: true, value: { version: '9.9.9', host: 'electron' } });
   });
 
   it('parses the payload by its schema after the sender check', async () => {

@@ -2,8 +2,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../app/core/app-error';
 import { accountDraftSchema } from '../app/core/contract';
 import { createAccountStore } from '../app/services/account-store';
-import { createMemoryStore, createTestCipher } from '../app/services/memory-ports';
-import { chooseSecretCipher, createSafeStorageCipher, createUnavailableCipher, type SafeStorageApi } from './safe-storage-cipher';
+import { createMemoryStore } from '../app/services/memory-ports';
+import type { SecretKeeper } from '../app/services/secret-keeper';
+import { createSendLedger } from '../app/services/send-ledger';
+import { chooseSecretKeeper, createSafeStorageCipher, type SafeStorageApi } from './safe-storage-cipher';
+
+const DRAFT = {
+  label: 'Office',
+  host: 'smtp.gmail.com',
+  port: 465,
+  security: 'tls' as const,
+  username: 'office@example.com',
+  password: 'abcd efgh ijkl mnop',
+  fromAddress: 'office@example.com',
+  fromName: 'Office',
+};
 
 /** A fake safeStorage: XOR with a fixed byte, so cipher text differs from the plain text. */
 function fakeSafeStorage(options: { available?: boolean; backend?: string; initFails?: boolean } = {}): SafeStorageApi {
@@ -44,17 +57,26 @@ describe('createSafeStorageCipher', () => {
   });
 });
 
-describe('chooseSecretCipher', () => {
+describe('chooseSecretKeeper', () => {
+  const choose = (safeStorage: SafeStorageApi, platform: NodeJS.Platform = 'linux', passphraseStore = createMemoryStore()) =>
+    chooseSecretKeeper({ safeStorage, platform, passphraseStore });
+
   it('uses the keychain on Linux with a real secret service', async () => {
-    const choice = await chooseSecretCipher({ safeStorage: fakeSafeStorage({ backend: 'gnome_libsecret' }), platform: 'linux' });
-    expect(choice.kind).toBe('keychain');
-    expect(choice.cipher.protection).toBe('keychain:gnome_libsecret');
+    const { keeper, reason } = await choose(fakeSafeStorage({ backend: 'gnome_libsecret' }));
+    expect(reason).toBeUndefined();
+    expect(keeper.protection).toBe('keychain:gnome_libsecret');
+    expect(keeper.status()).toEqual({ protection: 'keychain:gnome_libsecret', state: 'ready', passphraseSet: false });
   });
 
-  it('uses the keychain on macOS and Windows when encryption is available', async () => {
+  it('uses the keychain on macOS and Windows when encryption is available, and encrypts through it', async () => {
     for (const platform of ['darwin', 'win32'] as const) {
-      const choice = await chooseSecretCipher({ safeStorage: fakeSafeStorage(), platform, passphraseCipher: createTestCipher() });
-      expect(choice.kind).toBe('keychain');
+      const safeStorage = fakeSafeStorage();
+      const { keeper, reason } = await choose(safeStorage, platform);
+      expect(reason).toBeUndefined();
+      expect(keeper.status().state).toBe('ready');
+      const stored = await keeper.encrypt('hunter2!');
+      expect(safeStorage.encryptStringAsync).toHaveBeenCalledWith('hunter2!');
+      await expect(keeper.decrypt(stored)).resolves.toBe('hunter2!');
     }
   });
 
@@ -63,67 +85,70 @@ describe('chooseSecretCipher', () => {
     const safeStorage = fakeSafeStorage();
     vi.mocked(safeStorage.isAsyncEncryptionAvailable).mockImplementation(async () => (order.push('available'), true));
     vi.mocked(safeStorage.getSelectedStorageBackend).mockImplementation(() => (order.push('backend'), 'kwallet6'));
-    await chooseSecretCipher({ safeStorage, platform: 'linux' });
+    await choose(safeStorage);
     expect(order[0]).toBe('available');
   });
 
-  it.each(['basic_text', 'unknown'])('refuses the Linux "%s" backend and uses the passphrase cipher', async (backend) => {
-    const passphraseCipher = { ...createTestCipher(), protection: 'passphrase' };
-    const choice = await chooseSecretCipher({ safeStorage: fakeSafeStorage({ backend }), platform: 'linux', passphraseCipher });
-    expect(choice).toMatchObject({ kind: 'passphrase', cipher: passphraseCipher });
-    expect(choice.kind !== 'keychain' && choice.reason).toContain(backend);
-    expect(choice.cipher.protection).toBe('passphrase');
+  it.each(['basic_text', 'unknown'])('refuses the Linux "%s" backend and uses a locked passphrase keeper', async (backend) => {
+    const { keeper, reason } = await choose(fakeSafeStorage({ backend }));
+    expect(reason).toContain(backend);
+    expect(keeper.protection).toBe('passphrase');
+    expect(keeper.status()).toEqual({ protection: 'passphrase', state: 'locked', passphraseSet: false });
   });
 
-  it('refuses a keychain that cannot encrypt, on any platform', async () => {
+  it('refuses a keychain that cannot encrypt, on any platform, for a passphrase keeper', async () => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      const choice = await chooseSecretCipher({ safeStorage: fakeSafeStorage({ available: false }), platform });
-      expect(choice.kind).toBe('unavailable');
+      const { keeper, reason } = await choose(fakeSafeStorage({ available: false }), platform);
+      expect(reason).toContain('not available');
+      expect(keeper.status()).toMatchObject({ protection: 'passphrase', state: 'locked' });
     }
   });
 
-  it('treats a failing initialisation as unavailable', async () => {
-    const choice = await chooseSecretCipher({ safeStorage: fakeSafeStorage({ initFails: true }), platform: 'linux' });
-    expect(choice.kind).toBe('unavailable');
-    expect(choice.kind !== 'keychain' && choice.reason).toContain('no D-Bus');
+  it('treats a failing initialisation as unavailable, for a passphrase keeper', async () => {
+    const { keeper, reason } = await choose(fakeSafeStorage({ initFails: true }));
+    expect(reason).toContain('no D-Bus');
+    expect(keeper.status()).toMatchObject({ protection: 'passphrase', state: 'locked' });
   });
 
-  it('without a passphrase on basic_text, reports "unavailable" and never touches safeStorage encryption', async () => {
+  it('on basic_text, refuses secrets until unlocked, and never touches safeStorage encryption', async () => {
     const safeStorage = fakeSafeStorage({ backend: 'basic_text' });
-    const choice = await chooseSecretCipher({ safeStorage, platform: 'linux' });
-    expect(choice.kind).toBe('unavailable');
-    expect(choice.cipher.protection).toBe('unavailable');
-    await expect(choice.cipher.encrypt('secret')).rejects.toMatchObject({ code: 'secret-unavailable' });
-    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
-  });
-});
-
-describe('createUnavailableCipher', () => {
-  it('refuses to encrypt or decrypt with a secret-unavailable AppError', async () => {
-    const cipher = createUnavailableCipher();
-    const error = await cipher.encrypt('hunter2').catch((e: unknown) => e);
+    const { keeper } = await choose(safeStorage);
+    const error = await keeper.encrypt('hunter2!').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'secret-unavailable' });
     expect((error as AppError).message).not.toContain('hunter2');
-    await expect(cipher.decrypt('abc')).rejects.toMatchObject({ code: 'secret-unavailable' });
+    await expect(keeper.decrypt('abc')).rejects.toMatchObject({ code: 'secret-unavailable' });
+    await expect(keeper.unlock('a long passphrase')).resolves.toEqual({ protection: 'passphrase', state: 'ready', passphraseSet: true });
+    await expect(keeper.decrypt(await keeper.encrypt('hunter2!'))).resolves.toBe('hunter2!');
+    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
+    expect(safeStorage.decryptStringAsync).not.toHaveBeenCalled();
   });
 
-  it('makes saving an account with a password fail, and stores nothing', async () => {
+  it('on basic_text, saves an account password once unlocked, and a second start needs the same passphrase', async () => {
+    const clock = { now: () => 0 };
     const records = createMemoryStore();
     const secrets = createMemoryStore();
-    const accounts = createAccountStore({ records, secrets, cipher: createUnavailableCipher(), clock: { now: () => 0 } });
-    const draft = {
-      label: 'Office',
-      host: 'smtp.gmail.com',
-      port: 465,
-      security: 'tls' as const,
-      username: 'office@example.com',
-      password: 'abcd efgh ijkl mnop',
-      fromAddress: 'office@example.com',
-      fromName: 'Office',
-    };
-    await expect(accounts.save(accountDraftSchema.parse(draft))).rejects.toMatchObject({ code: 'secret-unavailable' });
+    const accountsOver = (keeper: SecretKeeper) =>
+      createAccountStore({ records, secrets, cipher: keeper, clock, ledger: createSendLedger(createMemoryStore(), clock) });
+
+    const { keeper } = await choose(fakeSafeStorage({ backend: 'basic_text' }), 'linux', secrets);
+    const accounts = accountsOver(keeper);
+    await expect(accounts.save(accountDraftSchema.parse(DRAFT))).rejects.toMatchObject({ code: 'secret-unavailable' });
     expect(secrets.dump()).toEqual({});
+    expect(records.dump()).toEqual({});
+
+    await keeper.unlock('a long passphrase');
+    const saved = await accounts.save(accountDraftSchema.parse(DRAFT));
+    expect(saved).toMatchObject({ hasPassword: true, secretReadable: true });
+    await expect(accounts.secretOf(saved.id)).resolves.toBe(DRAFT.password);
+    expect(JSON.stringify(secrets.dump())).not.toContain('abcd efgh');
     expect(JSON.stringify(records.dump())).not.toContain('abcd efgh');
+
+    const { keeper: again } = await choose(fakeSafeStorage({ backend: 'basic_text' }), 'linux', secrets);
+    expect(again.status()).toEqual({ protection: 'passphrase', state: 'locked', passphraseSet: true });
+    await expect(again.unlock('not the passphrase')).rejects.toMatchObject({ code: 'secret-unavailable' });
+    expect(again.status().state).toBe('locked');
+    await again.unlock('a long passphrase');
+    await expect(accountsOver(again).secretOf(saved.id)).resolves.toBe(DRAFT.password);
   });
 });

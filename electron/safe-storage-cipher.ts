@@ -2,12 +2,12 @@
  * Secrets encrypted by the OS keychain through Electron's `safeStorage` (its async API), and
  * the rule for when the keychain may be trusted. On Linux without a secret service, Chromium falls back
  * to the `basic_text` backend, whose key is a constant compiled into every Chromium: that is obfuscation,
- * not encryption, so it is refused — as Signal Desktop does (`ts/main/sql.ts`, getSQLKey) — and a
- * passphrase is used instead. With neither, saving a password fails rather than storing it readable.
+ * not encryption, so it is refused — as Signal Desktop does (`ts/main/sql.ts`, getSQLKey). There, and
+ * wherever safeStorage cannot encrypt, secrets are encrypted with a passphrase the user enters instead.
  * https://www.electronjs.org/docs/latest/api/safe-storage
  */
-import { AppError } from '../app/core/app-error';
-import type { SecretCipher } from '../app/services/ports';
+import type { KeyValueStore, SecretCipher } from '../app/services/ports';
+import { createKeychainKeeper, createPassphraseKeeper, type SecretKeeper } from '../app/services/secret-keeper';
 
 /** The part of Electron's `safeStorage` this module uses. */
 export interface SafeStorageApi {
@@ -20,31 +20,6 @@ export interface SafeStorageApi {
   /** Linux only: which password store Chromium selected (`basic_text`, `gnome_libsecret`, `kwallet5`, …). */
   getSelectedStorageBackend(): string;
 }
-
-/** Which cipher protects secrets here, and why. */
-export type SecretCipherChoice =
-  | {
-      /** The OS keychain encrypts secrets. */
-      readonly kind: 'keychain';
-      /** The safeStorage cipher. */
-      readonly cipher: SecretCipher;
-    }
-  | {
-      /** The keychain is not real encryption here; the passphrase cipher is used. */
-      readonly kind: 'passphrase';
-      /** The passphrase cipher. */
-      readonly cipher: SecretCipher;
-      /** Why the keychain was not used, in English, for the log. */
-      readonly reason: string;
-    }
-  | {
-      /** Nothing can protect secrets: saving one fails with `secret-unavailable`. */
-      readonly kind: 'unavailable';
-      /** A cipher that refuses to encrypt or decrypt. */
-      readonly cipher: SecretCipher;
-      /** Why the keychain was not used, in English, for the log. */
-      readonly reason: string;
-    };
 
 /** Linux backends that are not real encryption: a hard-coded key, or not determined at all. */
 const UNSAFE_LINUX_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
@@ -80,39 +55,19 @@ export function createSafeStorageCipher(safeStorage: SafeStorageApi, platform: N
   };
 }
 
-/** A SecretCipher that refuses to store or read any secret, with a message the user can act on. */
-export function createUnavailableCipher(): SecretCipher {
-  const refuse = (): never => {
-    throw new AppError(
-      'secret-unavailable',
-      'Mailroom cannot store passwords on this computer: no system keychain is available to encrypt them, and it will not save them unencrypted.',
-      'On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then restart Mailroom.',
-    );
-  };
-  return {
-    protection: 'unavailable',
-    encrypt: async () => refuse(),
-    decrypt: async () => refuse(),
-  };
-}
-
-/**
- * Picks the cipher: the keychain when it is real encryption, else the passphrase cipher when one is
- * given, else the refusing cipher. Call after the app is ready (before, Linux reports `unknown`).
- */
-export async function chooseSecretCipher(options: {
+/** Picks the keychain when it is real encryption, else a locked passphrase keeper. Call after `ready`. */
+export async function chooseSecretKeeper(options: {
   /** Electron's `safeStorage`. */
   readonly safeStorage: SafeStorageApi;
   /** `process.platform`. */
   readonly platform: NodeJS.Platform;
-  /** The passphrase cipher, when the user has given a passphrase. */
-  readonly passphraseCipher?: SecretCipher | undefined;
-}): Promise<SecretCipherChoice> {
-  const { safeStorage, platform, passphraseCipher } = options;
+  /** Where the passphrase keeper keeps its verifier, should the keychain be refused. */
+  readonly passphraseStore: KeyValueStore;
+}): Promise<{ readonly keeper: SecretKeeper; readonly reason?: string }> {
+  const { safeStorage, platform, passphraseStore } = options;
   const reason = await keychainRefusal(safeStorage, platform);
-  if (reason === undefined) return { kind: 'keychain', cipher: createSafeStorageCipher(safeStorage, platform) };
-  if (passphraseCipher) return { kind: 'passphrase', cipher: passphraseCipher, reason };
-  return { kind: 'unavailable', cipher: createUnavailableCipher(), reason };
+  if (reason === undefined) return { keeper: createKeychainKeeper(createSafeStorageCipher(safeStorage, platform)) };
+  return { keeper: createPassphraseKeeper(passphraseStore), reason };
 }
 
 /** Why the keychain must not be used, or undefined when it may. */

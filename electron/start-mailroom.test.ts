@@ -108,10 +108,16 @@ describe('startMailroom: on ready', () => {
   it('registers every request channel and answers the window', async () => {
     const { invokeHandlers, invoke } = await start();
     expect([...invokeHandlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
-    await expect(invoke('app:info')).resolves.toEqual({
+    await expect(invoke('app:info')).resolves.toEqual({ ok: true, value: { version: '0.1.0-test', host: 'electron' } });
+  });
+
+  it('with a real Linux keyring, reports keychain protection, ready, and logs nothing about secrets', async () => {
+    const { invoke, log } = await start({ backend: 'kwallet6' });
+    await expect(invoke('secrets:status')).resolves.toEqual({
       ok: true,
-      value: { version: '0.1.0-test', host: 'electron', secretProtection: 'keychain:gnome_libsecret' },
+      value: { protection: 'keychain:kwallet6', state: 'ready', passphraseSet: false },
     });
+    expect(log).not.toHaveBeenCalledWith(expect.stringContaining('[secrets]'));
   });
 
   it('refuses a request from any other webContents', async () => {
@@ -130,12 +136,27 @@ describe('startMailroom: on ready', () => {
     expect(window?.webContents.sent.map((e) => e.channel)).toEqual(['accounts:changed']);
   });
 
-  it('on Linux basic_text without a passphrase, reports "unavailable" and refuses to save a password', async () => {
-    const { invoke, stores, log } = await start({ backend: 'basic_text' });
-    await expect(invoke('app:info')).resolves.toMatchObject({ value: { secretProtection: 'unavailable' } });
+  it('on Linux basic_text, asks for a passphrase and saves a password only once it is given', async () => {
+    const { invoke, stores, log, window } = await start({ backend: 'basic_text' });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('basic_text'));
+    await expect(invoke('secrets:status')).resolves.toEqual({
+      ok: true,
+      value: { protection: 'passphrase', state: 'locked', passphraseSet: false },
+    });
     await expect(invoke('accounts:save', DRAFT)).resolves.toMatchObject({ ok: false, error: { code: 'secret-unavailable' } });
     expect(stores.get('secrets')?.dump()).toEqual({});
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('basic_text'));
+
+    await expect(invoke('secrets:unlock', { passphrase: 'a long passphrase' })).resolves.toEqual({
+      ok: true,
+      value: { protection: 'passphrase', state: 'ready', passphraseSet: true },
+    });
+    await expect(invoke('accounts:save', DRAFT)).resolves.toMatchObject({ ok: true, value: { hasPassword: true, secretReadable: true } });
+    // The passphrase check and the password share one secrets file, neither readable.
+    const secrets = stores.get('secrets')?.dump();
+    expect(Object.keys(secrets ?? {}).sort()).toEqual(['passphraseVerifier', 'passwords']);
+    expect(JSON.stringify(secrets)).not.toContain('abcd efgh');
+    expect(JSON.stringify(stores.get('accounts')?.dump())).not.toContain('abcd efgh');
+    expect(window?.webContents.sent.map((e) => e.channel)).toEqual(['accounts:changed', 'accounts:changed']);
   });
 
   it('uses electron-store files in userData by default', async () => {

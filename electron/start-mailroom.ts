@@ -1,19 +1,18 @@
 /**
  * The main process, wired: single-instance lock, hardened sessions and web contents, stores and the
- * secret cipher, the handler table over IPC, the main window. Takes the Electron modules as an argument
+ * secret keeper, the handler table over IPC, the main window. Takes the Electron modules as an argument
  * so tests can start it with fakes; `main.ts` calls it with the real ones.
  */
 import type electron from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Handlers } from '../app/core/dispatch';
-import { createAccountStore } from '../app/services/account-store';
-import { createHandlers } from '../app/services/handlers';
+import { createHandlers, STORE_NAMES } from '../app/services/handlers';
 import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/services/ports';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
 import { createWindowEmitter, registerIpc } from './ipc';
 import { resolveRendererLocation } from './renderer-location';
-import { chooseSecretCipher, type SafeStorageApi } from './safe-storage-cipher';
+import { chooseSecretKeeper, type SafeStorageApi } from './safe-storage-cipher';
 import { applyContentSecurityPolicy, denyAllPermissions } from './session-guards';
 import { guardWebContents } from './web-contents-guards';
 import { createMainWindow, preloadPathFrom } from './window';
@@ -101,7 +100,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
     });
 }
 
-/** Builds the handler table over electron-store files and the chosen secret cipher. */
+/** Builds the handler table over electron-store files and the chosen secret keeper. */
 async function createElectronHandlers(deps: {
   readonly safeStorage: SafeStorageApi;
   readonly platform: NodeJS.Platform;
@@ -110,22 +109,26 @@ async function createElectronHandlers(deps: {
   readonly version: string;
   readonly log: Logger;
 }): Promise<Handlers> {
-  // No passphrase prompt exists yet: where the keychain is refused, secrets cannot be saved.
-  const choice = await chooseSecretCipher({ safeStorage: deps.safeStorage, platform: deps.platform });
-  if (choice.kind !== 'keychain') deps.log(`[secrets] not using the OS keychain: ${choice.reason}`);
+  // The passphrase verifier shares the secrets file with the passwords: open each file once, not twice.
+  const opened = new Map<string, KeyValueStore>();
+  const openStore = (name: string): KeyValueStore => {
+    const store = opened.get(name) ?? deps.openStore(name);
+    opened.set(name, store);
+    return store;
+  };
+  const { keeper, reason } = await chooseSecretKeeper({
+    safeStorage: deps.safeStorage,
+    platform: deps.platform,
+    passphraseStore: openStore(STORE_NAMES.secrets),
+  });
+  if (reason !== undefined) deps.log(`[secrets] not using the OS keychain, asking for a passphrase: ${reason}`);
   return createHandlers({
-    accounts: createAccountStore({
-      records: deps.openStore('accounts'),
-      secrets: deps.openStore('secrets'),
-      cipher: choice.cipher,
-      clock: systemClock,
-    }),
-    preferences: deps.openStore('preferences'),
+    openStore,
+    secrets: keeper,
     emit: deps.emit,
     clock: systemClock,
     host: 'electron',
     version: deps.version,
-    secretProtection: choice.cipher.protection,
   });
 }
 

@@ -335,7 +335,7 @@ export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' 
 
 /** How saved passwords are protected here, and whether they can be used now. */
 export const secretsStatusSchema = z.object({
-  /** `keychain:<backend>`, `passphrase`, or `unavailable`. */
+  /** `keychain:<backend>` or `passphrase`. */
   protection: z.string(),
   /** `ready`: usable; `locked`: the passphrase must be entered first. */
   state: z.enum(['ready', 'locked']),
