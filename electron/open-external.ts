@@ -4,8 +4,18 @@
  * shell.openExternal with untrusted content").
  */
 
-/** Hosts whose https pages the app may open in the user's browser. Exact names: no subdomain wildcard. */
+import { catalogueLinks } from '../app/core/diagnosis-catalogue';
+import { PRESETS } from '../app/core/presets';
+
+/** Every link the app itself shows: the presets' setup steps and the diagnosis catalogue. */
+const LINKS_SHOWN = [...catalogueLinks(), ...Object.values(PRESETS).flatMap((preset) => preset.links)];
+
+/**
+ * Hosts whose https pages the app may open in the user's browser: those of the links the app shows,
+ * plus provider help sites. Exact names: no subdomain wildcard.
+ */
 export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
+  ...LINKS_SHOWN.map((link) => new URL(link).hostname),
   'support.google.com',
   'myaccount.google.com',
   'accounts.google.com',
