@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
 import { LOGTO_NOTE_CODES } from './logto-notes';
+import { columnMappingSchema, memberSchema, rejectedRowSchema } from './member-list';
 import { PRESET_IDS } from './presets';
 import { SMTP_DIAGNOSES } from './smtp-diagnosis';
 
@@ -236,50 +237,6 @@ export const templateViewSchema = templateDraftSchema.extend({
 });
 /** A saved template. */
 export type TemplateView = z.infer<typeof templateViewSchema>;
-
-/** One member of a list: the address, the name and every other column as a template field. */
-export const memberSchema = z.object({
-  /** Line of the source file or pasted text (1-based), for reports; 0 for members added by hand. */
-  line: z.number().int(),
-  /** The address, trimmed. */
-  email: z.string(),
-  /** The display name, or empty. */
-  name: z.string(),
-  /** The other columns, by header name. */
-  fields: z.record(z.string(), z.string()),
-});
-/** One member of a list. */
-export type Member = z.infer<typeof memberSchema>;
-
-/** Why a row did not become a member. */
-export const REJECT_REASONS = ['empty-address', 'invalid-address', 'duplicate', 'suppressed'] as const;
-
-/** A row that did not become a member, and why: nothing is dropped silently. */
-export const rejectedRowSchema = z.object({
-  /** Line of the source (1-based). */
-  line: z.number().int(),
-  /** The address as typed. */
-  email: z.string(),
-  /** Why. */
-  reason: z.enum(REJECT_REASONS),
-  /** Details, e.g. the line of the first occurrence of a duplicate. */
-  detail: z.string(),
-});
-/** A row that did not become a member. */
-export type RejectedRow = z.infer<typeof rejectedRowSchema>;
-
-/** Which column holds what. */
-export const columnMappingSchema = z.object({
-  /** Index of the address column. */
-  address: z.number().int().min(0),
-  /** Index of the name column, or null. */
-  name: z.number().int().min(0).nullable(),
-});
-/** Which column holds what. */
-export type ColumnMapping = z.infer<typeof columnMappingSchema>;
-
-/** Encodings an import may be read as. */
-export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'cp949'] as const;
 
 /** A member list as saved. */
 export const memberListSchema = z.object({

@@ -4,8 +4,9 @@
  * Facts: shared/reference/logto-smtp-connector.md (Logto v1.5.x `connector-smtp`); nodemailer behaviour
  * read from the installed nodemailer's `smtp-connection`.
  */
-import { LOGTO_NOTE_CODES, type LogtoNoteCode } from './logto-notes';
 import { z } from 'zod';
+import { LOGTO_NOTE_CODES, type LogtoNoteCode } from './logto-notes';
+import { placeholdersOf } from './placeholders';
 import { assertNever } from './app-error';
 import {
   accountDraftSchema,
@@ -376,14 +377,6 @@ function splitAddress(value: string): { name: string; address: string } {
 
 /** The one placeholder Logto always supplies (its admin test sends the Generic template with `code: '000000'`). */
 const LOGTO_SUPPLIED_PLACEHOLDER = 'code';
-
-/** `{{ name }}` with optional spaces, dotted paths and numeric indexes, as Logto reads them. */
-const PLACEHOLDER = /\{\{\s*(\w+(?:\.\w+)*)\s*\}\}/g;
-
-/** The placeholder names used in the given texts, each once, in order of appearance. */
-function placeholdersOf(...texts: readonly string[]): string[] {
-  return [...new Set(texts.flatMap((text) => [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '')))];
-}
 
 /** The required usage types no template has. */
 function missingUsageTypes(templates: readonly { readonly usageType: string }[]): string[] {

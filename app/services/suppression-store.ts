@@ -2,11 +2,12 @@
  * The suppression list: addresses that are never mailed, each with why and since when. Shared by every
  * list of this installation. The campaign engine adds addresses that fail permanently (5.1.1).
  */
+import { addressKey } from '../core/member-list';
 import type { Clock, KeyValueStore } from './ports';
 
 /** One suppressed address. */
 export interface SuppressionEntry {
-  /** The address, lower-cased. */
+  /** The address as `addressKey` gives it (trimmed, NFC, lower-cased). */
   readonly email: string;
   /** Why: typed by the user, or the server's reply for automatic entries. */
   readonly reason: string;
@@ -20,7 +21,7 @@ const KEY = 'suppressed';
 export interface SuppressionStore {
   /** Every entry, newest first. */
   list(): SuppressionEntry[];
-  /** The suppressed addresses, lower-cased, for validation. */
+  /** The suppressed addresses as `addressKey` gives them, for validation. */
   addresses(): ReadonlySet<string>;
   /** Adds addresses (already present ones keep their first reason); returns how many were new. */
   add(emails: readonly string[], reason: string): number;
@@ -41,12 +42,12 @@ export function createSuppressionStore(store: KeyValueStore, clock: Clock): Supp
       const all = read();
       const known = new Set(all.map((e) => e.email));
       const addedAt = new Date(clock.now()).toISOString();
-      const fresh = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && !known.has(e)))];
+      const fresh = [...new Set(emails.map(addressKey).filter((e) => e !== '' && !known.has(e)))];
       store.set(KEY, [...all, ...fresh.map((email) => ({ email, reason, addedAt }))]);
       return fresh.length;
     },
     remove(email) {
-      const target = email.trim().toLowerCase();
+      const target = addressKey(email);
       store.set(
         KEY,
         read().filter((e) => e.email !== target),
