@@ -19,12 +19,31 @@ export const REQUEST_CHANNELS = [
   'accounts:import-logto',
   'accounts:export-logto',
   'templates:list',
+  'templates:save',
+  'templates:remove',
+  'templates:starters',
+  'lists:list',
+  'lists:get',
+  'lists:inspect',
+  'lists:import',
+  'lists:paste',
+  'lists:rename',
+  'lists:remove',
+  'lists:set-members',
+  'lists:report-csv',
+  'suppression:list',
+  'suppression:add',
+  'suppression:remove',
+  'compose:preview',
+  'compose:preflight',
+  'campaigns:create',
+  'campaigns:list',
   'secrets:status',
   'secrets:unlock',
 ] as const;
 
 /** Pushed event channels, `area:noun`. */
-export const EVENT_CHANNELS = ['accounts:changed'] as const;
+export const EVENT_CHANNELS = ['accounts:changed', 'lists:changed', 'templates:changed'] as const;
 
 /** A request channel name. */
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

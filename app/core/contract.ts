@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
 import { LOGTO_NOTE_CODES } from './logto-notes';
-import { columnMappingSchema, memberSchema, rejectedRowSchema } from './member-list';
+import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from './member-list';
 import { PRESET_IDS } from './presets';
 import { SMTP_DIAGNOSES } from './smtp-diagnosis';
 
@@ -277,6 +277,144 @@ export const memberListSummarySchema = memberListSchema.omit({ members: true, re
 /** A list without its members. */
 export type MemberListSummary = z.infer<typeof memberListSummarySchema>;
 
+/** What an import or paste did: the saved list, and every row that did not become a member. */
+const listImportResultSchema = z.object({
+  /** The saved list. */
+  list: memberListSummarySchema,
+  /** Members accepted and rows rejected, with counts. */
+  report: memberListReportSchema,
+});
+
+/** A file as the renderer hands it over: its name and bytes (base64). */
+const fileInputSchema = z.object({
+  /** The file's name. */
+  fileName: z.string().max(255),
+  /** The bytes, base64 (the size is checked before decoding). */
+  base64: z.string().max(28 * 1024 * 1024),
+});
+
+/** One suppressed address. */
+export const suppressionEntrySchema = z.object({
+  /** The address, normalised. */
+  email: z.string(),
+  /** Why it is suppressed. */
+  reason: z.string(),
+  /** ISO time it was added. */
+  addedAt: z.string(),
+});
+/** One suppressed address. */
+export type SuppressionEntry = z.infer<typeof suppressionEntrySchema>;
+
+/** The template a compose uses: a saved one by id, or one written in place. */
+export const composeTemplateSchema = z.union([z.object({ templateId: z.string().min(1).max(64) }), z.object({ inline: templateDraftSchema })]);
+
+/** An attachment chosen in compose. */
+export const attachmentSchema = z.object({
+  /** File name as the member will see it. */
+  fileName: z.string().min(1).max(255),
+  /** MIME type, or empty to guess from the name. */
+  contentType: z.string().max(255),
+  /** The bytes, base64. */
+  base64: z.string().max(40 * 1024 * 1024),
+});
+/** An attachment chosen in compose. */
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Everything compose has chosen. */
+export const composeInputSchema = z.object({
+  /** Sending account. */
+  accountId: z.string().min(1).max(64),
+  /** Member list. */
+  listId: z.string().min(1).max(64),
+  /** Template. */
+  template: composeTemplateSchema,
+  /** Reply-To for this send, or empty for the account's. */
+  replyTo: z.union([z.literal(''), z.email()]).default(''),
+  /** Attachments. */
+  attachments: z.array(attachmentSchema).max(20).default([]),
+  /** Members (by address key) the user chose to leave out. */
+  excluded: z.array(z.string().max(254)).max(100_000).default([]),
+});
+/** Everything compose has chosen. */
+export type ComposeInput = z.output<typeof composeInputSchema>;
+
+/** One member's message, exactly as it will be sent. */
+export const messagePreviewSchema = z.object({
+  /** `"Name" <address>` of the sender. */
+  from: z.string(),
+  /** `"Name" <address>` of the member. */
+  to: z.string(),
+  /** Reply-To, or empty. */
+  replyTo: z.string(),
+  /** Subject, placeholders filled. */
+  subject: z.string(),
+  /** The plain-text part. */
+  text: z.string(),
+  /** The HTML part, for text/html templates. */
+  html: z.string().optional(),
+  /** Attachments: name and size in bytes. */
+  attachments: z.array(z.object({ fileName: z.string(), size: z.number().int() })),
+});
+/** One member's message. */
+export type MessagePreview = z.infer<typeof messagePreviewSchema>;
+
+/** A campaign as the history shows it (the engine that sends it comes with the campaign issue). */
+export const campaignSummarySchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** Account label at creation. */
+  accountLabel: z.string(),
+  /** List name at creation. */
+  listName: z.string(),
+  /** Subject template. */
+  subject: z.string(),
+  /** Recipients in the snapshot. */
+  recipients: z.number().int(),
+  /** `ready`: created, not started. */
+  status: z.enum(['ready']),
+  /** ISO creation time. */
+  createdAt: z.string(),
+});
+/** A campaign as the history shows it. */
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+/** The pre-flight report: what will happen if the user presses Send now. */
+export const preflightReportSchema = z.object({
+  /** How many messages will be sent. */
+  willSend: z.number().int(),
+  /** Members not mailed and why: rejected at import, or suppressed since. */
+  skipped: z.array(rejectedRowSchema),
+  /** Members the user left out. */
+  excluded: z.array(z.object({ line: z.number().int(), email: z.string() })),
+  /** Members whose placeholders cannot be filled: blocking until fixed or excluded. */
+  unfillable: z.array(z.object({ line: z.number().int(), email: z.string(), missing: z.array(z.string()) })),
+  /** Members with placeholders that are present but empty: a warning. */
+  emptyValues: z.array(z.object({ line: z.number().int(), email: z.string(), empty: z.array(z.string()) })),
+  /** Template syntax Mailroom does not support (blocking). */
+  unsupported: z.array(z.string()),
+  /** Attachments: total encoded size against the provider's limit. */
+  size: z.object({ encodedBytes: z.number().int(), limitBytes: z.number().int().nullable(), tooLarge: z.boolean() }),
+  /** Gmail would rewrite the From address. */
+  fromRewritten: z.boolean(),
+  /** Today's quota and when the send would finish. */
+  quota: z.object({
+    /** The daily limit in force, or null when unknown. */
+    dailyLimit: z.number().int().nullable(),
+    /** Sent in the last 24 hours. */
+    sentLast24h: z.number().int(),
+    /** Whether everything fits in what is left today. */
+    fitsToday: z.boolean(),
+    /** Messages per minute the campaign will be paced at. */
+    perMinute: z.number(),
+    /** Estimated finish (ISO), under pacing and the daily limit. */
+    estimatedFinish: z.string(),
+  }),
+  /** Whether anything blocks sending. */
+  blocked: z.boolean(),
+});
+/** The pre-flight report. */
+export type PreflightReport = z.infer<typeof preflightReportSchema>;
+
 /** User preferences kept by the main process. */
 export const settingsSchema = z.object({
   /** UI language; `system` follows the OS/browser locale. */
@@ -354,6 +492,43 @@ export const requests = {
     output: z.object({ fileName: z.string(), content: z.string(), notes: z.array(logtoNoteSchema) }),
   },
   'templates:list': { input: z.void(), output: z.array(templateViewSchema) },
+  'templates:save': { input: templateDraftSchema, output: templateViewSchema },
+  'templates:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'templates:starters': { input: z.void(), output: z.array(templateDraftSchema.extend({ language: z.enum(['ko', 'en']), fields: z.array(z.string()) })) },
+  'lists:list': { input: z.void(), output: z.array(memberListSummarySchema) },
+  'lists:get': { input: idInputSchema, output: memberListSchema },
+  'lists:inspect': {
+    input: fileInputSchema.extend({ encoding: encodingChoiceSchema }),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), table: decodedTableSchema.omit({ rows: true }), sample: z.array(z.array(z.string())), rowCount: z.number().int(), guessed: z.object({ address: z.number().int().nullable(), name: z.number().int().nullable() }) }),
+      z.object({ ok: z.literal(false), error: listImportErrorSchema }),
+    ]),
+  },
+  'lists:import': {
+    input: fileInputSchema.extend({ listId: z.string().max(64).optional(), name: z.string().trim().min(1).max(120), encoding: encodingChoiceSchema, mapping: columnMappingSchema }),
+    output: listImportResultSchema,
+  },
+  'lists:paste': { input: z.object({ listId: z.string().max(64).optional(), name: z.string().trim().min(1).max(120), text: z.string().max(5 * 1024 * 1024) }), output: listImportResultSchema },
+  'lists:rename': { input: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(120) }), output: memberListSummarySchema },
+  'lists:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'lists:set-members': {
+    input: z.object({ id: z.string().min(1).max(64), members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: z.record(z.string(), z.string()) })).max(100_000) }),
+    output: listImportResultSchema,
+  },
+  'lists:report-csv': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'suppression:list': { input: z.void(), output: z.array(suppressionEntrySchema) },
+  'suppression:add': { input: z.object({ text: z.string().max(5 * 1024 * 1024), reason: z.string().max(200) }), output: z.object({ added: z.number().int(), invalid: z.array(z.string()) }) },
+  'suppression:remove': { input: z.object({ email: z.string().max(320) }), output: z.object({ email: z.string() }) },
+  'compose:preview': {
+    input: composeInputSchema.extend({ memberIndex: z.number().int().min(0) }),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), memberCount: z.number().int(), message: messagePreviewSchema }),
+      z.object({ ok: z.literal(false), memberCount: z.number().int(), missing: z.array(z.string()), unsupported: z.array(z.string()) }),
+    ]),
+  },
+  'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
+  'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
+  'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },
   'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
@@ -361,6 +536,8 @@ export const requests = {
 /** Every pushed event: payload schema. */
 export const events = {
   'accounts:changed': z.object({ accounts: z.array(accountViewSchema) }),
+  'lists:changed': z.object({ lists: z.array(memberListSummarySchema) }),
+  'templates:changed': z.object({ templates: z.array(templateViewSchema) }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** The input type of a request channel (what the caller passes). */

@@ -50,6 +50,10 @@ export interface Preset {
   readonly dailyLimit: number | null;
   /** Recipients per message, when known. */
   readonly recipientsPerMessage: number | null;
+  /** Default pace in messages per minute (the user can lower it). */
+  readonly perMinute: number;
+  /** Largest message the server accepts, encoded, in bytes, when known. */
+  readonly maxMessageBytes: number | null;
   /** Whether From may differ from the login. */
   readonly from: FromPolicy;
   /** Links for the setup steps, in step order (each step's words: `presets.<id>.steps`). */
@@ -76,6 +80,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'google-app-password',
     dailyLimit: 500,
     recipientsPerMessage: 100,
+    perMinute: 20,
+    maxMessageBytes: 35_882_577,
     from: 'rewritten-unless-alias',
     links: [GOOGLE_SECURITY, GOOGLE_APP_PASSWORDS, GOOGLE_APP_PASSWORD_HELP],
     unconfirmed: ['recipientsPerMessage'],
@@ -90,6 +96,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'google-app-password',
     dailyLimit: 2000,
     recipientsPerMessage: 100,
+    perMinute: 20,
+    maxMessageBytes: 35_882_577,
     from: 'rewritten-unless-alias',
     links: [GOOGLE_SECURITY, GOOGLE_APP_PASSWORDS, 'https://support.google.com/a/answer/166852'],
     unconfirmed: [],
@@ -104,6 +112,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'google-app-password',
     dailyLimit: 10000,
     recipientsPerMessage: 100,
+    perMinute: 30,
+    maxMessageBytes: 35_882_577,
     from: 'free',
     links: ['https://support.google.com/a/answer/2956491'],
     unconfirmed: [],
@@ -118,6 +128,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'account-password',
     dailyLimit: 10000,
     recipientsPerMessage: 500,
+    perMinute: 30,
+    maxMessageBytes: null,
     from: 'must-match',
     // The reference gives no full Microsoft URL: the steps name the admin-center switches instead.
     links: [],
@@ -133,6 +145,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'app-password',
     dailyLimit: null,
     recipientsPerMessage: 100,
+    perMinute: 10,
+    maxMessageBytes: null,
     from: 'must-match',
     links: ['https://mail.naver.com/', 'https://nid.naver.com/'],
     unconfirmed: ['dailyLimit', 'recipientsPerMessage'],
@@ -147,6 +161,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'account-password',
     dailyLimit: null,
     recipientsPerMessage: null,
+    perMinute: 10,
+    maxMessageBytes: null,
     from: 'must-match',
     links: ['https://mail.daum.net/'],
     unconfirmed: ['dailyLimit', 'recipientsPerMessage'],
@@ -161,6 +177,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'api-key',
     dailyLimit: null,
     recipientsPerMessage: null,
+    perMinute: 60,
+    maxMessageBytes: null,
     from: 'verified-identity',
     links: ['https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api'],
     unconfirmed: ['dailyLimit', 'recipientsPerMessage'],
@@ -175,6 +193,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'smtp-password',
     dailyLimit: null,
     recipientsPerMessage: null,
+    perMinute: 30,
+    maxMessageBytes: null,
     from: 'must-match',
     links: ['https://help.aliyun.com/en/direct-mail/user-guide/send-emails-using-smtp'],
     unconfirmed: ['dailyLimit', 'recipientsPerMessage'],
@@ -189,6 +209,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'smtp-password',
     dailyLimit: 200,
     recipientsPerMessage: 50,
+    perMinute: 60,
+    maxMessageBytes: null,
     from: 'verified-identity',
     links: ['https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html', 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html'],
     unconfirmed: [],
@@ -203,6 +225,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'smtp-password',
     dailyLimit: null,
     recipientsPerMessage: null,
+    perMinute: 60,
+    maxMessageBytes: null,
     from: 'verified-identity',
     links: ['https://documentation.mailgun.com/docs/mailgun/user-manual/sending-messages/send-smtp'],
     unconfirmed: ['dailyLimit', 'recipientsPerMessage'],
@@ -216,11 +240,18 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     password: 'any',
     dailyLimit: null,
     recipientsPerMessage: null,
+    perMinute: 30,
+    maxMessageBytes: null,
     from: 'free',
     links: [],
     unconfirmed: [],
   },
 };
+
+// Pacing: Microsoft documents 30 messages a minute for SMTP submission (providers.md §7); SES's sandbox
+// allows 1 a second (§6). Google publishes no per-minute rate: 20 a minute for Gmail is a cautious
+// choice of ours (UNCONFIRMED as a Google rule), and 10 for Naver and Daum whose limits are unpublished.
+// Gmail's message size: smtp.gmail.com advertises SIZE 35882577 (providers.md §2.2, [OBS]).
 
 /** Whether a preset logs in to Google (app-password checks and the Gmail From warning apply). */
 export function isGooglePreset(id: PresetId): boolean {

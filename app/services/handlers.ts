@@ -11,6 +11,10 @@ import { createSendLedger } from './send-ledger';
 import { sendTestMessage } from './send-test';
 import { readSettings, writeSettings } from './settings-store';
 import { runSmtpCheck } from './smtp-check';
+import { createCampaignStore } from './campaign-store';
+import { createListHandlers } from './list-handlers';
+import { createListStore } from './list-store';
+import { createSuppressionStore } from './suppression-store';
 import { createTemplateStore } from './template-store';
 
 /** What the handlers need from their host. */
@@ -30,7 +34,16 @@ export interface HandlerDeps {
 }
 
 /** The store names, one file each. Secrets live apart from the records they belong to. */
-export const STORE_NAMES = { accounts: 'accounts', secrets: 'secrets', preferences: 'preferences', ledger: 'ledger', templates: 'templates' } as const;
+export const STORE_NAMES = {
+  accounts: 'accounts',
+  secrets: 'secrets',
+  preferences: 'preferences',
+  ledger: 'ledger',
+  templates: 'templates',
+  lists: 'lists',
+  suppression: 'suppression',
+  campaigns: 'campaigns',
+} as const;
 
 /** Creates the handler table. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -41,8 +54,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const accounts = createAccountStore({ records: deps.openStore(STORE_NAMES.accounts), secrets: secretStore, cipher: secrets, clock, ledger });
   const templates = createTemplateStore(deps.openStore(STORE_NAMES.templates), clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
+  const listHandlers = createListHandlers({
+    accounts,
+    ledger,
+    lists: createListStore(deps.openStore(STORE_NAMES.lists), clock),
+    suppression: createSuppressionStore(deps.openStore(STORE_NAMES.suppression), clock),
+    templates,
+    campaigns: createCampaignStore(deps.openStore(STORE_NAMES.campaigns), clock),
+    emit,
+    clock,
+  });
 
   return {
+    ...listHandlers,
     'app:info': async () => ({ version: deps.version, host: deps.host }),
     'settings:get': async () => readSettings(preferences),
     'settings:save': async (settings) => writeSettings(preferences, settings),
