@@ -1,5 +1,12 @@
 /** English words of the UI. `ko.ts` must have exactly the same keys (checked by the compiler). */
+import { composeEn } from './compose-en';
+import { listsEn } from './lists-en';
+import { templatesEn } from './templates-en';
+
 export const en = {
+  listsScreen: listsEn,
+  templatesScreen: templatesEn,
+  compose: composeEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
   nav: {
     label: 'Main',

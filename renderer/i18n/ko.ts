@@ -1,7 +1,13 @@
 /** 한국어 UI 문구. 키는 `en.ts`와 같아야 한다(컴파일러가 확인). */
 import type { Messages } from './en';
+import { composeKo } from './compose-ko';
+import { listsKo } from './lists-ko';
+import { templatesKo } from './templates-ko';
 
 export const ko: Messages = {
+  listsScreen: listsKo,
+  templatesScreen: templatesKo,
+  compose: composeKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
   nav: {
     label: '주 메뉴',

@@ -1,10 +1,14 @@
 /** The window's frame: navigation on the side, the chosen screen beside it. */
 import { useState } from 'react';
+import { assertNever } from '../../../app/core/app-error';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/core/contract';
-import { EmptyState } from '../../components/empty-state';
 import { AccountsScreen } from '../accounts/accounts-screen';
+import { CampaignsScreen } from '../campaigns/campaigns-screen';
+import { ComposeScreen } from '../compose/compose-screen';
+import { ListsScreen } from '../lists/lists-screen';
 import { SettingsScreen } from '../settings/settings-screen';
+import { TemplatesScreen } from '../templates/templates-screen';
 
 /** The screens of the app, in navigation order. */
 export const SCREENS = ['accounts', 'lists', 'templates', 'compose', 'campaigns', 'settings'] as const;
@@ -31,17 +35,15 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
       case 'settings':
         return <SettingsScreen settings={settings} onChange={onSettingsChange} />;
       case 'lists':
+        return <ListsScreen />;
       case 'templates':
+        return <TemplatesScreen />;
       case 'compose':
+        return <ComposeScreen onCreated={() => setScreen('campaigns')} />;
       case 'campaigns':
-        return (
-          <div className="screen">
-            <header className="screen__header">
-              <h1>{t(`nav.${screen}`)}</h1>
-            </header>
-            <EmptyState title={t(`empty.${screen}.title`)} body={t(`empty.${screen}.body`)} />
-          </div>
-        );
+        return <CampaignsScreen />;
+      default:
+        return assertNever(screen);
     }
   })();
 
