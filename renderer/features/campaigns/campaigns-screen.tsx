@@ -1,16 +1,40 @@
-/** The Campaigns screen (being built). */
+/** Campaigns: the history of campaigns created from Compose. The live results table comes with the engine. */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CampaignSummary } from '../../../app/core/contract';
 import { EmptyState } from '../../components/empty-state';
+import { useClient } from '../../state/client-context';
 
 /** Renders the Campaigns screen. */
 export function CampaignsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [campaigns, setCampaigns] = useState<readonly CampaignSummary[] | null>(null);
+  useEffect(() => {
+    void client.request('campaigns:list').then((result) => setCampaigns(result.ok ? result.value : []));
+  }, [client]);
   return (
     <div className="screen">
       <header className="screen__header">
-        <h1>{t('nav.campaigns')}</h1>
+        <div>
+          <h1>{t('compose.campaignsTitle')}</h1>
+          <p className="screen__intro">{t('compose.campaignsIntro')}</p>
+        </div>
       </header>
-      <EmptyState title={t('empty.campaigns.title')} body={t('empty.campaigns.body')} />
+      {campaigns && campaigns.length === 0 ? <EmptyState title={t('empty.campaigns.title')} body={t('compose.noCampaigns')} /> : null}
+      {campaigns && campaigns.length > 0 ? (
+        <ul className="account-list" aria-label={t('compose.campaignsTitle')}>
+          {campaigns.map((c) => (
+            <li key={c.id} className="card" data-campaign-status={c.status}>
+              <h3>{t('compose.campaignRow', { subject: c.subject, list: c.listName, account: c.accountLabel })}</h3>
+              <p className="muted">
+                {t('compose.recipients', { count: c.recipients })} · {t('compose.statusReady')} ·{' '}
+                {new Date(c.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }
