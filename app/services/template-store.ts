@@ -1,4 +1,4 @@
-/** Saved message templates. The editor comes with the compose issue; Logto imports already land here. */
+/** Saved message templates: written in the Templates screen or Compose, or imported from Logto. */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { TemplateDraft, TemplateView } from '../core/contract';

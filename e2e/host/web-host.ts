@@ -74,7 +74,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void serveStatic(options.staticDir, req, res);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // Big enough for the largest request the contract allows (a 20 MiB list file as base64, attachments).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const given = Buffer.from(url.searchParams.get('token') ?? '');
@@ -92,6 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      ws.on('error', (error) => log(`[web-host] socket error: ${error.message}`));
       ws.on('message', (data) => void answer(ws, data.toString()));
     });
   });

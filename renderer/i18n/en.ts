@@ -19,10 +19,10 @@ export const en = {
   },
   common: { close: 'Close', save: 'Save', cancel: 'Cancel', edit: 'Edit', remove: 'Remove', saving: 'Saving…', loading: 'Loading…' },
   empty: {
-    lists: { title: 'No member lists yet', body: 'Import members from a CSV file or paste addresses. Coming in the next version.' },
-    templates: { title: 'No templates yet', body: 'Write a notice once, with placeholders filled in for each member. Coming in the next version.' },
-    compose: { title: 'Nothing to compose yet', body: 'Pick an account, a list and a template, preview each member’s message and check before sending. Coming in the next version.' },
-    campaigns: { title: 'No campaigns yet', body: 'Every member’s result, live, with retry and export. Coming in the next version.' },
+    lists: { title: 'No member lists yet', body: 'Import members from a CSV file or paste addresses.' },
+    templates: { title: 'No templates yet', body: 'Write a notice once, with placeholders filled in for each member.' },
+    compose: { title: 'Nothing to compose yet', body: 'Pick an account, a list and a template, preview each member’s message and check before sending.' },
+    campaigns: { title: 'No campaigns yet', body: 'Every member’s result, live, with retry and export.' },
   },
   accounts: {
     title: 'Sending accounts',

@@ -1,16 +1,242 @@
-/** The Compose screen (being built). */
+/** Compose: choose account, list and template, preview any member's message, check, and create the campaign. */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/empty-state';
+import type { MessagePreview as Preview, PreflightReport } from '../../../app/core/contract';
+import { Field } from '../../components/field';
+import { useClient } from '../../state/client-context';
+import { fileToBase64 } from '../../state/file-base64';
+import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded, type ComposeState } from './compose-model';
+import { MessagePreview } from './message-preview';
+import { PreflightPanel } from './preflight-panel';
+import { useComposeOptions } from './use-compose-options';
+import './compose.css';
+
+type PreviewState =
+  | { readonly status: 'none' }
+  | { readonly status: 'ok'; readonly count: number; readonly message: Preview }
+  | { readonly status: 'unfillable'; readonly count: number; readonly missing: readonly string[]; readonly unsupported: readonly string[] }
+  | { readonly status: 'error'; readonly message: string };
 
 /** Renders the Compose screen. */
-export function ComposeScreen({ onCreated: _onCreated }: { readonly onCreated: () => void }) {
+export function ComposeScreen({ onCreated }: { readonly onCreated: () => void }) {
   const { t } = useTranslation();
+  const client = useClient();
+  const options = useComposeOptions();
+  const [state, setState] = useState<ComposeState>(INITIAL_COMPOSE);
+  const [memberIndex, setMemberIndex] = useState(0);
+  const [preview, setPreview] = useState<PreviewState>({ status: 'none' });
+  const [report, setReport] = useState<PreflightReport | null>(null);
+  const [saveAsTemplate, setSaveAsTemplate] = useState(false);
+  const [templateName, setTemplateName] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Until the user picks, the first account and list are the choice.
+  const chosen = useMemo<ComposeState>(
+    () => ({ ...state, accountId: state.accountId || options.accounts[0]?.id || '', listId: state.listId || options.lists[0]?.id || '' }),
+    [state, options.accounts, options.lists],
+  );
+  const request = useMemo(() => composeRequest(chosen), [chosen]);
+
+  // Preview and pre-flight follow every change, a moment after typing stops.
+  useEffect(() => {
+    if (!request) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void client.request('compose:preview', { ...request, memberIndex }).then((result) => {
+        if (!live) return;
+        if (!result.ok) return setPreview({ status: 'error', message: `${t(`errors.${result.error.code}`)} ${result.error.message}` });
+        const v = result.value;
+        setPreview(v.ok ? { status: 'ok', count: v.memberCount, message: v.message } : { status: 'unfillable', count: v.memberCount, missing: v.missing, unsupported: v.unsupported });
+      });
+      void client.request('compose:preflight', request).then((result) => live && setReport(result.ok ? result.value : null));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, request, memberIndex, t]);
+
+  const set = (patch: Partial<ComposeState>) => setState((s) => ({ ...s, ...patch }));
+  const shown: PreviewState = request ? preview : { status: 'none' };
+  const shownReport = request ? report : null;
+  const count = shown.status === 'ok' || shown.status === 'unfillable' ? shown.count : 0;
+
+  const addAttachments = async (files: FileList | null) => {
+    const added = await Promise.all([...(files ?? [])].map(async (f) => ({ fileName: f.name, contentType: f.type, size: f.size, base64: await fileToBase64(f) })));
+    setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }));
+  };
+
+  const create = async () => {
+    if (!request) return;
+    setError(null);
+    setCreating(true);
+    try {
+      if (state.templateId === 'inline' && saveAsTemplate) {
+        const saved = await client.request('templates:save', { name: templateName.trim() || state.inline.subject || 'Notice', usageType: 'Notice', ...state.inline });
+        if (!saved.ok) return setError(saved.error.message);
+      }
+      const result = await client.request('campaigns:create', request);
+      if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
+      onCreated();
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  if (options.loaded && (options.accounts.length === 0 || options.lists.length === 0)) {
+    return (
+      <div className="screen">
+        <header className="screen__header">
+          <h1>{t('compose.title')}</h1>
+        </header>
+        {options.accounts.length === 0 ? <p className="form-warning">{t('compose.noAccounts')}</p> : null}
+        {options.lists.length === 0 ? <p className="form-warning">{t('compose.noLists')}</p> : null}
+      </div>
+    );
+  }
+
   return (
-    <div className="screen">
+    <div className="screen compose">
       <header className="screen__header">
-        <h1>{t('nav.compose')}</h1>
+        <div>
+          <h1>{t('compose.title')}</h1>
+          <p className="screen__intro">{t('compose.intro')}</p>
+        </div>
       </header>
-      <EmptyState title={t('empty.compose.title')} body={t('empty.compose.body')} />
+      <div className="compose__grid">
+        <div className="card form-grid compose__form">
+          <Field label={t('compose.account')}>
+            <select value={chosen.accountId} onChange={(e) => set({ accountId: e.target.value })}>
+              {options.accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label} — {a.fromAddress}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('compose.list')}>
+            <select value={chosen.listId} onChange={(e) => (set({ listId: e.target.value, excluded: new Set() }), setMemberIndex(0))}>
+              {options.lists.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name} ({l.memberCount})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('compose.template')}>
+            <select value={state.templateId} onChange={(e) => set({ templateId: e.target.value })}>
+              <option value="inline">{t('compose.writeHere')}</option>
+              {options.templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {state.templateId === 'inline' ? (
+            <>
+              <Field label={t('compose.contentType')}>
+                <select value={state.inline.contentType} onChange={(e) => set({ inline: { ...state.inline, contentType: e.target.value as 'text/plain' | 'text/html' } })}>
+                  <option value="text/plain">{t('compose.plain')}</option>
+                  <option value="text/html">{t('compose.html')}</option>
+                </select>
+              </Field>
+              <Field label={t('compose.subject')}>
+                <input value={state.inline.subject} onChange={(e) => set({ inline: { ...state.inline, subject: e.target.value } })} />
+              </Field>
+              <Field label={t('compose.content')}>
+                <textarea rows={8} value={state.inline.content} onChange={(e) => set({ inline: { ...state.inline, content: e.target.value } })} />
+              </Field>
+              <label className="checkbox">
+                <input type="checkbox" checked={saveAsTemplate} onChange={(e) => setSaveAsTemplate(e.target.checked)} />
+                {t('compose.saveAsTemplate')}
+              </label>
+              {saveAsTemplate ? (
+                <Field label={t('compose.templateName')}>
+                  <input value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
+                </Field>
+              ) : null}
+            </>
+          ) : null}
+          <Field label={t('compose.replyTo')}>
+            <input type="email" value={state.replyTo} onChange={(e) => set({ replyTo: e.target.value })} />
+          </Field>
+          <Field label={t('compose.attachments')}>
+            <input type="file" multiple onChange={(e) => void addAttachments(e.target.files)} />
+          </Field>
+          {state.attachments.length > 0 ? (
+            <ul className="compose__attachments">
+              {state.attachments.map((a, i) => (
+                <li key={`${a.fileName}:${i}`}>
+                  {a.fileName} ({formatBytes(a.size)})
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('compose.removeAttachment', { name: a.fileName })}
+                    onClick={() => setState((s) => ({ ...s, attachments: s.attachments.filter((_, j) => j !== i) }))}
+                  >
+                    ✕
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+
+        <section className="card compose__preview" aria-label={t('compose.previewTitle')}>
+          <div className="compose__preview-head">
+            <h2>{t('compose.previewTitle')}</h2>
+            {count > 0 ? (
+              <div className="compose__stepper">
+                <button type="button" className="button button--small" aria-label={t('compose.previous')} disabled={memberIndex === 0} onClick={() => setMemberIndex((i) => Math.max(0, i - 1))}>
+                  ‹
+                </button>
+                <label>
+                  <span className="visually-hidden">{t('compose.member')}</span>
+                  <input
+                    className="compose__index"
+                    inputMode="numeric"
+                    aria-label={t('compose.member')}
+                    value={memberIndex + 1}
+                    onChange={(e) => setMemberIndex(Math.min(count - 1, Math.max(0, Number(e.target.value) - 1 || 0)))}
+                  />
+                </label>
+                <span className="muted">{t('compose.memberOf', { index: memberIndex + 1, count })}</span>
+                <button type="button" className="button button--small" aria-label={t('compose.next')} disabled={memberIndex >= count - 1} onClick={() => setMemberIndex((i) => Math.min(count - 1, i + 1))}>
+                  ›
+                </button>
+              </div>
+            ) : null}
+          </div>
+          {shown.status === 'ok' ? <MessagePreview message={shown.message} /> : null}
+          {shown.status === 'unfillable' ? (
+            <p className="form-alert" role="alert" data-preview="unfillable">
+              {shown.unsupported.length > 0
+                ? t('compose.unsupported', { syntax: shown.unsupported.join(', '), example: '{{name}}' })
+                : t('compose.cannotFill', { missing: shown.missing.join(', ') })}
+            </p>
+          ) : null}
+          {shown.status === 'error' ? (
+            <p className="form-alert" role="alert">
+              {shown.message}
+            </p>
+          ) : null}
+        </section>
+      </div>
+
+      {shownReport ? <PreflightPanel report={shownReport} onExclude={(emails, excluded) => setState((s) => withExcluded(s, emails, excluded))} /> : null}
+
+      <div className="compose__actions">
+        {shownReport?.blocked ? <p className="muted">{t('compose.blocked')}</p> : null}
+        {error ? (
+          <p className="form-alert" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="button" className="button button--primary" disabled={!shownReport || shownReport.blocked || creating} onClick={() => void create()}>
+          {creating ? t('compose.creating') : t('compose.create')}
+        </button>
+      </div>
     </div>
   );
 }

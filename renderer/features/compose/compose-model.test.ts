@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded } from './compose-model';
+
+describe('compose model', () => {
+  it('makes no request until account, list and a message exist', () => {
+    expect(composeRequest(INITIAL_COMPOSE)).toBeNull();
+    expect(composeRequest({ ...INITIAL_COMPOSE, accountId: 'a', listId: 'l' })).toBeNull();
+    const ready = composeRequest({ ...INITIAL_COMPOSE, accountId: 'a', listId: 'l', inline: { contentType: 'text/plain', subject: 'Hi', content: '' } });
+    expect(ready).toMatchObject({ accountId: 'a', listId: 'l', template: { inline: { subject: 'Hi', usageType: 'Notice' } }, excluded: [] });
+    expect(composeRequest({ ...INITIAL_COMPOSE, accountId: 'a', listId: 'l', templateId: 't1' })?.template).toEqual({ templateId: 't1' });
+  });
+
+  it('leaves members out by normalised address and puts them back', () => {
+    const out = withExcluded(INITIAL_COMPOSE, ['Kim@School.kr', 'lee@school.kr'], true);
+    expect([...out.excluded]).toEqual(['kim@school.kr', 'lee@school.kr']);
+    expect([...withExcluded(out, ['KIM@school.kr'], false).excluded]).toEqual(['lee@school.kr']);
+  });
+
+  it('formats sizes', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2 KB');
+    expect(formatBytes(26 * 1024 * 1024)).toBe('26.0 MB');
+  });
+});

@@ -1,0 +1,78 @@
+/** Compose's pure state: what the user chose, and the request it makes. */
+import type { ComposeInput, TemplateDraft } from '../../../app/core/contract';
+import { addressKey } from '../../../app/core/member-list';
+
+/** An attachment held by the form. */
+export interface PendingAttachment {
+  /** File name. */
+  readonly fileName: string;
+  /** MIME type. */
+  readonly contentType: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Bytes, base64. */
+  readonly base64: string;
+}
+
+/** What the user has chosen so far. */
+export interface ComposeState {
+  /** Account id, or empty. */
+  readonly accountId: string;
+  /** List id, or empty. */
+  readonly listId: string;
+  /** A saved template's id, or `inline` to write one here. */
+  readonly templateId: string;
+  /** The message written here, when `templateId` is `inline`. */
+  readonly inline: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'>;
+  /** Reply-To, or empty. */
+  readonly replyTo: string;
+  /** Attachments. */
+  readonly attachments: readonly PendingAttachment[];
+  /** Members left out, by address key. */
+  readonly excluded: ReadonlySet<string>;
+}
+
+/** The state compose starts in. */
+export const INITIAL_COMPOSE: ComposeState = {
+  accountId: '',
+  listId: '',
+  templateId: 'inline',
+  inline: { contentType: 'text/plain', subject: '', content: '' },
+  replyTo: '',
+  attachments: [],
+  excluded: new Set(),
+};
+
+/** The request for preview, pre-flight and create, or null while something required is missing. */
+export function composeRequest(state: ComposeState): ComposeInput | null {
+  if (state.accountId === '' || state.listId === '') return null;
+  if (state.templateId === 'inline' && state.inline.subject.trim() === '' && state.inline.content.trim() === '') return null;
+  return {
+    accountId: state.accountId,
+    listId: state.listId,
+    template:
+      state.templateId === 'inline'
+        ? { inline: { name: 'Compose', usageType: 'Notice', ...state.inline } }
+        : { templateId: state.templateId },
+    replyTo: state.replyTo.trim(),
+    attachments: state.attachments.map(({ fileName, contentType, base64 }) => ({ fileName, contentType, base64 })),
+    excluded: [...state.excluded],
+  };
+}
+
+/** Leaves members out (or puts them back). */
+export function withExcluded(state: ComposeState, emails: readonly string[], excluded: boolean): ComposeState {
+  const next = new Set(state.excluded);
+  for (const email of emails) {
+    if (excluded) next.add(addressKey(email));
+    else next.delete(addressKey(email));
+  }
+  return { ...state, excluded: next };
+}
+
+/** A byte count for people: 1.2 MB, 340 KB. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
