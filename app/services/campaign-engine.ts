@@ -1,0 +1,458 @@
+/**
+ * The campaign engine: sends one personalised message per member through one pooled nodemailer
+ * transport, paced per minute and kept within the account's rolling daily limit, and records every
+ * member's state in the campaign journal before anything depends on it (DESIGN.md §3).
+ *
+ * A run ends in one of four ways: `completed` (no member left to try), `paused` (by the user, or by a
+ * failure that concerns the whole account such as a refused login), `waiting-for-quota` (with the time
+ * it can continue) or `cancelled`. Resuming is a new run over the states the last one returned (or
+ * that the journal replays after a crash).
+ *
+ * "Lost after the final dot": nodemailer reports a dropped connection the same way whether or not the
+ * message was complete (`ECONNECTION`, `Connection closed unexpectedly`, command `CONN`). The engine
+ * tells the two apart with the end of nodemailer's DATA stream, the event at which nodemailer itself
+ * logs `<N bytes encoded mime message (source size M bytes)>` (smtp-connection `_createSendStream`):
+ * it fires once the terminating `.` has been written to the socket. A drop after it, without a server
+ * reply, makes the member `unknown`; a drop before it cannot have delivered anything and is retried.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
+import type { SmtpFailure } from '../core/contract';
+import {
+  backoffMs,
+  cancelState,
+  classifyFailure,
+  DEFAULT_BACKOFF,
+  finishAttempt,
+  isOpen,
+  startAttempt,
+  summarize,
+  type AttemptOutcome,
+  type BackoffPolicy,
+  type DeliveryState,
+  type DeliverySummary,
+} from '../core/delivery-state';
+import { PRESETS } from '../core/presets';
+import type { AccountRecord } from './account-store';
+import type { CampaignJournal, JournalEntry } from './campaign-journal';
+import type { CampaignSnapshot } from './campaign-store';
+import { createMessageBuilder } from './message-builder';
+import type { Clock } from './ports';
+import { DAY_MS, type SendLedger } from './send-ledger';
+import { SMTP_TIMEOUTS, smtpOptionsFor, toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
+
+/** Tunables of the engine; tests shrink the times. */
+export interface EngineOptions {
+  /** Parallel SMTP connections (and so messages in flight). */
+  readonly maxConnections: number;
+  /** Messages per pooled connection before nodemailer opens a new one. */
+  readonly maxMessages: number;
+  /** Retry spacing and bound for temporary failures. */
+  readonly backoff: BackoffPolicy;
+  /** Minimum time between two progress events, in ms. */
+  readonly progressIntervalMs: number;
+  /** nodemailer's timeouts. */
+  readonly timeouts: SmtpTimeouts;
+  /** Random source in [0, 1) for the backoff jitter. */
+  readonly random: () => number;
+}
+
+/**
+ * Defaults. Two connections: Google throttles parallel logins (providers.md §2.2, 454 4.7.0) and a
+ * paced campaign (20/min) never needs more. `maxMessages` 1,000 instead of nodemailer's 100: with
+ * connections sharing the load evenly, every connection reaches 100 at the same moment and all of
+ * them close and log in again together (see the report of issue 5 for the measurement); servers
+ * that want a shorter session close it themselves, and nodemailer re-queues a message of which not
+ * a byte was sent.
+ */
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  maxConnections: 2,
+  maxMessages: 1000,
+  backoff: DEFAULT_BACKOFF,
+  progressIntervalMs: 100,
+  timeouts: SMTP_TIMEOUTS,
+  random: Math.random,
+};
+
+/** One member whose state changed. */
+export interface RowChange {
+  /** Index in the snapshot's recipients. */
+  readonly index: number;
+  /** Its new state. */
+  readonly state: DeliveryState;
+}
+
+/** A batch of changes, at most one per `progressIntervalMs`. */
+export interface CampaignProgress {
+  /** The campaign. */
+  readonly campaignId: string;
+  /** Only the rows that changed since the last batch (each once, with its latest state). */
+  readonly changes: readonly RowChange[];
+  /** Counts over all rows. */
+  readonly summary: DeliverySummary;
+}
+
+/** Why a run stopped before every member was tried. */
+export type CampaignOutcome = {
+  /** Every member's state at the end of the run. */
+  readonly states: readonly DeliveryState[];
+  /** Counts over them. */
+  readonly summary: DeliverySummary;
+} & (
+  | { readonly status: 'completed' }
+  | { readonly status: 'paused'; readonly reason: 'user' }
+  | {
+      readonly status: 'paused';
+      readonly reason: 'failure';
+      /** The failure that concerns the whole campaign (login, TLS, sender refused, network down). */
+      readonly failure: SmtpFailure;
+    }
+  | {
+      readonly status: 'waiting-for-quota';
+      /** When the account's window has room again (ms since epoch). */
+      readonly resumeAt: number;
+      /** The provider's daily-limit reply, when that is what stopped it (absent: the local ledger did). */
+      readonly failure?: SmtpFailure;
+    }
+  | { readonly status: 'cancelled' }
+);
+
+/** Pause and cancel, from outside a run. */
+export interface CampaignControls {
+  /** Stops starting new hand-overs; the run returns `paused` once those in flight have an outcome. */
+  pause(): void;
+  /** Like pause, then every member not handed over becomes `cancelled`. */
+  cancel(): void;
+  /** What was asked, if anything. */
+  readonly requested: 'pause' | 'cancel' | undefined;
+  /** Called on every request; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Creates the controls for one run. */
+export function createCampaignControls(): CampaignControls {
+  let requested: 'pause' | 'cancel' | undefined;
+  const listeners = new Set<() => void>();
+  const ask = (what: 'pause' | 'cancel') => {
+    if (requested !== 'cancel') requested = what;
+    for (const listener of listeners) listener();
+  };
+  return {
+    pause: () => ask('pause'),
+    cancel: () => ask('cancel'),
+    get requested() {
+      return requested;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Everything one run needs. */
+export interface RunCampaignInput {
+  /** The frozen campaign. */
+  readonly snapshot: CampaignSnapshot;
+  /** The sending account. */
+  readonly record: AccountRecord;
+  /** Its decrypted password; handed to nodemailer only and blanked out of every failure text. */
+  readonly password: string | undefined;
+  /** The campaign's open journal. */
+  readonly journal: CampaignJournal;
+  /** Every member's state at the start (from `openCampaignJournal`'s replay, or the last run). */
+  readonly states: readonly DeliveryState[];
+  /** The account's rolling 24-hour ledger. */
+  readonly ledger: SendLedger;
+  /** The time. */
+  readonly clock: Clock;
+  /** The account's daily limit; default: the user's, else the preset's (null = none known). */
+  readonly dailyLimit?: number | null;
+  /** Receives batched changes. */
+  readonly onProgress?: (progress: CampaignProgress) => void;
+  /** Pause and cancel. */
+  readonly controls?: CampaignControls;
+  /** Tunables. */
+  readonly options?: Partial<EngineOptions>;
+}
+
+/** The daily limit that applies to an account: the user's own, else its preset's. */
+export function dailyLimitOf(record: AccountRecord): number | null {
+  return record.dailyLimit ?? PRESETS[record.presetId]?.dailyLimit ?? null;
+}
+
+type Stop =
+  | { readonly kind: 'user-pause' }
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'failure'; readonly failure: SmtpFailure }
+  | { readonly kind: 'quota'; readonly resumeAt: number; readonly failure?: SmtpFailure };
+
+/** What the stream plugin knows of one message. */
+interface Handover {
+  /** True once the DATA stream, terminating dot included, was written to the socket. */
+  dataWritten: boolean;
+}
+
+/** Runs a campaign until it completes, pauses, waits for quota or is cancelled. */
+export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutcome> {
+  const { snapshot, record, password, journal, ledger, clock } = input;
+  const options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...input.options };
+  const dailyLimit = input.dailyLimit === undefined ? dailyLimitOf(record) : input.dailyLimit;
+  const states: DeliveryState[] = [...input.states];
+  if (states.length !== snapshot.recipients.length) throw new Error('One state per recipient is needed.');
+  const secrets = password ? [password] : [];
+  const context = { port: record.port, security: record.security };
+  const build = createMessageBuilder(record, snapshot.template, { replyTo: snapshot.replyTo, attachments: snapshot.attachments });
+  const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
+  const intervalMs = snapshot.perMinute > 0 ? 60_000 / snapshot.perMinute : 0;
+
+  // ── progress, batched ──
+  const changed = new Map<number, DeliveryState>();
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+  const emitProgress = () => {
+    progressTimer = undefined;
+    if (changed.size === 0 || !input.onProgress) return;
+    const changes = [...changed].map(([index, state]) => ({ index, state }));
+    changed.clear();
+    input.onProgress({ campaignId: snapshot.id, changes, summary: summarize(states) });
+  };
+  const setState = (index: number, state: DeliveryState) => {
+    states[index] = state;
+    changed.set(index, state);
+    progressTimer ??= setTimeout(emitProgress, options.progressIntervalMs);
+  };
+  const commit = async (entries: readonly JournalEntry[]) => {
+    await journal.append(entries);
+    for (const e of entries) setState(e.i, e.s);
+  };
+
+  // ── wake-ups: an outcome, a control, or a timer ──
+  let wakePending = false;
+  let wakeUp: (() => void) | undefined;
+  const notify = () => {
+    if (wakeUp) {
+      const w = wakeUp;
+      wakeUp = undefined;
+      w();
+    } else wakePending = true;
+  };
+  const waitForEvent = (ms?: number) =>
+    new Promise<void>((resolve) => {
+      if (wakePending) {
+        wakePending = false;
+        return resolve();
+      }
+      const timer = ms === undefined ? undefined : setTimeout(notify, Math.max(0, ms));
+      wakeUp = () => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      };
+    });
+  const unsubscribe = input.controls?.subscribe(notify);
+
+  // ── the one pooled transport ──
+  const transport = nodemailer.createTransport({
+    ...smtpOptionsFor(record, password, options.timeouts),
+    pool: true,
+    maxConnections: options.maxConnections,
+    maxMessages: options.maxMessages,
+  });
+  const handovers = new Map<string, Handover>();
+  transport.use('stream', (mail, done) => {
+    const handover = handovers.get(bareId(mail.message.messageId()));
+    if (handover) watchDataStream(mail.message, handover);
+    done();
+  });
+
+  // ── queue order: due retries first, then the queue in list order ──
+  let cursor = 0;
+  const deferred = new Set<number>();
+  states.forEach((s, i) => {
+    if (s.status === 'deferred') deferred.add(i);
+  });
+  const nextDue = (now: number): number | undefined => {
+    for (const i of deferred) {
+      const s = states[i];
+      if (s?.status === 'deferred' && s.nextTryAt <= now) return i;
+    }
+    while (cursor < states.length && states[cursor]?.status !== 'queued') cursor += 1;
+    return cursor < states.length ? cursor : undefined;
+  };
+  const earliestRetry = (): number | undefined => {
+    let earliest: number | undefined;
+    for (const i of deferred) {
+      const s = states[i];
+      if (s?.status === 'deferred' && (earliest === undefined || s.nextTryAt < earliest)) earliest = s.nextTryAt;
+    }
+    return earliest;
+  };
+
+  let stop: Stop | undefined;
+  const stopWith = (reason: Stop) => {
+    // The first reason wins, except that a cancel overrides a pause.
+    if (stop === undefined || (reason.kind === 'cancel' && stop.kind === 'user-pause')) stop = reason;
+    notify();
+  };
+  const inFlight = new Set<Promise<void>>();
+
+  const attempt = async (index: number, previous: DeliveryState, mail: Mail.Options) => {
+    const messageId = `${randomUUID()}@${domain}`;
+    const sending = startAttempt(previous, `<${messageId}>`, clock.now());
+    deferred.delete(index);
+    await commit([{ i: index, s: sending }]);
+    const handover: Handover = { dataWritten: false };
+    handovers.set(messageId, handover);
+    let outcome: AttemptOutcome;
+    try {
+      const info = await transport.sendMail({ ...mail, messageId: `<${messageId}>` });
+      outcome = { kind: 'accepted', response: String(info.response ?? ''), at: clock.now() };
+    } catch (error) {
+      outcome = outcomeOfFailure(toSmtpFailure(error, secrets, context), handover, sending.status === 'sending' ? sending.attempt : 1);
+    } finally {
+      handovers.delete(messageId);
+    }
+    if (outcome.kind === 'accepted' || outcome.kind === 'unknown') ledger.record(record.id);
+    const next = finishAttempt(sending, outcome);
+    if (next.status === 'deferred') deferred.add(index);
+    await commit([{ i: index, s: next }]);
+  };
+
+  const outcomeOfFailure = (failure: SmtpFailure, handover: Handover, attemptNo: number): AttemptOutcome => {
+    const now = clock.now();
+    if (handover.dataWritten && failure.responseCode === undefined) return { kind: 'unknown', reason: 'connection-lost-after-data', at: now };
+    const action = classifyFailure(failure, attemptNo, options.backoff.maxAttempts);
+    switch (action) {
+      case 'retry':
+        return { kind: 'deferred', reason: failure, nextTryAt: now + backoffMs(attemptNo, options.random(), options.backoff) };
+      case 'fail-recipient':
+        return { kind: 'failed', failure, at: now };
+      case 'pause-campaign':
+        stopWith({ kind: 'failure', failure });
+        return { kind: 'released' };
+      case 'pause-account':
+        stopWith({ kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS, failure });
+        return { kind: 'released' };
+      default: {
+        const never: never = action;
+        throw new Error(`Unhandled action ${String(never)}`);
+      }
+    }
+  };
+
+  let nextSlotAt = 0;
+  let fatal: unknown;
+  try {
+    for (;;) {
+      const requested = input.controls?.requested;
+      if (requested === 'cancel') stopWith({ kind: 'cancel' });
+      else if (requested === 'pause') stopWith({ kind: 'user-pause' });
+      if (stop !== undefined || fatal !== undefined) break;
+      const now = clock.now();
+      if (inFlight.size >= options.maxConnections) {
+        await waitForEvent();
+        continue;
+      }
+      const index = nextDue(now);
+      if (index === undefined) {
+        if (inFlight.size === 0 && deferred.size === 0) break;
+        const retryAt = earliestRetry();
+        await waitForEvent(inFlight.size > 0 || retryAt === undefined ? undefined : retryAt - now);
+        continue;
+      }
+      if (dailyLimit !== null && ledger.sentInLastDay(record.id) + inFlight.size >= dailyLimit) {
+        if (inFlight.size > 0) {
+          await waitForEvent();
+          continue;
+        }
+        stopWith({ kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS });
+        break;
+      }
+      const member = snapshot.recipients[index];
+      const built = member ? build(member) : undefined;
+      if (!built?.ok) {
+        const detail = built && !built.ok ? [...built.missing, ...built.unsupported] : [];
+        deferred.delete(index);
+        await commit([{ i: index, s: { status: 'skipped', reason: 'template-error', detail } }]);
+        continue;
+      }
+      if (intervalMs > 0 && nextSlotAt > now) {
+        await waitForEvent(nextSlotAt - now);
+        continue;
+      }
+      nextSlotAt = Math.max(nextSlotAt, now) + intervalMs;
+      const previous = states[index] ?? { status: 'queued' };
+      // Marked before the journal write resolves so that the loop does not pick it twice.
+      states[index] = { status: 'sending', attempt: 0, messageId: '', at: now };
+      deferred.delete(index);
+      const task = attempt(index, previous, built.mail)
+        .catch((error: unknown) => {
+          fatal ??= error;
+        })
+        .finally(() => {
+          inFlight.delete(task);
+          notify();
+        });
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+    if (fatal !== undefined) throw fatal;
+    if (stop?.kind === 'cancel') {
+      const entries: JournalEntry[] = [];
+      states.forEach((s, i) => {
+        const next = cancelState(s);
+        if (next !== s) entries.push({ i, s: next });
+      });
+      await commit(entries);
+    }
+  } finally {
+    unsubscribe?.();
+    transport.close();
+    if (progressTimer) clearTimeout(progressTimer);
+    emitProgress();
+  }
+
+  const summary = summarize(states);
+  const base = { states, summary };
+  if (stop === undefined) return states.some(isOpen) ? { ...base, status: 'paused', reason: 'user' } : { ...base, status: 'completed' };
+  switch (stop.kind) {
+    case 'user-pause':
+      return { ...base, status: 'paused', reason: 'user' };
+    case 'cancel':
+      return { ...base, status: 'cancelled' };
+    case 'failure':
+      return { ...base, status: 'paused', reason: 'failure', failure: stop.failure };
+    case 'quota':
+      return { ...base, status: 'waiting-for-quota', resumeAt: stop.resumeAt, ...(stop.failure ? { failure: stop.failure } : {}) };
+    default: {
+      const never: never = stop;
+      throw new Error(`Unhandled stop ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function bareId(messageId: string): string {
+  return messageId.replace(/[<>\s]/g, '');
+}
+
+/**
+ * Hooks the end of nodemailer's DATA stream for one message. The pooled transport pipes
+ * `mail.message.createReadStream()` into the connection's DataStream (smtp-pool/pool-resource.js
+ * `send`, smtp-connection `send`); that stream's 'end' is where nodemailer logs the encoded size, once
+ * the terminating dot has been pushed to the socket.
+ */
+function watchDataStream(message: { createReadStream(...args: never[]): Readable }, handover: Handover): void {
+  const create = message.createReadStream.bind(message) as (...args: unknown[]) => Readable;
+  (message as { createReadStream: (...args: unknown[]) => Readable }).createReadStream = (...args: unknown[]) => {
+    const source = create(...args);
+    const pipe = source.pipe.bind(source) as <T extends Writable>(destination: T, options?: { end?: boolean }) => T;
+    source.pipe = <T extends NodeJS.WritableStream>(destination: T, pipeOptions?: { end?: boolean }): T => {
+      (destination as unknown as Readable).once('end', () => {
+        handover.dataWritten = true;
+      });
+      return pipe(destination as unknown as Writable, pipeOptions) as unknown as T;
+    };
+    return source;
+  };
+}

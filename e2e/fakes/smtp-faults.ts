@@ -1,0 +1,115 @@
+/**
+ * A fault-injecting TCP proxy on 127.0.0.1 in front of a plain (security `none`) smtp-sink: it reads
+ * the client's SMTP commands and can drop the connection at exact points a real network loses it,
+ * which smtp-server's hooks cannot do:
+ * - before a `RCPT TO` reaches the server (nothing can have been delivered);
+ * - after the final "." of DATA reached the server and the server answered, but before that answer
+ *   reaches the client (the message was delivered and the client cannot know).
+ */
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+
+/** When to drop; each hook gets the envelope recipient of the current transaction. */
+export interface SmtpFaultOptions {
+  /** The sink's port. */
+  readonly upstreamPort: number;
+  /** Drop instead of forwarding this RCPT TO. */
+  readonly dropBeforeRcpt?: (recipient: string) => boolean;
+  /** Forward DATA with its final dot, let the server answer, and drop before the answer reaches the client. */
+  readonly dropAfterDot?: (recipient: string) => boolean;
+}
+
+/** A running proxy. */
+export interface SmtpFaultProxy {
+  /** The port clients connect to. */
+  readonly port: number;
+  /** Recipients whose connection was dropped, by kind. */
+  readonly dropped: { readonly beforeRcpt: string[]; readonly afterDot: string[] };
+  /** Stops the proxy and its connections. */
+  close(): Promise<void>;
+}
+
+/** Starts the proxy. */
+export async function startSmtpFaultProxy(options: SmtpFaultOptions): Promise<SmtpFaultProxy> {
+  const dropped = { beforeRcpt: [] as string[], afterDot: [] as string[] };
+  const sockets = new Set<Socket>();
+
+  const server = createServer((client) => {
+    const upstream = connect(options.upstreamPort, '127.0.0.1');
+    sockets.add(client);
+    sockets.add(upstream);
+    const cut = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', () => {
+      sockets.delete(client);
+      upstream.destroy();
+    });
+    upstream.on('close', () => {
+      sockets.delete(upstream);
+      client.destroy();
+    });
+    client.on('error', cut);
+    upstream.on('error', cut);
+
+    let swallowNextReply = false;
+    upstream.on('data', (chunk: Buffer) => {
+      if (swallowNextReply) {
+        // The server's answer to the final dot: it never reaches the client.
+        cut();
+        return;
+      }
+      client.write(chunk);
+    });
+
+    let pending = '';
+    let inData = false;
+    let recipient = '';
+    client.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('latin1');
+      let newline: number;
+      while ((newline = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, newline + 1);
+        pending = pending.slice(newline + 1);
+        const bare = line.replace(/\r?\n$/, '');
+        if (inData) {
+          upstream.write(Buffer.from(line, 'latin1'));
+          if (bare === '.') {
+            inData = false;
+            if (options.dropAfterDot?.(recipient)) {
+              dropped.afterDot.push(recipient);
+              swallowNextReply = true;
+            }
+          }
+          continue;
+        }
+        const rcpt = /^RCPT TO:\s*<([^>]*)>/i.exec(bare);
+        if (rcpt) {
+          recipient = rcpt[1] ?? '';
+          if (options.dropBeforeRcpt?.(recipient)) {
+            dropped.beforeRcpt.push(recipient);
+            cut();
+            return;
+          }
+        }
+        if (/^DATA$/i.test(bare)) inData = true;
+        upstream.write(Buffer.from(line, 'latin1'));
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    dropped,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
