@@ -8,6 +8,9 @@ import { AppError } from './app-error';
 
 // Imported tables (decoded by app/services/list-import.ts)
 
+/** The largest file Mailroom imports: 20 MiB. Larger member lists are almost always the wrong file. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
 /** A character encoding Mailroom can read a list file in. */
 export const tableEncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'cp949']);
 /** A character encoding Mailroom can read a list file in. */

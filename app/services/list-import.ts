@@ -7,6 +7,7 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { assertNever } from '../core/app-error';
+import { MAX_IMPORT_BYTES } from '../core/member-list';
 import type {
   DecodedTable,
   EncodingChoice,
@@ -21,8 +22,7 @@ import type {
 /** The shapes `decodeTable` returns (defined in app/core so the contract and renderer share them). */
 export type { DecodedTable, EncodingChoice, ListImportError, TableEncoding, TableNote, TableRow } from '../core/member-list';
 
-/** The largest file Mailroom imports: 20 MiB. Larger member lists are almost always the wrong file. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** How many leading bytes (and decoded characters) the binary checks look at. */
 const SNIFF_LENGTH = 8192;

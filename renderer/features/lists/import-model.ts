@@ -1,12 +1,8 @@
 /** The import flow's pure rules: the size limit, sizes for people, and the column mapping the form starts with. */
-import type { ColumnMapping, TableDelimiter } from '../../../app/core/member-list';
+import { MAX_IMPORT_BYTES, type ColumnMapping, type TableDelimiter } from '../../../app/core/member-list';
 
-/**
- * The largest file Mailroom imports: 20 MiB. The same number as MAX_IMPORT_BYTES in
- * app/services/list-import.ts, which the renderer may not import (Node-only room); checked here
- * before the file is read so a 50 MB file is refused without loading it.
- */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+// Checked before the file is read, so a 50 MB file is refused without loading it.
+export { MAX_IMPORT_BYTES };
 
 /** Whether a file of `size` bytes is over the import limit. */
 export function isTooLarge(size: number): boolean {
