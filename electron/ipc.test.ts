@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_CHANNELS } from '../app/core/channels';
 import type { Handlers } from '../app/core/dispatch';
@@ -31,6 +34,7 @@ function createTestHandlers(): Handlers {
     clock: { now: () => 0 },
     host: 'electron',
     version: '9.9.9',
+    journalDir: mkdtempSync(join(tmpdir(), 'mailroom-ipc-')),
   });
 }
 

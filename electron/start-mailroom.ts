@@ -3,6 +3,7 @@
  * secret keeper, the handler table over IPC, the main window. Takes the Electron modules as an argument
  * so tests can start it with fakes; `main.ts` calls it with the real ones.
  */
+import { join } from 'node:path';
 import type electron from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Handlers } from '../app/core/dispatch';
@@ -83,6 +84,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
         openStore,
         emit: createWindowEmitter(liveWindow),
         version: app.getVersion(),
+        journalDir: join(app.getPath('userData'), 'journals'),
         log,
       });
       registerIpc(ipcMain, handlers, { mainWebContentsId: () => liveWindow()?.webContents.id, rendererLocation: location }, log);
@@ -107,6 +109,7 @@ async function createElectronHandlers(deps: {
   readonly openStore: (name: string) => KeyValueStore;
   readonly emit: EventSink;
   readonly version: string;
+  readonly journalDir: string;
   readonly log: Logger;
 }): Promise<Handlers> {
   // The passphrase verifier shares the secrets file with the passwords: open each file once, not twice.
@@ -129,6 +132,8 @@ async function createElectronHandlers(deps: {
     clock: systemClock,
     host: 'electron',
     version: deps.version,
+    journalDir: deps.journalDir,
+    log: deps.log,
   });
 }
 

@@ -38,12 +38,16 @@ export const REQUEST_CHANNELS = [
   'compose:preflight',
   'campaigns:create',
   'campaigns:list',
+  'campaigns:get',
+  'campaigns:start',
+  'campaigns:pause',
+  'campaigns:cancel',
   'secrets:status',
   'secrets:unlock',
 ] as const;
 
 /** Pushed event channels, `area:noun`. */
-export const EVENT_CHANNELS = ['accounts:changed', 'lists:changed', 'templates:changed'] as const;
+export const EVENT_CHANNELS = ['accounts:changed', 'lists:changed', 'templates:changed', 'campaigns:progress'] as const;
 
 /** A request channel name. */
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

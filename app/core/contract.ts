@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
+import { DELIVERY_STATUSES } from './delivery-state';
 import { LOGTO_NOTE_CODES } from './logto-notes';
 import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from './member-list';
 import { PRESET_IDS } from './presets';
@@ -334,6 +335,8 @@ export const composeInputSchema = z.object({
   attachments: z.array(attachmentSchema).max(20).default([]),
   /** Members (by address key) the user chose to leave out. */
   excluded: z.array(z.string().max(254)).max(100_000).default([]),
+  /** Pace in messages per minute; absent = the provider preset's. */
+  perMinute: z.number().int().min(1).max(6000).optional(),
 });
 /** Everything compose has chosen. */
 export type ComposeInput = z.output<typeof composeInputSchema>;
@@ -358,7 +361,35 @@ export const messagePreviewSchema = z.object({
 /** One member's message. */
 export type MessagePreview = z.infer<typeof messagePreviewSchema>;
 
-/** A campaign as the history shows it (the engine that sends it comes with the campaign issue). */
+/** Where a campaign is: created; sending; paused by the user or by a failure; waiting for the daily limit; done; cancelled. */
+export const CAMPAIGN_STATUSES = ['ready', 'running', 'paused', 'waiting-for-quota', 'completed', 'cancelled'] as const;
+
+/** One member's row in a campaign, as the results table shows it. */
+export const campaignRowSchema = z.object({
+  /** Index in the campaign's recipients. */
+  index: z.number().int(),
+  /** The member's address. */
+  email: z.string(),
+  /** The member's name. */
+  name: z.string(),
+  /** The delivery state. */
+  status: z.enum(DELIVERY_STATUSES),
+  /** The server's reply (sent, failed, deferred) or why (skipped, unknown). */
+  detail: z.string(),
+  /** Message-ID, when one was given. */
+  messageId: z.string().optional(),
+  /** Diagnosis of a failure or deferral. */
+  diagnosis: z.enum(SMTP_DIAGNOSES).optional(),
+  /** ISO time of the last change, when known. */
+  at: z.string().optional(),
+});
+/** One member's row in a campaign. */
+export type CampaignRow = z.infer<typeof campaignRowSchema>;
+
+/** Counts of rows by delivery state. */
+export const campaignCountsSchema = z.record(z.enum(DELIVERY_STATUSES), z.number().int());
+
+/** A campaign as the history shows it. */
 export const campaignSummarySchema = z.object({
   /** Stable id. */
   id: z.string(),
@@ -370,13 +401,29 @@ export const campaignSummarySchema = z.object({
   subject: z.string(),
   /** Recipients in the snapshot. */
   recipients: z.number().int(),
-  /** `ready`: created, not started. */
-  status: z.enum(['ready']),
+  /** Where the campaign is. */
+  status: z.enum(CAMPAIGN_STATUSES),
   /** ISO creation time. */
   createdAt: z.string(),
 });
 /** A campaign as the history shows it. */
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+/** One campaign with every row: what a window that opens mid-campaign loads before the event stream. */
+export const campaignDetailSchema = z.object({
+  /** The summary. */
+  campaign: campaignSummarySchema,
+  /** Every member's row. */
+  rows: z.array(campaignRowSchema),
+  /** Counts by state. */
+  counts: campaignCountsSchema,
+  /** The failure that paused it, if any. */
+  failure: smtpFailureSchema.optional(),
+  /** When a campaign waiting for the daily limit can go on (ISO). */
+  resumeAt: z.string().optional(),
+});
+/** One campaign with every row. */
+export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
 /** The pre-flight report: what will happen if the user presses Send now. */
 export const preflightReportSchema = z.object({
@@ -529,6 +576,10 @@ export const requests = {
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
   'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
   'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
+  'campaigns:get': { input: idInputSchema, output: campaignDetailSchema },
+  'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },
   'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
@@ -538,6 +589,16 @@ export const events = {
   'accounts:changed': z.object({ accounts: z.array(accountViewSchema) }),
   'lists:changed': z.object({ lists: z.array(memberListSummarySchema) }),
   'templates:changed': z.object({ templates: z.array(templateViewSchema) }),
+  'campaigns:progress': z.object({
+    /** The campaign. */
+    id: z.string(),
+    /** Only the rows that changed. */
+    changes: z.array(campaignRowSchema),
+    /** Counts over all rows. */
+    counts: campaignCountsSchema,
+    /** The campaign's status now. */
+    status: z.enum(CAMPAIGN_STATUSES),
+  }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** The input type of a request channel (what the caller passes). */

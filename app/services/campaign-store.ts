@@ -4,7 +4,7 @@
  * engine that sends them comes with the campaign issue.
  */
 import { randomUUID } from 'node:crypto';
-import type { Attachment, CampaignSummary, TemplateDraft } from '../core/contract';
+import type { Attachment, CAMPAIGN_STATUSES, CampaignSummary, SmtpFailure, TemplateDraft } from '../core/contract';
 import type { Member } from '../core/member-list';
 import type { Clock, KeyValueStore } from './ports';
 
@@ -28,8 +28,12 @@ export interface CampaignSnapshot {
   readonly attachments: readonly Attachment[];
   /** Pace in messages per minute. */
   readonly perMinute: number;
-  /** Status. */
-  readonly status: 'ready';
+  /** Where the campaign is. */
+  readonly status: (typeof CAMPAIGN_STATUSES)[number];
+  /** The failure that paused it, if any. */
+  readonly failure?: SmtpFailure | undefined;
+  /** When a campaign waiting for the daily limit can go on (ms since epoch). */
+  readonly resumeAt?: number | undefined;
   /** ISO creation time. */
   readonly createdAt: string;
 }
@@ -44,6 +48,8 @@ export interface CampaignStore {
   list(): CampaignSummary[];
   /** One snapshot. */
   get(id: string): CampaignSnapshot | undefined;
+  /** Records where a campaign is. */
+  setStatus(id: string, status: CampaignSnapshot['status'], extra?: { failure?: SmtpFailure | undefined; resumeAt?: number | undefined }): CampaignSummary;
 }
 
 /** Creates the campaign store. */
@@ -53,6 +59,15 @@ export function createCampaignStore(store: KeyValueStore, clock: Clock): Campaig
     return Array.isArray(value) ? (value as string[]) : [];
   };
   const get = (id: string) => store.get(`campaign:${id}`) as CampaignSnapshot | undefined;
+  const summaryOf = (c: CampaignSnapshot): CampaignSummary => ({
+    id: c.id,
+    accountLabel: c.accountLabel,
+    listName: c.listName,
+    subject: c.template.subject,
+    recipients: c.recipients.length,
+    status: c.status,
+    createdAt: c.createdAt,
+  });
   return {
     create(input) {
       const snapshot: CampaignSnapshot = { ...input, id: randomUUID(), status: 'ready', createdAt: new Date(clock.now()).toISOString() };
@@ -64,11 +79,16 @@ export function createCampaignStore(store: KeyValueStore, clock: Clock): Campaig
       ids()
         .flatMap((id) => {
           const c = get(id);
-          return c
-            ? [{ id: c.id, accountLabel: c.accountLabel, listName: c.listName, subject: c.template.subject, recipients: c.recipients.length, status: c.status, createdAt: c.createdAt }]
-            : [];
+          return c ? [summaryOf(c)] : [];
         })
         .reverse(),
     get,
+    setStatus(id, status, extra = {}) {
+      const c = get(id);
+      if (!c) throw new Error(`No campaign ${id}`);
+      const next: CampaignSnapshot = { ...c, status, failure: extra.failure, resumeAt: extra.resumeAt };
+      store.set(`campaign:${id}`, next);
+      return summaryOf(next);
+    },
   };
 }

@@ -11,6 +11,7 @@ import { createSendLedger } from './send-ledger';
 import { sendTestMessage } from './send-test';
 import { readSettings, writeSettings } from './settings-store';
 import { runSmtpCheck } from './smtp-check';
+import { createCampaignRunner } from './campaign-runner';
 import { createCampaignStore } from './campaign-store';
 import { createListHandlers } from './list-handlers';
 import { createListStore } from './list-store';
@@ -31,6 +32,10 @@ export interface HandlerDeps {
   readonly host: 'electron' | 'web';
   /** App version. */
   readonly version: string;
+  /** Folder for the campaign journals (append-only files, fsync'd). */
+  readonly journalDir: string;
+  /** Log sink; never receives secrets. */
+  readonly log?: (line: string) => void;
 }
 
 /** The store names, one file each. Secrets live apart from the records they belong to. */
@@ -54,16 +59,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const accounts = createAccountStore({ records: deps.openStore(STORE_NAMES.accounts), secrets: secretStore, cipher: secrets, clock, ledger });
   const templates = createTemplateStore(deps.openStore(STORE_NAMES.templates), clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
+  const campaigns = createCampaignStore(deps.openStore(STORE_NAMES.campaigns), clock);
   const listHandlers = createListHandlers({
     accounts,
     ledger,
     lists: createListStore(deps.openStore(STORE_NAMES.lists), clock),
     suppression: createSuppressionStore(deps.openStore(STORE_NAMES.suppression), clock),
     templates,
-    campaigns: createCampaignStore(deps.openStore(STORE_NAMES.campaigns), clock),
+    campaigns,
     emit,
     clock,
   });
+  const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
 
   return {
     ...listHandlers,
@@ -118,6 +125,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { fileName: `logto-smtp-${account.label.replace(/[^\w.-]+/g, '-')}.json`, content: JSON.stringify(config, null, 2), notes };
     },
     'templates:list': async () => templates.list(),
+    'campaigns:get': async ({ id }) => runner.detail(id),
+    'campaigns:start': async ({ id }) => runner.start(id),
+    'campaigns:pause': async ({ id }) => runner.pause(id),
+    'campaigns:cancel': async ({ id }) => runner.cancel(id),
     'secrets:status': async () => secrets.status(),
     'secrets:unlock': async ({ passphrase }) => {
       const status = await secrets.unlock(passphrase);

@@ -110,7 +110,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       dailyLimit: record.dailyLimit ?? preset.dailyLimit,
       sentLast24h: ledger.sentInLastDay(record.id),
       nextFreeAt: ledger.nextFreeAt(record.id),
-      perMinute: preset.perMinute,
+      perMinute: input.perMinute ?? preset.perMinute,
       now: clock.now(),
     });
     return { report, record, list, template, preset };
@@ -216,7 +216,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         recipients,
         replyTo: input.replyTo,
         attachments: input.attachments,
-        perMinute: preset.perMinute,
+        perMinute: input.perMinute ?? preset.perMinute,
       });
       return { id: snapshot.id, recipients: snapshot.recipients.length };
     },

@@ -1,4 +1,7 @@
 /** The real handler table over in-memory stores and a test cipher, for tests of the core. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Handlers } from '../core/dispatch';
 import { createHandlers } from './handlers';
 import { createMemoryStore, createTestCipher } from './memory-ports';
@@ -23,6 +26,7 @@ export function handlersWithMemoryStores(options: { readonly emit?: EventSink; r
     clock: options.clock ?? systemClock,
     host: 'web',
     version: '0.0.0-test',
+    journalDir: mkdtempSync(join(tmpdir(), 'mailroom-journals-')),
   });
   return { handlers, stores };
 }

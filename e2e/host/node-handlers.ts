@@ -1,5 +1,6 @@
 /** Wires the core's handlers for the plain-Node host: `conf` stores in a folder, secrets under a passphrase. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Handlers } from '../../app/core/dispatch';
 import { createConfStore } from '../../app/services/conf-store';
 import { createHandlers, STORE_NAMES } from '../../app/services/handlers';
@@ -19,5 +20,14 @@ export async function createNodeHandlers(options: { readonly dataDir: string; re
   const openStore = (name: string) => createConfStore(options.dataDir, name);
   const secrets = createPassphraseKeeper(openStore(STORE_NAMES.secrets));
   if (options.passphrase) await secrets.unlock(options.passphrase);
-  return createHandlers({ openStore, secrets, emit: options.emit, clock: systemClock, host: 'web', version: APP_VERSION });
+  return createHandlers({
+    openStore,
+    secrets,
+    emit: options.emit,
+    clock: systemClock,
+    host: 'web',
+    version: APP_VERSION,
+    journalDir: join(options.dataDir, 'journals'),
+    log: (line) => console.log(line),
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The compose path as a school office walks it: an account, a CP949 class list with two bad rows and a
  * duplicate, then Compose — preview one member's exact message, read the pre-flight counts and reasons,
- * see a placeholder typo block sending, fix it, and create the campaign.
+ * see a placeholder typo block sending, fix it, create the campaign, and send it.
  */
 import { writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
@@ -93,6 +93,18 @@ test('preview one member, read the pre-flight, and create the campaign', async (
     });
     // Nothing was sent yet: creating a campaign only freezes it.
     expect(relay.messages).toHaveLength(0);
+
+    await test.step('open the campaign, start it, and watch every row arrive', async () => {
+      await page.getByRole('button', { name: '열기' }).click();
+      await page.getByRole('button', { name: '발송 시작' }).click();
+      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator('[data-count-status="sent"]')).toHaveAttribute('data-count', '3');
+      const rows = page.getByRole('table', { name: '회원별 발송 결과' });
+      await expect(rows.locator('[data-row-status="sent"]')).toHaveCount(3);
+      await expect(rows.locator('[data-email="seoyeon.mom@hanbit.test"]')).toContainText('250');
+      expect(relay.messages.map((m) => m.rcptTo[0]).sort()).toEqual(['haneul@hanbit.test', 'minsu.parent@hanbit.test', 'seoyeon.mom@hanbit.test']);
+      expect(relay.messages.find((m) => m.rcptTo[0] === 'seoyeon.mom@hanbit.test')?.parsed.subject).toBe('3학년 1반 현장학습 안내');
+    });
   } finally {
     await relay.close();
   }

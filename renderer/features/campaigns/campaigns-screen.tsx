@@ -4,15 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../app/core/contract';
 import { EmptyState } from '../../components/empty-state';
 import { useClient } from '../../state/client-context';
+import { CampaignView } from './campaign-view';
+import './campaigns.css';
 
 /** Renders the Campaigns screen. */
 export function CampaignsScreen() {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [campaigns, setCampaigns] = useState<readonly CampaignSummary[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
+    if (open !== null) return;
     void client.request('campaigns:list').then((result) => setCampaigns(result.ok ? result.value : []));
-  }, [client]);
+  }, [client, open]);
+  if (open !== null) return <CampaignView id={open} onBack={() => setOpen(null)} />;
   return (
     <div className="screen">
       <header className="screen__header">
@@ -25,12 +30,17 @@ export function CampaignsScreen() {
       {campaigns && campaigns.length > 0 ? (
         <ul className="account-list" aria-label={t('compose.campaignsTitle')}>
           {campaigns.map((c) => (
-            <li key={c.id} className="card" data-campaign-status={c.status}>
-              <h3>{t('compose.campaignRow', { subject: c.subject, list: c.listName, account: c.accountLabel })}</h3>
-              <p className="muted">
-                {t('compose.recipients', { count: c.recipients })} · {t('compose.statusReady')} ·{' '}
-                {new Date(c.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
-              </p>
+            <li key={c.id} className="card campaign-card" data-campaign-status={c.status}>
+              <div>
+                <h3>{t('compose.campaignRow', { subject: c.subject, list: c.listName, account: c.accountLabel })}</h3>
+                <p className="muted">
+                  {t('compose.recipients', { count: c.recipients })} · {t(`compose.campaign.statuses.${c.status}`)} ·{' '}
+                  {new Date(c.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
+                </p>
+              </div>
+              <button type="button" className="button" onClick={() => setOpen(c.id)}>
+                {t('compose.campaign.open')}
+              </button>
             </li>
           ))}
         </ul>

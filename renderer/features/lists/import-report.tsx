@@ -6,7 +6,7 @@ import { REJECT_REASONS, type MemberListReport, type RejectedRow } from '../../.
 import { useClient } from '../../state/client-context';
 import { downloadText } from '../../state/download';
 import { RequestError } from './request-error';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../components/virtual-table';
 
 /** How the first column numbers a rejected row. */
 export type RowNumbering =

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/field';
 import { addRow, editRow, matchingRows, removeRow, rowHasProblem, type DraftRow, type MembersDraft } from './members-model';
-import { VirtualTable, type VirtualTableHandle } from './virtual-table';
+import { VirtualTable, type VirtualTableHandle } from '../../components/virtual-table';
 
 /** Props of MembersEditor. */
 export interface MembersEditorProps {

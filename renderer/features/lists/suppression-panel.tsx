@@ -6,7 +6,7 @@ import type { RequestOutput } from '../../../app/core/contract';
 import { Field } from '../../components/field';
 import { RequestError } from './request-error';
 import { useSuppression } from './use-suppression';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../components/virtual-table';
 
 /** The most text `suppression:add` accepts (its schema's limit). */
 const SUPPRESSION_TEXT_LIMIT = 5 * 1024 * 1024;

@@ -1,0 +1,80 @@
+/** Campaigns through the handler table: create from compose, start, stream progress, finish, reload rows. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../e2e/fakes/smtp-sink';
+import { dispatch } from '../core/dispatch';
+import { handlersWithMemoryStores } from './testing-handlers';
+
+let sink: SmtpSink;
+beforeAll(async () => {
+  sink = await startSmtpSink({
+    security: 'none',
+    script: { rcptTo: (address) => (address.startsWith('gone') ? { code: 550, text: '5.1.1 The email account that you tried to reach does not exist.' } : undefined) },
+  });
+});
+afterAll(() => sink.close());
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 400; i += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('timed out waiting');
+}
+
+describe('campaigns through the handlers', () => {
+  it('sends a created campaign, streams progress, and reports every row', async () => {
+    const events: any[] = [];
+    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const text = Array.from({ length: 30 }, (_, i) => `Member ${i} <${i === 7 ? 'gone' : 'm'}${i}@club.test>`).join('\n');
+    const list = await call('lists:paste', { name: 'Club', text });
+    const created = await call('campaigns:create', {
+      accountId: account.id,
+      listId: list.list.id,
+      template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hello {{name}}', content: 'Dear {{name}}' } },
+      perMinute: 6000,
+    });
+    expect(created.recipients).toBe(30);
+    expect((await call('campaigns:start', { id: created.id })).status).toBe('running');
+
+    const detail = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
+    expect(detail.campaign.status).toBe('completed');
+    expect(detail.counts).toMatchObject({ sent: 29, failed: 1, queued: 0, sending: 0 });
+    const gone = detail.rows.find((r: any) => r.email === 'gone7@club.test');
+    expect(gone).toMatchObject({ status: 'failed', diagnosis: 'recipient-rejected' });
+    expect(gone.detail).toContain('5.1.1');
+    expect(detail.rows.filter((r: any) => r.status === 'sent').every((r: any) => r.messageId && r.detail.startsWith('250'))).toBe(true);
+    expect(sink.messages.map((m) => m.rcptTo[0]).sort()).toHaveLength(29);
+    expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(29);
+
+    // Progress came as batches of changed rows, and the last one says where the campaign ended.
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ id: created.id, status: 'completed' });
+    expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, status: 'completed' });
+    // A finished campaign does not start again.
+    expect((await dispatch(handlers, 'campaigns:start', { id: created.id })).ok).toBe(false);
+  });
+
+  it('cancels a campaign that has not started: every row cancelled, nothing sent', async () => {
+    const { handlers } = handlersWithMemoryStores();
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const before = sink.messages.length;
+    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await call('lists:paste', { name: 'Club', text: 'a@club.test, b@club.test' });
+    const created = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } } });
+    expect((await call('campaigns:cancel', { id: created.id })).status).toBe('cancelled');
+    expect((await call('campaigns:get', { id: created.id })).counts).toMatchObject({ cancelled: 2, sent: 0 });
+    expect(sink.messages.length).toBe(before);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * Runs campaigns for the handlers: starts the engine over a snapshot with its journal, relays batched
+ * progress as `campaigns:progress` events, takes pause and cancel, records where each campaign is, and
+ * answers a window that opens mid-campaign with every row (then the event stream goes on).
+ */
+import { mkdirSync } from 'node:fs';
+import { AppError, assertNever } from '../core/app-error';
+import type { CampaignDetail, CampaignRow, CampaignSummary } from '../core/contract';
+import { DELIVERY_STATUSES, summarize, type DeliveryState, type DeliverySummary } from '../core/delivery-state';
+import type { AccountStore } from './account-store';
+import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
+import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
+import type { CampaignSnapshot, CampaignStore } from './campaign-store';
+import type { Clock, EventSink, Logger } from './ports';
+import type { SendLedger } from './send-ledger';
+
+/** What the runner needs. */
+export interface CampaignRunnerDeps {
+  /** Campaign snapshots and their status. */
+  readonly campaigns: CampaignStore;
+  /** Accounts and their secrets. */
+  readonly accounts: AccountStore;
+  /** The rolling 24-hour ledger. */
+  readonly ledger: SendLedger;
+  /** Folder of the journals. */
+  readonly journalDir: string;
+  /** Pushes progress. */
+  readonly emit: EventSink;
+  /** Time. */
+  readonly clock: Clock;
+  /** Log sink (never secrets). */
+  readonly log: Logger;
+}
+
+/** The runner. */
+export interface CampaignRunner {
+  /** Starts or resumes a campaign; returns at once, the run goes on in the background. */
+  start(id: string): Promise<CampaignSummary>;
+  /** Asks a running campaign to pause. */
+  pause(id: string): CampaignSummary;
+  /** Cancels a campaign: running ones stop, every member not handed over becomes cancelled. */
+  cancel(id: string): Promise<CampaignSummary>;
+  /** Every row of a campaign, as the journal has it now. */
+  detail(id: string): CampaignDetail;
+  /** Resolves when a campaign's current run ends (tests). */
+  settled(id: string): Promise<void>;
+}
+
+/** The per-state counts of a summary. */
+function countsOf(summary: DeliverySummary): CampaignDetail['counts'] {
+  return Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, summary[status]])) as CampaignDetail['counts'];
+}
+
+/** The words of a row's state for the table. */
+export function rowOf(snapshot: CampaignSnapshot, index: number, state: DeliveryState): CampaignRow {
+  const member = snapshot.recipients[index]!;
+  const base = { index, email: member.email, name: member.name, status: state.status };
+  const iso = (ms: number) => new Date(ms).toISOString();
+  switch (state.status) {
+    case 'queued':
+    case 'cancelled':
+      return { ...base, detail: '' };
+    case 'sending':
+      return { ...base, detail: `attempt ${state.attempt}`, messageId: state.messageId, at: iso(state.at) };
+    case 'sent':
+      return { ...base, detail: state.response, messageId: state.messageId, at: iso(state.at) };
+    case 'deferred':
+      return { ...base, detail: state.reason.response ?? state.reason.message, diagnosis: state.reason.diagnosis, at: iso(state.nextTryAt) };
+    case 'failed':
+      return { ...base, detail: state.failure.response ?? state.failure.message, diagnosis: state.failure.diagnosis, at: iso(state.at) };
+    case 'skipped':
+      return { ...base, detail: state.detail ? `${state.reason}: ${state.detail.join(', ')}` : state.reason };
+    case 'unknown':
+      return { ...base, detail: state.reason, ...(state.messageId ? { messageId: state.messageId } : {}), at: iso(state.at) };
+    default:
+      return assertNever(state);
+  }
+}
+
+/** Creates the runner. */
+export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
+  const { campaigns, accounts, ledger, journalDir, emit, clock, log } = deps;
+  mkdirSync(journalDir, { recursive: true });
+  const running = new Map<string, { controls: CampaignControls; done: Promise<void> }>();
+
+  const snapshotOf = (id: string): CampaignSnapshot => {
+    const snapshot = campaigns.get(id);
+    if (!snapshot) throw new AppError('not-found', 'That campaign no longer exists.');
+    return snapshot;
+  };
+  const statesOf = (snapshot: CampaignSnapshot) => replay(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now()).states;
+
+  const run = async (snapshot: CampaignSnapshot, controls: CampaignControls) => {
+    const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
+    try {
+      const record = accounts.record(snapshot.accountId);
+      const outcome = await runCampaign({
+        snapshot,
+        record,
+        password: await accounts.secretOf(record.id),
+        journal,
+        states: recovered.states,
+        ledger,
+        clock,
+        controls,
+        onProgress: (progress) =>
+          emit('campaigns:progress', {
+            id: snapshot.id,
+            changes: progress.changes.map((c) => rowOf(snapshot, c.index, c.state)),
+            counts: countsOf(progress.summary),
+            status: 'running',
+          }),
+      });
+      const status = outcome.status;
+      const summary =
+        status === 'paused' && outcome.reason === 'failure'
+          ? campaigns.setStatus(snapshot.id, 'paused', { failure: outcome.failure })
+          : status === 'waiting-for-quota'
+            ? campaigns.setStatus(snapshot.id, status, { failure: outcome.failure, resumeAt: outcome.resumeAt })
+            : campaigns.setStatus(snapshot.id, status);
+      emit('campaigns:progress', { id: snapshot.id, changes: [], counts: countsOf(outcome.summary), status: summary.status });
+    } finally {
+      await journal.close();
+    }
+  };
+
+  return {
+    async start(id) {
+      const snapshot = snapshotOf(id);
+      if (running.has(id)) return campaigns.setStatus(id, 'running');
+      if (snapshot.status === 'completed' || snapshot.status === 'cancelled') {
+        throw new AppError('invalid-input', 'This campaign has finished.', 'Create a new campaign from Compose.');
+      }
+      // Fails here, before anything starts, when the password cannot be read.
+      await accounts.secretOf(snapshot.accountId);
+      const controls = createCampaignControls();
+      const summary = campaigns.setStatus(id, 'running');
+      const done = run(snapshot, controls)
+        .catch((error: unknown) => {
+          log(`[campaign] ${id} stopped: ${error instanceof Error ? error.message : String(error)}`);
+          const stopped = campaigns.setStatus(id, 'paused');
+          emit('campaigns:progress', { id, changes: [], counts: countsOf(summarize(statesOf(snapshot))), status: stopped.status });
+        })
+        .finally(() => running.delete(id));
+      running.set(id, { controls, done });
+      return summary;
+    },
+    pause(id) {
+      snapshotOf(id);
+      running.get(id)?.controls.pause();
+      return campaigns.list().find((c) => c.id === id)!;
+    },
+    async cancel(id) {
+      const snapshot = snapshotOf(id);
+      const current = running.get(id);
+      if (current) {
+        current.controls.cancel();
+        await current.done;
+        return campaigns.list().find((c) => c.id === id)!;
+      }
+      // Not running: run once with cancel already asked, so the journal records every cancelled row.
+      const controls = createCampaignControls();
+      controls.cancel();
+      await run(snapshot, controls);
+      return campaigns.list().find((c) => c.id === id)!;
+    },
+    detail(id) {
+      const snapshot = snapshotOf(id);
+      const states = statesOf(snapshot);
+      const summary = campaigns.list().find((c) => c.id === id)!;
+      return {
+        campaign: summary,
+        rows: states.map((state, index) => rowOf(snapshot, index, state)),
+        counts: countsOf(summarize(states)),
+        ...(snapshot.failure ? { failure: snapshot.failure } : {}),
+        ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
+      };
+    },
+    settled: async (id) => {
+      await running.get(id)?.done;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/** One campaign: counts and progress, start/pause/cancel, and every member's row, live. */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/core/delivery-state';
+import type { CampaignDetail } from '../../../app/core/contract';
+import { VirtualTable } from '../../components/virtual-table';
+import { useClient } from '../../state/client-context';
+import { applyProgress } from './campaign-model';
+
+/** Renders the campaign. */
+export function CampaignView({ id, onBack }: { readonly id: string; readonly onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const [detail, setDetail] = useState<CampaignDetail | null>(null);
+  const [filter, setFilter] = useState<DeliveryStatus | 'all'>('all');
+  const [error, setError] = useState<string | null>(null);
+
+  // Load every row once, then follow the stream of changed rows.
+  useEffect(() => {
+    let live = true;
+    const off = client.subscribe('campaigns:progress', (progress) => {
+      if (progress.id !== id) return;
+      setDetail((d) => (d ? applyProgress(d, progress) : d));
+      if (progress.status !== 'running') void client.request('campaigns:get', { id }).then((r) => live && r.ok && setDetail(r.value));
+    });
+    void client.request('campaigns:get', { id }).then((r) => live && (r.ok ? setDetail(r.value) : setError(r.error.message)));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, id]);
+
+  const rows = useMemo(() => (detail ? (filter === 'all' ? detail.rows : detail.rows.filter((r) => r.status === filter)) : []), [detail, filter]);
+  if (!detail) return error ? <p className="form-alert">{error}</p> : <p>{t('common.loading')}</p>;
+
+  const { campaign, counts } = detail;
+  const done = campaign.recipients - counts.queued - counts.sending - counts.deferred;
+  const act = async (channel: 'campaigns:start' | 'campaigns:pause' | 'campaigns:cancel') => {
+    if (channel === 'campaigns:cancel' && !window.confirm(t('compose.campaign.confirmCancel'))) return;
+    setError(null);
+    const result = await client.request(channel, { id });
+    if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
+    setDetail((d) => (d ? { ...d, campaign: result.value } : d));
+  };
+  const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota';
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <div className="screen campaign" data-campaign-status={campaign.status}>
+      <header className="screen__header">
+        <div>
+          <h1>{campaign.subject}</h1>
+          <p className="screen__intro">
+            {campaign.listName} · {campaign.accountLabel} · {t(`compose.campaign.statuses.${campaign.status}`)}
+          </p>
+        </div>
+        <div className="screen__actions">
+          <button type="button" className="button" onClick={onBack}>
+            {t('compose.campaign.back')}
+          </button>
+          {canStart ? (
+            <button type="button" className="button button--primary" onClick={() => void act('campaigns:start')}>
+              {campaign.status === 'ready' ? t('compose.campaign.start') : t('compose.campaign.resume')}
+            </button>
+          ) : null}
+          {campaign.status === 'running' ? (
+            <button type="button" className="button" onClick={() => void act('campaigns:pause')}>
+              {t('compose.campaign.pause')}
+            </button>
+          ) : null}
+          {campaign.status !== 'completed' && campaign.status !== 'cancelled' ? (
+            <button type="button" className="button button--danger" onClick={() => void act('campaigns:cancel')}>
+              {t('compose.campaign.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {error ? (
+        <p className="form-alert" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {campaign.status === 'paused' && detail.failure ? (
+        <p className="form-alert" role="alert" data-diagnosis={detail.failure.diagnosis}>
+          {t('compose.campaign.pausedBy', { title: t(`diagnosis.${detail.failure.diagnosis}.title`) })} — <code>{detail.failure.response ?? detail.failure.message}</code>
+        </p>
+      ) : null}
+      {campaign.status === 'waiting-for-quota' && detail.resumeAt ? <p className="form-warning">{t('compose.campaign.waiting', { when: when(detail.resumeAt) })}</p> : null}
+      <section className="card campaign__counts" aria-label={t('compose.campaign.progress', { done, total: campaign.recipients })}>
+        <progress max={campaign.recipients} value={done} />
+        <p className="muted">{t('compose.campaign.progress', { done, total: campaign.recipients })}</p>
+        <ul className="campaign__chips">
+          {DELIVERY_STATUSES.map((status) => (
+            <li key={status} data-count-status={status} data-count={counts[status]}>
+              {t(`compose.campaign.states.${status}`)} <strong>{counts[status]}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <label className="campaign__filter">
+        {t('compose.campaign.filter')}{' '}
+        <select value={filter} onChange={(e) => setFilter(e.target.value as DeliveryStatus | 'all')}>
+          <option value="all">{t('compose.campaign.all')}</option>
+          {DELIVERY_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`compose.campaign.states.${status}`)} ({counts[status]})
+            </option>
+          ))}
+        </select>
+      </label>
+      <VirtualTable
+        label={t('compose.campaign.rowsLabel')}
+        className="lists-vtable"
+        columns={[
+          { key: 'member', header: t('compose.campaign.member'), width: 280 },
+          { key: 'state', header: t('compose.campaign.state'), width: 130 },
+          { key: 'detail', header: t('compose.campaign.details') },
+        ]}
+        rowCount={rows.length}
+        rowKey={(i) => rows[i]?.index ?? i}
+        rowHeight={44}
+        maxHeight={520}
+        row={(i) => {
+          const r = rows[i]!;
+          return {
+            data: { 'data-row-status': r.status, 'data-email': r.email },
+            cells: (
+              <>
+                <td>
+                  {r.name ? `${r.name} ` : ''}
+                  <span className="muted">&lt;{r.email}&gt;</span>
+                </td>
+                <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
+                <td>
+                  <code className="campaign__detail">{r.detail}</code>
+                </td>
+              </>
+            ),
+          };
+        }}
+      />
+    </div>
+  );
+}
