@@ -92,6 +92,11 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
     await page.locator('[data-preview="ok"]').waitFor();
     await page.locator('[data-will-send]').waitFor();
     await shot('compose');
+    await page.getByRole('button', { name: /^(Create campaign|캠페인 만들기)$/ }).click();
+    await page.getByRole('button', { name: /^(Open|열기)$/ }).first().click();
+    await page.getByRole('button', { name: /^(Start sending|발송 시작)$/ }).click();
+    await page.locator('.campaign[data-campaign-status="completed"]').waitFor({ timeout: 60_000 });
+    await shot('campaign', false);
     await page.getByRole('navigation').getByRole('button', { name: /^(Settings|설정)$/ }).click();
     await shot('settings', false);
     await context.close();
