@@ -42,6 +42,8 @@ export const REQUEST_CHANNELS = [
   'campaigns:start',
   'campaigns:pause',
   'campaigns:cancel',
+  'campaigns:requeue',
+  'campaigns:export',
   'secrets:status',
   'secrets:unlock',
 ] as const;

@@ -580,6 +580,8 @@ export const requests = {
   'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
+  'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },
   'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;

@@ -6,10 +6,12 @@ import { dispatch } from '../core/dispatch';
 import { handlersWithMemoryStores } from './testing-handlers';
 
 let sink: SmtpSink;
+/** Whether the fake refuses the `gone…` mailbox (it "comes back" later in a test). */
+let goneRefused = true;
 beforeAll(async () => {
   sink = await startSmtpSink({
     security: 'none',
-    script: { rcptTo: (address) => (address.startsWith('gone') ? { code: 550, text: '5.1.1 The email account that you tried to reach does not exist.' } : undefined) },
+    script: { rcptTo: (address) => (goneRefused && address.startsWith('gone') ? { code: 550, text: '5.1.1 The email account that you tried to reach does not exist.' } : undefined) },
   });
 });
 afterAll(() => sink.close());
@@ -60,6 +62,21 @@ describe('campaigns through the handlers', () => {
     expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, status: 'completed' });
     // A finished campaign does not start again.
     expect((await dispatch(handlers, 'campaigns:start', { id: created.id })).ok).toBe(false);
+
+    // The export holds every row with the columns the table shows, in UTF-8 with a BOM.
+    const csv = await call('campaigns:export', { id: created.id });
+    expect(csv.content.startsWith('\ufeffemail,name,status,diagnosis,reply,messageId,at')).toBe(true);
+    expect(csv.content.trim().split('\n')).toHaveLength(31);
+    expect(csv.content).toContain('gone7@club.test,Member 7,failed,recipient-rejected');
+
+    // "Retry failed" sends exactly the failed row again once the mailbox exists.
+    goneRefused = false;
+    expect((await call('campaigns:requeue', { id: created.id, which: 'failed' })).status).toBe('running');
+    const retried = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
+    expect(retried.counts).toMatchObject({ sent: 30, failed: 0 });
+    expect(sink.messages.filter((m) => m.rcptTo[0] === 'gone7@club.test')).toHaveLength(1);
+    expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(sink.messages.length);
+    expect((await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'unknown' })).ok).toBe(false);
   });
 
   it('cancels a campaign that has not started: every row cancelled, nothing sent', async () => {

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { AppError, assertNever } from '../core/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../core/contract';
-import { DELIVERY_STATUSES, summarize, type DeliveryState, type DeliverySummary } from '../core/delivery-state';
+import Papa from 'papaparse';
+import { DELIVERY_STATUSES, requeueState, summarize, type DeliveryState, type DeliverySummary } from '../core/delivery-state';
 import type { AccountStore } from './account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
@@ -42,6 +43,13 @@ export interface CampaignRunner {
   cancel(id: string): Promise<CampaignSummary>;
   /** Every row of a campaign, as the journal has it now. */
   detail(id: string): CampaignDetail;
+  /**
+   * Puts the failed (or the unknown) rows back in the queue and starts the campaign again. Unknown rows
+   * may already have been delivered: the user asks for this explicitly, after a warning.
+   */
+  requeue(id: string, which: 'failed' | 'unknown'): Promise<CampaignSummary>;
+  /** Every row as CSV (UTF-8 with BOM, so Excel reads Korean), with the columns the table shows. */
+  exportCsv(id: string): { fileName: string; content: string };
   /** Resolves when a campaign's current run ends (tests). */
   settled(id: string): Promise<void>;
 }
@@ -175,6 +183,33 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
       };
+    },
+    async requeue(id, which) {
+      const snapshot = snapshotOf(id);
+      if (running.has(id)) throw new AppError('invalid-input', 'The campaign is sending now.', 'Pause it first.');
+      const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
+      try {
+        const entries = recovered.states.flatMap((state, i) => (state.status === which ? [{ i, s: requeueState(state, which) }] : []));
+        if (entries.length === 0) throw new AppError('invalid-input', `No ${which} rows to send again.`);
+        await journal.append(entries);
+      } finally {
+        await journal.close();
+      }
+      campaigns.setStatus(id, 'paused');
+      return this.start(id);
+    },
+    exportCsv(id) {
+      const snapshot = snapshotOf(id);
+      const rows = statesOf(snapshot).map((state, index) => rowOf(snapshot, index, state));
+      const fields = Object.keys(snapshot.recipients[0]?.fields ?? {});
+      const data = rows.map((r) => {
+        const member = snapshot.recipients[r.index]!;
+        // A cell that starts like a formula is prefixed so a spreadsheet shows it as text.
+        const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+        return [r.email, r.name, ...fields.map((f) => safe(member.fields[f] ?? '')), r.status, r.diagnosis ?? '', safe(r.detail), r.messageId ?? '', r.at ?? ''];
+      });
+      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at'];
+      return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: `\ufeff${Papa.unparse([header, ...data])}` };
     },
     settled: async (id) => {
       await running.get(id)?.done;

@@ -129,6 +129,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),
+    'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
+    'campaigns:export': async ({ id }) => runner.exportCsv(id),
     'secrets:status': async () => secrets.status(),
     'secrets:unlock': async ({ passphrase }) => {
       const status = await secrets.unlock(passphrase);

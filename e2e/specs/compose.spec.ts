@@ -3,7 +3,7 @@
  * duplicate, then Compose — preview one member's exact message, read the pre-flight counts and reasons,
  * see a placeholder typo block sending, fix it, create the campaign, and send it.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
@@ -104,6 +104,15 @@ test('preview one member, read the pre-flight, and create the campaign', async (
       await expect(rows.locator('[data-email="seoyeon.mom@hanbit.test"]')).toContainText('250');
       expect(relay.messages.map((m) => m.rcptTo[0]).sort()).toEqual(['haneul@hanbit.test', 'minsu.parent@hanbit.test', 'seoyeon.mom@hanbit.test']);
       expect(relay.messages.find((m) => m.rcptTo[0] === 'seoyeon.mom@hanbit.test')?.parsed.subject).toBe('3학년 1반 현장학습 안내');
+    });
+
+    await test.step('export the results as CSV for Excel', async () => {
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: '결과 내보내기 (CSV)' }).click();
+      const csv = await readFile(await (await downloading).path(), 'utf8');
+      expect(csv.startsWith('\ufeffemail,name,학년,반,status')).toBe(true);
+      expect(csv).toContain('seoyeon.mom@hanbit.test,이서연,3,1,sent');
+      expect(csv.trim().split('\n')).toHaveLength(4);
     });
   } finally {
     await relay.close();

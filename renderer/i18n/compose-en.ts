@@ -58,6 +58,10 @@ export const composeEn = {
   campaignRow: '{{subject}} — {{list}} via {{account}}',
   recipients: '{{count}} recipients',
   campaign: {
+    retryFailed: 'Retry failed ({{count}})',
+    resendUnknown: 'Send unknown again ({{count}})',
+    confirmUnknown: 'These {{count}} members may already have the message: the connection was lost after it was handed over. Send it to them again anyway?',
+    exportCsv: 'Export results (CSV)',
     open: 'Open',
     back: 'Back to campaigns',
     start: 'Start sending',

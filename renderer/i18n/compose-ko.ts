@@ -60,6 +60,10 @@ export const composeKo: typeof composeEn = {
   campaignRow: '{{subject}} — {{list}} / {{account}}',
   recipients: '받는 사람 {{count}}명',
   campaign: {
+    retryFailed: '실패한 회원 다시 보내기 ({{count}})',
+    resendUnknown: '확인 불가 회원 다시 보내기 ({{count}})',
+    confirmUnknown: '이 {{count}}명은 이미 메일을 받았을 수 있습니다. 메일을 넘긴 뒤 연결이 끊겼습니다. 그래도 다시 보낼까요?',
+    exportCsv: '결과 내보내기 (CSV)',
     open: '열기',
     back: '발송 내역으로',
     start: '발송 시작',

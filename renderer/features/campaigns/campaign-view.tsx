@@ -5,6 +5,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/core/delive
 import type { CampaignDetail } from '../../../app/core/contract';
 import { VirtualTable } from '../../components/virtual-table';
 import { useClient } from '../../state/client-context';
+import { downloadText } from '../../state/download';
 import { applyProgress } from './campaign-model';
 
 /** Renders the campaign. */
@@ -42,6 +43,18 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
     if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
     setDetail((d) => (d ? { ...d, campaign: result.value } : d));
   };
+  const requeue = async (which: 'failed' | 'unknown') => {
+    if (which === 'unknown' && !window.confirm(t('compose.campaign.confirmUnknown', { count: counts.unknown }))) return;
+    setError(null);
+    const result = await client.request('campaigns:requeue', { id, which });
+    if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
+    setDetail((d) => (d ? { ...d, campaign: result.value } : d));
+  };
+  const exportCsv = async () => {
+    const result = await client.request('campaigns:export', { id });
+    if (result.ok) downloadText(result.value.fileName, result.value.content, 'text/csv;charset=utf-8');
+    else setError(result.error.message);
+  };
   const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota';
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -68,6 +81,19 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
               {t('compose.campaign.pause')}
             </button>
           ) : null}
+          {campaign.status !== 'running' && counts.failed > 0 ? (
+            <button type="button" className="button" onClick={() => void requeue('failed')}>
+              {t('compose.campaign.retryFailed', { count: counts.failed })}
+            </button>
+          ) : null}
+          {campaign.status !== 'running' && counts.unknown > 0 ? (
+            <button type="button" className="button" onClick={() => void requeue('unknown')}>
+              {t('compose.campaign.resendUnknown', { count: counts.unknown })}
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => void exportCsv()}>
+            {t('compose.campaign.exportCsv')}
+          </button>
           {campaign.status !== 'completed' && campaign.status !== 'cancelled' ? (
             <button type="button" className="button button--danger" onClick={() => void act('campaigns:cancel')}>
               {t('compose.campaign.cancel')}
