@@ -2,7 +2,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../e2e/fakes/smtp-sink';
+import { appendFileSync } from 'node:fs';
 import { dispatch } from '../core/dispatch';
+import { journalFileFor } from './campaign-journal';
 import { handlersWithMemoryStores } from './testing-handlers';
 
 let sink: SmtpSink;
@@ -93,5 +95,42 @@ describe('campaigns through the handlers', () => {
     expect((await call('campaigns:cancel', { id: created.id })).status).toBe('cancelled');
     expect((await call('campaigns:get', { id: created.id })).counts).toMatchObject({ cancelled: 2, sent: 0 });
     expect(sink.messages.length).toBe(before);
+  });
+
+  it('after a crash mid-campaign, a restart resumes it: the row caught mid-hand-over is unknown, nobody gets it twice', async () => {
+    const first = handlersWithMemoryStores();
+    const call = (handlers: typeof first.handlers) => async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const before = call(first.handlers);
+    const account = await before('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await before('lists:paste', { name: 'Crash', text: Array.from({ length: 12 }, (_, i) => `crash${i}@club.test`).join('\n') });
+    const created = await before('campaigns:create', {
+      accountId: account.id,
+      listId: list.list.id,
+      template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } },
+      perMinute: 6000,
+    });
+    // Send a few, stop, then leave what a crash leaves: status "running" and a row journalled as being handed over.
+    await before('campaigns:start', { id: created.id });
+    await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.counts.sent >= 3);
+    await before('campaigns:pause', { id: created.id });
+    const paused = await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
+    const caught = paused.rows.find((r: any) => r.status === 'queued');
+    appendFileSync(journalFileFor(first.journalDir, created.id), `${JSON.stringify({ i: caught.index, s: { status: 'sending', attempt: 1, messageId: '<caught@test>', at: Date.now() } })}\n{"i":`);
+    const store = first.stores.get('campaigns')!;
+    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+
+    const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const after = call(restarted.handlers);
+    const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
+    expect(done.counts).toMatchObject({ sent: 11, unknown: 1, queued: 0, sending: 0 });
+    expect(done.rows[caught.index]).toMatchObject({ status: 'unknown', email: caught.email });
+    const received = sink.messages.map((m) => m.rcptTo[0]).filter((to) => to?.startsWith('crash'));
+    expect(received).toHaveLength(11);
+    expect(new Set(received).size).toBe(11);
+    expect(received).not.toContain(caught.email);
   });
 });

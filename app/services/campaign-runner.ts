@@ -52,6 +52,11 @@ export interface CampaignRunner {
   exportCsv(id: string): { fileName: string; content: string };
   /** Resolves when a campaign's current run ends (tests). */
   settled(id: string): Promise<void>;
+  /**
+   * At start-up: a campaign that was sending when the app stopped resumes (its journal turns rows
+   * caught mid-hand-over into `unknown`); one waiting for the daily limit resumes when the window frees.
+   */
+  recover(): void;
 }
 
 /** The per-state counts of a summary. */
@@ -90,6 +95,18 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
   const { campaigns, accounts, ledger, journalDir, emit, clock, log } = deps;
   mkdirSync(journalDir, { recursive: true });
   const running = new Map<string, { controls: CampaignControls; done: Promise<void> }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Starts a campaign again when its quota window frees, while the app runs. */
+  const resumeAt = (id: string, at: number) => {
+    clearTimeout(timers.get(id));
+    // setTimeout holds at most 2^31-1 ms (~24.8 days); unref so a waiting campaign never keeps a process alive.
+    const timer = setTimeout(() => {
+      timers.delete(id);
+      void runner.start(id).catch((error: unknown) => log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`));
+    }, Math.min(Math.max(0, at - clock.now()), 2 ** 31 - 1));
+    timer.unref?.();
+    timers.set(id, timer);
+  };
 
   const snapshotOf = (id: string): CampaignSnapshot => {
     const snapshot = campaigns.get(id);
@@ -126,16 +143,18 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
           : status === 'waiting-for-quota'
             ? campaigns.setStatus(snapshot.id, status, { failure: outcome.failure, resumeAt: outcome.resumeAt })
             : campaigns.setStatus(snapshot.id, status);
+      if (outcome.status === 'waiting-for-quota') resumeAt(snapshot.id, outcome.resumeAt);
       emit('campaigns:progress', { id: snapshot.id, changes: [], counts: countsOf(outcome.summary), status: summary.status });
     } finally {
       await journal.close();
     }
   };
 
-  return {
+  const runner: CampaignRunner = {
     async start(id) {
       const snapshot = snapshotOf(id);
       if (running.has(id)) return campaigns.setStatus(id, 'running');
+      clearTimeout(timers.get(id));
       if (snapshot.status === 'completed' || snapshot.status === 'cancelled') {
         throw new AppError('invalid-input', 'This campaign has finished.', 'Create a new campaign from Compose.');
       }
@@ -196,7 +215,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         await journal.close();
       }
       campaigns.setStatus(id, 'paused');
-      return this.start(id);
+      return runner.start(id);
     },
     exportCsv(id) {
       const snapshot = snapshotOf(id);
@@ -214,5 +233,20 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     settled: async (id) => {
       await running.get(id)?.done;
     },
+    recover() {
+      for (const summary of campaigns.list()) {
+        const snapshot = campaigns.get(summary.id);
+        if (!snapshot) continue;
+        if (snapshot.status === 'running') {
+          void runner.start(snapshot.id).catch((error: unknown) => {
+            campaigns.setStatus(snapshot.id, 'paused');
+            log(`[campaign] ${snapshot.id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
+          });
+        } else if (snapshot.status === 'waiting-for-quota' && snapshot.resumeAt !== undefined) {
+          resumeAt(snapshot.id, snapshot.resumeAt);
+        }
+      }
+    },
   };
+  return runner;
 }

@@ -71,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     clock,
   });
   const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
+  runner.recover();
 
   return {
     ...listHandlers,

@@ -9,11 +9,20 @@ import { systemClock, type Clock, type EventSink, type KeyValueStore } from './p
 import { createKeychainKeeper } from './secret-keeper';
 
 /** Builds the handlers; `stores` exposes every store opened, by name. */
-export function handlersWithMemoryStores(options: { readonly emit?: EventSink; readonly clock?: Clock } = {}): {
+export function handlersWithMemoryStores(
+  options: {
+    readonly emit?: EventSink;
+    readonly clock?: Clock;
+    /** The stores and journal folder of an earlier instance: a restart of the app. */
+    readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string };
+  } = {},
+): {
   readonly handlers: Handlers;
-  readonly stores: ReadonlyMap<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>;
+  readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>;
+  readonly journalDir: string;
 } {
-  const stores = new Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>();
+  const stores = options.restartOf?.stores ?? new Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>();
+  const journalDir = options.restartOf?.journalDir ?? mkdtempSync(join(tmpdir(), 'mailroom-journals-'));
   const openStore = (name: string) => {
     const store = stores.get(name) ?? createMemoryStore();
     stores.set(name, store);
@@ -26,7 +35,7 @@ export function handlersWithMemoryStores(options: { readonly emit?: EventSink; r
     clock: options.clock ?? systemClock,
     host: 'web',
     version: '0.0.0-test',
-    journalDir: mkdtempSync(join(tmpdir(), 'mailroom-journals-')),
+    journalDir,
   });
-  return { handlers, stores };
+  return { handlers, stores, journalDir };
 }
