@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: Mailroom's engine against hand-written nodemailer loops, in one run, against the same
+ * loopback SMTP sink. Each scenario runs in its own child process (so peak RSS is its own); ratios are
+ * against (a), measured in the same run. Prints; gates nothing.
+ *
+ *   (a) hand-written loop, nodemailer pooled transport, 5 connections, default options
+ *   (b) naive loop, a new connection per message, one at a time
+ *   (c) Mailroom's engine, pacing off, journal on (fdatasync), default engine options
+ *   (c') the same engine with 5 connections, as (a) has
+ *   (d) render + compose alone (Handlebars + MIME build), no network
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { SMTPServer } from 'smtp-server';
+import type { AccountRecord } from '../app/services/account-store';
+import { runCampaign } from '../app/services/campaign-engine';
+import { journalFileFor, openCampaignJournal } from '../app/services/campaign-journal';
+import type { CampaignSnapshot } from '../app/services/campaign-store';
+import { createMemoryStore } from '../app/services/memory-ports';
+import { createMessageBuilder } from '../app/services/message-builder';
+import { systemClock } from '../app/services/ports';
+import { createSendLedger } from '../app/services/send-ledger';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
+const FILLER = '한빛학교 학부모님께 드리는 안내입니다. This notice is about the school trip next week. '.repeat(22);
+const TEMPLATE = { contentType: 'text/plain' as const, subject: '{{name}} 보호자님께: 현장학습 안내', content: `{{name}} 보호자님, 안녕하세요.\n\n${FILLER}\n\n학년: {{grade}}` };
+const members = Array.from({ length: COUNT }, (_, i) => ({ line: i + 2, email: `member${i}@bench.test`, name: `회원${i}`, fields: { grade: String((i % 6) + 1) } }));
+
+/** A sink that accepts everything and only counts: the same ceiling for every scenario. */
+async function startSink(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    // smtp-server looks up the client's host name before greeting (~100 ms here): off, or it dominates.
+    disableReverseLookup: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        received += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server as unknown as { server: { address(): { port: number } } }).server.address().port;
+  return { port, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const record = (port: number): AccountRecord => ({
+  id: 'bench',
+  presetId: 'custom',
+  label: 'Bench',
+  host: '127.0.0.1',
+  port,
+  security: 'none',
+  username: '',
+  fromAddress: 'office@bench.test',
+  fromName: '행정실',
+  replyTo: '',
+  ehloName: '',
+  tlsServername: '',
+  caCertificate: '',
+  createdAt: '',
+  updatedAt: '',
+});
+
+async function scenario(name: string): Promise<{ seconds: number; sent: number }> {
+  const sink = name === 'compose' ? null : await startSink();
+  const build = createMessageBuilder(record(sink?.port ?? 1), TEMPLATE, { replyTo: '', attachments: [] });
+  const started = process.hrtime.bigint();
+  let sent = 0;
+  if (name === 'pooled') {
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink!.port, pool: true, maxConnections: 5, ignoreTLS: true });
+    await Promise.all(
+      members.map(async (m) => {
+        const built = build(m);
+        if (built.ok) await transport.sendMail(built.mail).then(() => (sent += 1));
+      }),
+    );
+    transport.close();
+  } else if (name === 'naive') {
+    for (const m of members) {
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink!.port, ignoreTLS: true });
+      const built = build(m);
+      if (built.ok) await transport.sendMail(built.mail).then(() => (sent += 1));
+      transport.close();
+    }
+  } else if (name === 'engine' || name === 'engine5') {
+    const dir = mkdtempSync(join(tmpdir(), 'mailroom-bench-'));
+    const snapshot: CampaignSnapshot = {
+      id: 'bench',
+      accountId: 'bench',
+      accountLabel: 'Bench',
+      listName: 'Bench',
+      template: TEMPLATE,
+      recipients: members,
+      replyTo: '',
+      attachments: [],
+      perMinute: 0,
+      status: 'ready',
+      createdAt: new Date().toISOString(),
+    };
+    const { journal, recovered } = await openCampaignJournal(journalFileFor(dir, snapshot.id), COUNT, Date.now());
+    const outcome = await runCampaign({
+      snapshot,
+      record: record(sink!.port),
+      password: undefined,
+      journal,
+      states: recovered.states,
+      ledger: createSendLedger(createMemoryStore(), systemClock),
+      clock: systemClock,
+      dailyLimit: null,
+      ...(name === 'engine5' ? { options: { maxConnections: 5 } } : {}),
+    });
+    await journal.close();
+    sent = outcome.summary.sent;
+    rmSync(dir, { recursive: true, force: true });
+  } else if (name === 'compose') {
+    for (const m of members) {
+      const built = build(m);
+      if (built.ok) {
+        await new MailComposer(built.mail).compile().build();
+        sent += 1;
+      }
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (sink && sink.received() !== sent) throw new Error(`${name}: sink received ${sink.received()}, sent ${sent}`);
+  await sink?.close();
+  return { seconds, sent };
+}
+
+const child = process.argv[2];
+if (child) {
+  const result = await scenario(child);
+  process.stdout.write(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const LABELS: Record<string, string> = {
+  pooled: '(a) nodemailer pool, 5 connections, default options',
+  naive: '(b) naive: one connection per message',
+  engine: '(c) Mailroom engine, pacing off, journal on',
+  engine5: "(c') the same with 5 connections, like (a)",
+  compose: '(d) render + compose only (no network)',
+};
+console.log(`Mailroom bench: ${COUNT} personalised messages of ~${Math.round(TEMPLATE.content.length / 1024)} KB, loopback sink, Node ${process.version}\n`);
+const results: Record<string, { seconds: number; sent: number; maxRssMb: number }> = {};
+for (const name of Object.keys(LABELS)) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) {
+    console.error(`${name} failed:\n${run.stderr}`);
+    process.exit(1);
+  }
+  results[name] = JSON.parse(run.stdout) as { seconds: number; sent: number; maxRssMb: number };
+}
+const base = results.pooled!.sent / results.pooled!.seconds;
+for (const [name, r] of Object.entries(results)) {
+  const rate = r.sent / r.seconds;
+  console.log(`${LABELS[name]!.padEnd(52)} ${rate.toFixed(0).padStart(7)} msg/s  ×${(rate / base).toFixed(2)} of (a)  peak RSS ${r.maxRssMb.toFixed(0)} MB  (${r.sent} in ${r.seconds.toFixed(2)} s)`);
+}
