@@ -52,6 +52,13 @@ export interface Preset {
   readonly recipientsPerMessage: number | null;
   /** Default pace in messages per minute (the user can lower it). */
   readonly perMinute: number;
+  /**
+   * SMTP connections a campaign opens at most. Personal mailboxes get 2: Google answers parallel
+   * logins with 454 4.7.0 (providers.md §2.2; a single connection for Gmail is common practice, not a
+   * published rule — UNCONFIRMED). Relays and sending services, and custom servers, get nodemailer's
+   * own default of 5, so Mailroom is never more aggressive than a hand-written nodemailer loop.
+   */
+  readonly connections: number;
   /** Largest message the server accepts, encoded, in bytes, when known. */
   readonly maxMessageBytes: number | null;
   /** Whether From may differ from the login. */
@@ -81,6 +88,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: 500,
     recipientsPerMessage: 100,
     perMinute: 20,
+    connections: 2,
     maxMessageBytes: 35_882_577,
     from: 'rewritten-unless-alias',
     links: [GOOGLE_SECURITY, GOOGLE_APP_PASSWORDS, GOOGLE_APP_PASSWORD_HELP],
@@ -97,6 +105,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: 2000,
     recipientsPerMessage: 100,
     perMinute: 20,
+    connections: 2,
     maxMessageBytes: 35_882_577,
     from: 'rewritten-unless-alias',
     links: [GOOGLE_SECURITY, GOOGLE_APP_PASSWORDS, 'https://support.google.com/a/answer/166852'],
@@ -113,6 +122,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: 10000,
     recipientsPerMessage: 100,
     perMinute: 30,
+    connections: 5,
     maxMessageBytes: 35_882_577,
     from: 'free',
     links: ['https://support.google.com/a/answer/2956491'],
@@ -129,6 +139,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: 10000,
     recipientsPerMessage: 500,
     perMinute: 30,
+    connections: 2,
     maxMessageBytes: null,
     from: 'must-match',
     // The reference gives no full Microsoft URL: the steps name the admin-center switches instead.
@@ -146,6 +157,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: null,
     recipientsPerMessage: 100,
     perMinute: 10,
+    connections: 2,
     maxMessageBytes: null,
     from: 'must-match',
     links: ['https://mail.naver.com/', 'https://nid.naver.com/'],
@@ -162,6 +174,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: null,
     recipientsPerMessage: null,
     perMinute: 10,
+    connections: 2,
     maxMessageBytes: null,
     from: 'must-match',
     links: ['https://mail.daum.net/'],
@@ -178,6 +191,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: null,
     recipientsPerMessage: null,
     perMinute: 60,
+    connections: 5,
     maxMessageBytes: null,
     from: 'verified-identity',
     links: ['https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api'],
@@ -194,6 +208,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: null,
     recipientsPerMessage: null,
     perMinute: 30,
+    connections: 5,
     maxMessageBytes: null,
     from: 'must-match',
     links: ['https://help.aliyun.com/en/direct-mail/user-guide/send-emails-using-smtp'],
@@ -210,6 +225,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: 200,
     recipientsPerMessage: 50,
     perMinute: 60,
+    connections: 5,
     maxMessageBytes: null,
     from: 'verified-identity',
     links: ['https://docs.aws.amazon.com/ses/latest/dg/smtp-connect.html', 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html'],
@@ -226,6 +242,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: null,
     recipientsPerMessage: null,
     perMinute: 60,
+    connections: 5,
     maxMessageBytes: null,
     from: 'verified-identity',
     links: ['https://documentation.mailgun.com/docs/mailgun/user-manual/sending-messages/send-smtp'],
@@ -241,6 +258,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     dailyLimit: null,
     recipientsPerMessage: null,
     perMinute: 30,
+    connections: 5,
     maxMessageBytes: null,
     from: 'free',
     links: [],

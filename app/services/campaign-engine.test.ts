@@ -199,13 +199,14 @@ describe('runCampaign', () => {
     const snapshot = campaign(60);
 
     const first = await run(snapshot, { clock, ledger, dailyLimit: 40 });
-    expect(first).toMatchObject({ status: 'waiting-for-quota', resumeAt: Date.UTC(2025, 0, 1) + DAY_MS });
+    // The ledger counts sends at the end of their minute: the first 10 free a day after 00:01.
+    expect(first).toMatchObject({ status: 'waiting-for-quota', resumeAt: Date.UTC(2025, 0, 1) + 60_000 + DAY_MS });
     expect(first.summary.sent).toBe(30);
     expect(ledger.sentInLastDay('acc-1')).toBe(40);
     expectConsistent(first.states);
 
     // Once the 30 sends of the first run leave the window too.
-    now = Date.UTC(2025, 0, 1) + 60_000 + DAY_MS + 1;
+    now = Date.UTC(2025, 0, 1) + 120_000 + DAY_MS;
     const second = await run(snapshot, { clock, ledger, dailyLimit: 40 });
     expect(second.status).toBe('completed');
     expect(second.summary.sent).toBe(59);

@@ -60,8 +60,8 @@ export interface EngineOptions {
 }
 
 /**
- * Defaults. Two connections: Google throttles parallel logins (providers.md §2.2, 454 4.7.0) and a
- * paced campaign (20/min) never needs more. `maxMessages` 1,000 instead of nodemailer's 100: with
+ * Defaults. Connections come from the account's preset (`Preset.connections`); two when it has
+ * none — a paced campaign (20/min) never needs more. `maxMessages` 1,000 instead of nodemailer's 100: with
  * connections sharing the load evenly, every connection reaches 100 at the same moment and all of
  * them close and log in again together (see the report of issue 5 for the measurement); servers
  * that want a shorter session close it themselves, and nodemailer re-queues a message of which not
@@ -178,6 +178,11 @@ export interface RunCampaignInput {
   readonly options?: Partial<EngineOptions>;
 }
 
+/** How many SMTP connections a campaign of the account opens at most (from its preset). */
+export function connectionsOf(record: AccountRecord): number {
+  return PRESETS[record.presetId]?.connections ?? DEFAULT_ENGINE_OPTIONS.maxConnections;
+}
+
 /** The daily limit that applies to an account: the user's own, else its preset's. */
 export function dailyLimitOf(record: AccountRecord): number | null {
   return record.dailyLimit ?? PRESETS[record.presetId]?.dailyLimit ?? null;
@@ -191,6 +196,8 @@ type Stop =
 
 /** What the stream plugin knows of one message. */
 interface Handover {
+  /** Resolves once the member's `sending` line is on disk; the body waits for it. */
+  readonly durable: Promise<void>;
   /** True once the DATA stream, terminating dot included, was written to the socket. */
   dataWritten: boolean;
 }
@@ -198,7 +205,7 @@ interface Handover {
 /** Runs a campaign until it completes, pauses, waits for quota or is cancelled. */
 export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutcome> {
   const { snapshot, record, password, journal, ledger, clock } = input;
-  const options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...input.options };
+  const options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, maxConnections: connectionsOf(record), ...input.options };
   const dailyLimit = input.dailyLimit === undefined ? dailyLimitOf(record) : input.dailyLimit;
   const states: DeliveryState[] = [...input.states];
   if (states.length !== snapshot.recipients.length) throw new Error('One state per recipient is needed.');
@@ -262,7 +269,9 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const handovers = new Map<string, Handover>();
   transport.use('stream', (mail, done) => {
     const handover = handovers.get(bareId(mail.message.messageId()));
-    if (handover) watchDataStream(mail.message, handover);
+    // Every message of this transport is the engine's; one it does not know must not go out unguarded.
+    if (!handover) return done(new Error('Mailroom could not match a message to its campaign row; it was not sent.'));
+    watchDataStream(mail.message, handover);
     done();
   });
 
@@ -296,27 +305,79 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     notify();
   };
   const inFlight = new Set<Promise<void>>();
+  let nextSlotAt = 0;
+  let fatal: unknown;
 
-  const attempt = async (index: number, previous: DeliveryState, mail: Mail.Options) => {
-    const messageId = `${randomUUID()}@${domain}`;
-    const sending = startAttempt(previous, `<${messageId}>`, clock.now());
+  /** A member taken for a hand-over: its state before, and its message. */
+  interface Claim {
+    readonly index: number;
+    readonly previous: DeliveryState;
+    readonly mail: Mail.Options;
+  }
+  /** Takes a member: marked before its journal line is written so that nothing picks it twice. */
+  const take = (index: number, mail: Mail.Options, now: number): Claim => {
+    const previous = states[index] ?? { status: 'queued' };
+    if (intervalMs > 0) nextSlotAt = Math.max(nextSlotAt, now) + intervalMs;
+    states[index] = { status: 'sending', attempt: 0, messageId: '', at: now };
     deferred.delete(index);
-    await commit([{ i: index, s: sending }]);
-    const handover: Handover = { dataWritten: false };
-    handovers.set(messageId, handover);
-    let outcome: AttemptOutcome;
-    try {
-      const info = await transport.sendMail({ ...mail, messageId: `<${messageId}>` });
-      outcome = { kind: 'accepted', response: String(info.response ?? ''), at: clock.now() };
-    } catch (error) {
-      outcome = outcomeOfFailure(toSmtpFailure(error, secrets, context), handover, sending.status === 'sending' ? sending.attempt : 1);
-    } finally {
-      handovers.delete(messageId);
+    return { index, previous, mail };
+  };
+  /**
+   * The member a connection that just finished can hand over at once, if any: nothing stops the run,
+   * the daily limit has room, no pacing wait is due, and its message renders. Anything else goes back
+   * to the main loop, which waits, skips or stops as needed.
+   */
+  const takeNext = (othersInFlight: number): Claim | undefined => {
+    if (stop !== undefined || fatal !== undefined || input.controls?.requested !== undefined) return undefined;
+    const now = clock.now();
+    const index = nextDue(now);
+    if (index === undefined) return undefined;
+    if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) return undefined;
+    if (intervalMs > 0 && nextSlotAt > now) return undefined;
+    const member = snapshot.recipients[index];
+    const built = member ? build(member) : undefined;
+    if (!built?.ok) return undefined;
+    return take(index, built.mail, now);
+  };
+
+  /**
+   * One connection's work: hands over a member, then, while there is more to do at once, the next.
+   *
+   * The journal line that says a member is `sending` must be on disk before the message can be
+   * delivered, that is before the body and its final dot are written. Nothing before them delivers
+   * anything, so MAIL FROM, RCPT TO and DATA go out while the line is being flushed, and the body
+   * waits for the flush (see `watchDataStream`). The outcome of one member goes to the journal in the
+   * same write as the next member's `sending` line.
+   */
+  const work = async (first: Claim) => {
+    let claim: Claim | undefined = first;
+    let outcomeLine: JournalEntry | undefined;
+    while (claim !== undefined) {
+      const { index, previous, mail } = claim;
+      const messageId = `${randomUUID()}@${domain}`;
+      const sending = startAttempt(previous, `<${messageId}>`, clock.now());
+      const durable = commit(outcomeLine ? [outcomeLine, { i: index, s: sending }] : [{ i: index, s: sending }]);
+      durable.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+      const handover: Handover = { durable, dataWritten: false };
+      handovers.set(messageId, handover);
+      let outcome: AttemptOutcome;
+      try {
+        const info = await transport.sendMail({ ...mail, messageId: `<${messageId}>` });
+        outcome = { kind: 'accepted', response: String(info.response ?? ''), at: clock.now() };
+      } catch (error) {
+        outcome = outcomeOfFailure(toSmtpFailure(error, secrets, context), handover, sending.status === 'sending' ? sending.attempt : 1);
+      } finally {
+        handovers.delete(messageId);
+      }
+      // A journal that cannot be written stops the run (the error surfaces here), whatever SMTP said.
+      await durable;
+      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') ledger.record(record.id);
+      const next = finishAttempt(sending, outcome);
+      if (next.status === 'deferred') deferred.add(index);
+      outcomeLine = { i: index, s: next };
+      claim = takeNext(inFlight.size - 1);
     }
-    if (outcome.kind === 'accepted' || outcome.kind === 'unknown') ledger.record(record.id);
-    const next = finishAttempt(sending, outcome);
-    if (next.status === 'deferred') deferred.add(index);
-    await commit([{ i: index, s: next }]);
+    if (outcomeLine) await commit([outcomeLine]);
   };
 
   const outcomeOfFailure = (failure: SmtpFailure, handover: Handover, attemptNo: number): AttemptOutcome => {
@@ -341,8 +402,6 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     }
   };
 
-  let nextSlotAt = 0;
-  let fatal: unknown;
   try {
     for (;;) {
       const requested = input.controls?.requested;
@@ -381,12 +440,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
         await waitForEvent(nextSlotAt - now);
         continue;
       }
-      nextSlotAt = Math.max(nextSlotAt, now) + intervalMs;
-      const previous = states[index] ?? { status: 'queued' };
-      // Marked before the journal write resolves so that the loop does not pick it twice.
-      states[index] = { status: 'sending', attempt: 0, messageId: '', at: now };
-      deferred.delete(index);
-      const task = attempt(index, previous, built.mail)
+      const task = work(take(index, built.mail, now))
         .catch((error: unknown) => {
           fatal ??= error;
         })
@@ -437,10 +491,11 @@ function bareId(messageId: string): string {
 }
 
 /**
- * Hooks the end of nodemailer's DATA stream for one message. The pooled transport pipes
- * `mail.message.createReadStream()` into the connection's DataStream (smtp-pool/pool-resource.js
- * `send`, smtp-connection `send`); that stream's 'end' is where nodemailer logs the encoded size, once
- * the terminating dot has been pushed to the socket.
+ * Hooks nodemailer's DATA stream for one message. The pooled transport pipes
+ * `mail.message.createReadStream()` into the connection's DataStream once the server has accepted
+ * the envelope and answered DATA with 354 (smtp-pool/pool-resource.js `send`, smtp-connection `send`).
+ * The pipe is held until the member's journal line is durable; the DataStream's 'end' is where
+ * nodemailer logs the encoded size, once the terminating dot has been pushed to the socket.
  */
 function watchDataStream(message: { createReadStream(...args: never[]): Readable }, handover: Handover): void {
   const create = message.createReadStream.bind(message) as (...args: unknown[]) => Readable;
@@ -451,7 +506,11 @@ function watchDataStream(message: { createReadStream(...args: never[]): Readable
       (destination as unknown as Readable).once('end', () => {
         handover.dataWritten = true;
       });
-      return pipe(destination as unknown as Writable, pipeOptions) as unknown as T;
+      handover.durable.then(
+        () => pipe(destination as unknown as Writable, pipeOptions),
+        (error: unknown) => source.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+      return destination;
     };
     return source;
   };

@@ -146,6 +146,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       if (outcome.status === 'waiting-for-quota') resumeAt(snapshot.id, outcome.resumeAt);
       emit('campaigns:progress', { id: snapshot.id, changes: [], counts: countsOf(outcome.summary), status: summary.status });
     } finally {
+      ledger.flush();
       await journal.close();
     }
   };
