@@ -380,7 +380,9 @@ export const campaignRowSchema = z.object({
   messageId: z.string().optional(),
   /** Diagnosis of a failure or deferral. */
   diagnosis: z.enum(SMTP_DIAGNOSES).optional(),
-  /** ISO time of the last change, when known. */
+  /** The whole failure of a failed or deferred row, for its explanation. */
+  failure: smtpFailureSchema.optional(),
+  /** ISO time of the last change (of a deferred row: its next try), when known. */
   at: z.string().optional(),
 });
 /** One member's row in a campaign. */
@@ -405,6 +407,8 @@ export const campaignSummarySchema = z.object({
   status: z.enum(CAMPAIGN_STATUSES),
   /** ISO creation time. */
   createdAt: z.string(),
+  /** Counts by delivery state (the history's summary), when known. */
+  counts: campaignCountsSchema.optional(),
 });
 /** A campaign as the history shows it. */
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
@@ -421,6 +425,8 @@ export const campaignDetailSchema = z.object({
   failure: smtpFailureSchema.optional(),
   /** When a campaign waiting for the daily limit can go on (ISO). */
   resumeAt: z.string().optional(),
+  /** The sending account's preset (for provider-specific explanations), while the account exists. */
+  presetId: z.enum(PRESET_IDS).optional(),
 });
 /** One campaign with every row. */
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;

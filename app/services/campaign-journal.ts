@@ -50,8 +50,12 @@ export function journalFileFor(folder: string, campaignId: string): string {
   return path.join(folder, `${campaignId}.jsonl`);
 }
 
-/** Reads a journal file (absent = empty) and rebuilds the states of `recipientCount` members. */
-export function replay(file: string, recipientCount: number, now: number): JournalReplay {
+/**
+ * Reads a journal file (absent = empty) and rebuilds the states of `recipientCount` members. After a
+ * crash (`recover`, the default) a `sending` member becomes `unknown`; a reader of a campaign that is
+ * running now passes `recover: false` and sees it as `sending`, which it is.
+ */
+export function replay(file: string, recipientCount: number, now: number, { recover = true }: { readonly recover?: boolean } = {}): JournalReplay {
   let buffer: Buffer;
   try {
     buffer = readFileSync(file);
@@ -73,7 +77,7 @@ export function replay(file: string, recipientCount: number, now: number): Journ
   }
   const interrupted: number[] = [];
   states.forEach((state, index) => {
-    if (state.status === 'sending') {
+    if (recover && state.status === 'sending') {
       interrupted.push(index);
       states[index] = recoverState(state, now);
     }

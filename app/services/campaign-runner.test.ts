@@ -54,6 +54,9 @@ describe('campaigns through the handlers', () => {
     const gone = detail.rows.find((r: any) => r.email === 'gone7@club.test');
     expect(gone).toMatchObject({ status: 'failed', diagnosis: 'recipient-rejected' });
     expect(gone.detail).toContain('5.1.1');
+    // The row carries the whole failure, for its explanation on selection.
+    expect(gone.failure).toMatchObject({ diagnosis: 'recipient-rejected', responseCode: 550, command: 'RCPT TO' });
+    expect(detail.presetId).toBe('custom');
     expect(detail.rows.filter((r: any) => r.status === 'sent').every((r: any) => r.messageId && r.detail.startsWith('250'))).toBe(true);
     expect(sink.messages.map((m) => m.rcptTo[0]).sort()).toHaveLength(29);
     expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(29);
@@ -61,7 +64,7 @@ describe('campaigns through the handlers', () => {
     // Progress came as batches of changed rows, and the last one says where the campaign ended.
     expect(events.length).toBeGreaterThan(0);
     expect(events.at(-1)).toMatchObject({ id: created.id, status: 'completed' });
-    expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, status: 'completed' });
+    expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, status: 'completed', counts: { sent: 29, failed: 1, queued: 0 } });
     // A finished campaign does not start again.
     expect((await dispatch(handlers, 'campaigns:start', { id: created.id })).ok).toBe(false);
 
@@ -132,5 +135,29 @@ describe('campaigns through the handlers', () => {
     expect(received).toHaveLength(11);
     expect(new Set(received).size).toBe(11);
     expect(received).not.toContain(caught.email);
+  });
+
+  it('sends one campaign per account at a time: a second start is refused with the reason', async () => {
+    const { handlers } = handlersWithMemoryStores();
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await call('lists:paste', { name: 'Two', text: Array.from({ length: 40 }, (_, i) => `two${i}@club.test`).join('\n') });
+    const template = { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'First', content: 'Hi' } };
+    // Paced at 60 a minute, the first campaign is still sending when the second is started.
+    const first = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template, perMinute: 60 });
+    const second = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template });
+    await call('campaigns:start', { id: first.id });
+    const refused = await dispatch(handlers, 'campaigns:start', { id: second.id });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('Another campaign ("First") is sending through Relay');
+    expect((await call('campaigns:get', { id: second.id })).campaign.status).toBe('ready');
+    await call('campaigns:pause', { id: first.id });
+    await until(() => call('campaigns:get', { id: first.id }), (d: any) => d.campaign.status === 'paused');
+    expect((await call('campaigns:start', { id: second.id })).status).toBe('running');
+    await call('campaigns:cancel', { id: second.id });
   });
 });

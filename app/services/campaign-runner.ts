@@ -43,6 +43,8 @@ export interface CampaignRunner {
   cancel(id: string): Promise<CampaignSummary>;
   /** Every row of a campaign, as the journal has it now. */
   detail(id: string): CampaignDetail;
+  /** The history: every campaign, newest first, with its counts. */
+  list(): CampaignSummary[];
   /**
    * Puts the failed (or the unknown) rows back in the queue and starts the campaign again. Unknown rows
    * may already have been delivered: the user asks for this explicitly, after a warning.
@@ -78,9 +80,9 @@ export function rowOf(snapshot: CampaignSnapshot, index: number, state: Delivery
     case 'sent':
       return { ...base, detail: state.response, messageId: state.messageId, at: iso(state.at) };
     case 'deferred':
-      return { ...base, detail: state.reason.response ?? state.reason.message, diagnosis: state.reason.diagnosis, at: iso(state.nextTryAt) };
+      return { ...base, detail: state.reason.response ?? state.reason.message, diagnosis: state.reason.diagnosis, failure: state.reason, at: iso(state.nextTryAt) };
     case 'failed':
-      return { ...base, detail: state.failure.response ?? state.failure.message, diagnosis: state.failure.diagnosis, at: iso(state.at) };
+      return { ...base, detail: state.failure.response ?? state.failure.message, diagnosis: state.failure.diagnosis, failure: state.failure, at: iso(state.at) };
     case 'skipped':
       return { ...base, detail: state.detail ? `${state.reason}: ${state.detail.join(', ')}` : state.reason };
     case 'unknown':
@@ -94,7 +96,25 @@ export function rowOf(snapshot: CampaignSnapshot, index: number, state: Delivery
 export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
   const { campaigns, accounts, ledger, journalDir, emit, clock, log } = deps;
   mkdirSync(journalDir, { recursive: true });
-  const running = new Map<string, { controls: CampaignControls; done: Promise<void> }>();
+  const running = new Map<string, { accountId: string; controls: CampaignControls; done: Promise<void> }>();
+  /**
+   * One campaign at a time per account: two would each pace and count their own in-flight messages, so
+   * together they would go twice as fast as the account's pace and could overshoot its daily limit.
+   */
+  const busyWith = (accountId: string) => [...running].find(([, r]) => r.accountId === accountId);
+  /** Starts a campaign by itself (recovery, a freed quota window): after the account's current one. */
+  const startWhenFree = (id: string) => {
+    const snapshot = campaigns.get(id);
+    const busy = snapshot ? busyWith(snapshot.accountId) : undefined;
+    if (busy) {
+      void busy[1].done.then(() => startWhenFree(id));
+      return;
+    }
+    void runner.start(id).catch((error: unknown) => {
+      if (campaigns.get(id)?.status === 'running') campaigns.setStatus(id, 'paused');
+      log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Starts a campaign again when its quota window frees, while the app runs. */
   const resumeAt = (id: string, at: number) => {
@@ -102,18 +122,21 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     // setTimeout holds at most 2^31-1 ms (~24.8 days); unref so a waiting campaign never keeps a process alive.
     const timer = setTimeout(() => {
       timers.delete(id);
-      void runner.start(id).catch((error: unknown) => log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`));
+      startWhenFree(id);
     }, Math.min(Math.max(0, at - clock.now()), 2 ** 31 - 1));
     timer.unref?.();
     timers.set(id, timer);
   };
 
+  const accountPreset = (accountId: string) => accounts.list().find((a) => a.id === accountId)?.presetId;
   const snapshotOf = (id: string): CampaignSnapshot => {
     const snapshot = campaigns.get(id);
     if (!snapshot) throw new AppError('not-found', 'That campaign no longer exists.');
     return snapshot;
   };
-  const statesOf = (snapshot: CampaignSnapshot) => replay(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now()).states;
+  /** Every member's state from the journal; rows of a campaign sending now may be `sending`. */
+  const statesOf = (snapshot: CampaignSnapshot) =>
+    replay(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now(), { recover: !running.has(snapshot.id) }).states;
 
   const run = async (snapshot: CampaignSnapshot, controls: CampaignControls) => {
     const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
@@ -159,6 +182,15 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       if (snapshot.status === 'completed' || snapshot.status === 'cancelled') {
         throw new AppError('invalid-input', 'This campaign has finished.', 'Create a new campaign from Compose.');
       }
+      const busy = busyWith(snapshot.accountId);
+      if (busy) {
+        const other = campaigns.get(busy[0]);
+        throw new AppError(
+          'invalid-input',
+          `Another campaign ("${other?.template.subject ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
+          'One campaign per account sends at a time, so the account keeps its pace and daily limit. Start this one when that one has finished, or pause that one first.',
+        );
+      }
       // Fails here, before anything starts, when the password cannot be read.
       await accounts.secretOf(snapshot.accountId);
       const controls = createCampaignControls();
@@ -170,7 +202,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
           emit('campaigns:progress', { id, changes: [], counts: countsOf(summarize(statesOf(snapshot))), status: stopped.status });
         })
         .finally(() => running.delete(id));
-      running.set(id, { controls, done });
+      running.set(id, { accountId: snapshot.accountId, controls, done });
       return summary;
     },
     pause(id) {
@@ -202,7 +234,14 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         counts: countsOf(summarize(states)),
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
+        ...(accountPreset(snapshot.accountId) ? { presetId: accountPreset(snapshot.accountId) } : {}),
       };
+    },
+    list() {
+      return campaigns.list().map((summary) => {
+        const snapshot = campaigns.get(summary.id);
+        return snapshot ? { ...summary, counts: countsOf(summarize(statesOf(snapshot))) } : summary;
+      });
     },
     async requeue(id, which) {
       const snapshot = snapshotOf(id);
@@ -239,10 +278,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         const snapshot = campaigns.get(summary.id);
         if (!snapshot) continue;
         if (snapshot.status === 'running') {
-          void runner.start(snapshot.id).catch((error: unknown) => {
-            campaigns.setStatus(snapshot.id, 'paused');
-            log(`[campaign] ${snapshot.id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
-          });
+          startWhenFree(snapshot.id);
         } else if (snapshot.status === 'waiting-for-quota' && snapshot.resumeAt !== undefined) {
           resumeAt(snapshot.id, snapshot.resumeAt);
         }

@@ -127,6 +127,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'templates:list': async () => templates.list(),
     'campaigns:get': async ({ id }) => runner.detail(id),
+    'campaigns:list': async () => runner.list(),
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),

@@ -54,8 +54,7 @@ type ListChannels =
   | 'suppression:remove'
   | 'compose:preview'
   | 'compose:preflight'
-  | 'campaigns:create'
-  | 'campaigns:list';
+  | 'campaigns:create';
 
 /** Decodes a base64 file after checking its size, so a 50 MB file is refused before it is decoded. */
 function fileBytes(base64: string): Uint8Array | { error: ReturnType<typeof importSizeError> } {
@@ -220,6 +219,5 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       });
       return { id: snapshot.id, recipients: snapshot.recipients.length };
     },
-    'campaigns:list': async () => campaigns.list(),
   };
 }

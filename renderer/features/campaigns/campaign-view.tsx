@@ -3,10 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/core/delivery-state';
 import type { CampaignDetail } from '../../../app/core/contract';
+import { DiagnosisPanel } from '../../components/diagnosis-panel';
 import { VirtualTable } from '../../components/virtual-table';
 import { useClient } from '../../state/client-context';
 import { downloadText } from '../../state/download';
 import { applyProgress } from './campaign-model';
+import { RowDetails } from './row-details';
 
 /** Renders the campaign. */
 export function CampaignView({ id, onBack }: { readonly id: string; readonly onBack: () => void }) {
@@ -15,6 +17,8 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
   const [detail, setDetail] = useState<CampaignDetail | null>(null);
   const [filter, setFilter] = useState<DeliveryStatus | 'all'>('all');
   const [error, setError] = useState<string | null>(null);
+  /** The selected member (its index in the campaign), whose details show below the table. */
+  const [selected, setSelected] = useState<number | null>(null);
 
   // Load every row once, then follow the stream of changed rows.
   useEffect(() => {
@@ -35,6 +39,8 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
   if (!detail) return error ? <p className="form-alert">{error}</p> : <p>{t('common.loading')}</p>;
 
   const { campaign, counts } = detail;
+  const presetId = detail.presetId ?? 'custom';
+  const selectedRow = selected === null ? undefined : detail.rows[selected];
   const done = campaign.recipients - counts.queued - counts.sending - counts.deferred;
   const act = async (channel: 'campaigns:start' | 'campaigns:pause' | 'campaigns:cancel') => {
     if (channel === 'campaigns:cancel' && !window.confirm(t('compose.campaign.confirmCancel'))) return;
@@ -107,9 +113,10 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
         </p>
       ) : null}
       {campaign.status === 'paused' && detail.failure ? (
-        <p className="form-alert" role="alert" data-diagnosis={detail.failure.diagnosis}>
-          {t('compose.campaign.pausedBy', { title: t(`diagnosis.${detail.failure.diagnosis}.title`) })} — <code>{detail.failure.response ?? detail.failure.message}</code>
-        </p>
+        <div className="campaign__paused" role="alert" data-paused-diagnosis={detail.failure.diagnosis}>
+          <DiagnosisPanel failure={detail.failure} presetId={presetId} heading={t('compose.campaign.pausedHeading')} />
+          <p className="muted">{t('compose.campaign.pausedNext')}</p>
+        </div>
       ) : null}
       {campaign.status === 'waiting-for-quota' && detail.resumeAt ? <p className="form-warning">{t('compose.campaign.waiting', { when: when(detail.resumeAt) })}</p> : null}
       <section className="card campaign__counts" aria-label={t('compose.campaign.progress', { done, total: campaign.recipients })}>
@@ -150,11 +157,14 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
           const r = rows[i]!;
           return {
             data: { 'data-row-status': r.status, 'data-email': r.email },
+            className: r.index === selected ? 'campaign__row is-selected' : 'campaign__row',
             cells: (
               <>
                 <td>
-                  {r.name ? `${r.name} ` : ''}
-                  <span className="muted">&lt;{r.email}&gt;</span>
+                  <button type="button" className="campaign__member" aria-pressed={r.index === selected} onClick={() => setSelected(r.index === selected ? null : r.index)}>
+                    {r.name ? `${r.name} ` : ''}
+                    <span className="muted">&lt;{r.email}&gt;</span>
+                  </button>
                 </td>
                 <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
                 <td>
@@ -165,6 +175,7 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
           };
         }}
       />
+      {selectedRow ? <RowDetails row={selectedRow} presetId={presetId} onClose={() => setSelected(null)} /> : <p className="muted">{t('compose.campaign.selectHint')}</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Campaigns: the history of campaigns created from Compose. The live results table comes with the engine. */
+/** Campaigns: the history of campaigns created from Compose, each with its counts; opening one shows its live results. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignSummary } from '../../../app/core/contract';
@@ -6,6 +6,9 @@ import { EmptyState } from '../../components/empty-state';
 import { useClient } from '../../state/client-context';
 import { CampaignView } from './campaign-view';
 import './campaigns.css';
+
+/** The states a campaign's history line counts (the rest are in the campaign itself). */
+const HISTORY_STATES = ['sent', 'failed', 'unknown', 'skipped', 'deferred', 'queued', 'cancelled'] as const;
 
 /** Renders the Campaigns screen. */
 export function CampaignsScreen() {
@@ -37,6 +40,15 @@ export function CampaignsScreen() {
                   {t('compose.recipients', { count: c.recipients })} · {t(`compose.campaign.statuses.${c.status}`)} ·{' '}
                   {new Date(c.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}
                 </p>
+                {c.counts ? (
+                  <ul className="campaign-card__counts" aria-label={t('compose.campaign.countsLabel')}>
+                    {HISTORY_STATES.filter((state) => (c.counts?.[state] ?? 0) > 0).map((state) => (
+                      <li key={state} data-history-count={state}>
+                        {t(`compose.campaign.states.${state}`)} <strong>{c.counts?.[state]}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
               <button type="button" className="button" onClick={() => setOpen(c.id)}>
                 {t('compose.campaign.open')}

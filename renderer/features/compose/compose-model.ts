@@ -30,6 +30,8 @@ export interface ComposeState {
   readonly attachments: readonly PendingAttachment[];
   /** Members left out, by address key. */
   readonly excluded: ReadonlySet<string>;
+  /** Messages per minute as typed; empty = the provider's default pace. */
+  readonly perMinute: string;
 }
 
 /** The state compose starts in. */
@@ -41,7 +43,14 @@ export const INITIAL_COMPOSE: ComposeState = {
   replyTo: '',
   attachments: [],
   excluded: new Set(),
+  perMinute: '',
 };
+
+/** The pace the user typed, when it is a whole number in range; undefined = the provider's default. */
+export function paceOf(state: ComposeState): number | undefined {
+  const value = Number(state.perMinute.trim());
+  return state.perMinute.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 6000 ? value : undefined;
+}
 
 /** The request for preview, pre-flight and create, or null while something required is missing. */
 export function composeRequest(state: ComposeState): ComposeInput | null {
@@ -57,6 +66,7 @@ export function composeRequest(state: ComposeState): ComposeInput | null {
     replyTo: state.replyTo.trim(),
     attachments: state.attachments.map(({ fileName, contentType, base64 }) => ({ fileName, contentType, base64 })),
     excluded: [...state.excluded],
+    ...(paceOf(state) === undefined ? {} : { perMinute: paceOf(state) }),
   };
 }
 

@@ -5,7 +5,7 @@ import type { MessagePreview as Preview, PreflightReport } from '../../../app/co
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { fileToBase64 } from '../../state/file-base64';
-import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded, type ComposeState } from './compose-model';
+import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded, type ComposeState, paceOf } from './compose-model';
 import { MessagePreview } from './message-preview';
 import { PreflightPanel } from './preflight-panel';
 import { useComposeOptions } from './use-compose-options';
@@ -160,6 +160,9 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
           ) : null}
           <Field label={t('compose.replyTo')}>
             <input type="email" value={state.replyTo} onChange={(e) => set({ replyTo: e.target.value })} />
+          </Field>
+          <Field label={t('compose.pace')} help={t('compose.paceHint')} error={state.perMinute.trim() !== '' && paceOf(state) === undefined ? t('compose.paceInvalid') : undefined}>
+            <input type="number" min={1} max={6000} inputMode="numeric" placeholder={t('compose.paceDefault')} value={state.perMinute} onChange={(e) => set({ perMinute: e.target.value })} />
           </Field>
           <Field label={t('compose.attachments')}>
             <input type="file" multiple onChange={(e) => void addAttachments(e.target.files)} />
