@@ -59,6 +59,8 @@ export function createFakeBrowserWindowClass() {
     }
     readonly webContents = createFakeWebContents();
     readonly loaded: string[] = [];
+    /** Every value given to setProgressBar. */
+    readonly progress: number[] = [];
     destroyed = false;
     minimized = false;
     focused = false;
@@ -84,6 +86,9 @@ export function createFakeBrowserWindowClass() {
       this.minimized = false;
     }
     show(): void {}
+    setProgressBar(value: number): void {
+      this.progress.push(value);
+    }
     focus(): void {
       this.focused = true;
     }
@@ -150,6 +155,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     quit: record('app.quit'),
     enableSandbox: record('app.enableSandbox'),
     getVersion: () => '0.1.0-test',
+    getLocale: () => 'en-US',
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`The fake app has no path "${name}".`);
       return options.userData ?? '/nonexistent/user-data';
@@ -195,6 +201,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     safeStorage,
     session,
     shell: { openExternal: async (...args: unknown[]) => void record('shell.openExternal')(...args) },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(readonly options: { title: string; body: string }) {}
+      show() {
+        (calls['Notification.show'] ??= []).push([this.options]);
+      }
+    },
   } as unknown as MailroomElectron;
   return { modules, app, BrowserWindow, invokeHandlers, calls, sessionHandlers };
 }
