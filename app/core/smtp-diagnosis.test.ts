@@ -29,6 +29,8 @@ describe('diagnoseSmtpFailure', () => {
 
   it('reads OpenSSL and socket texts when there is no reply', () => {
     expect(diagnoseSmtpFailure({ code: 'ESOCKET', message: 'C0:error:0A00010B:SSL routines:ssl3_get_record:wrong version number' })).toBe('tls-mismatch');
+    // STARTTLS asked of a server that does not offer it: a reply, but the fix is the security setting.
+    expect(diagnoseSmtpFailure({ code: 'ETLS', command: 'STARTTLS', responseCode: 500, response: '500 5.5.1 Error: command not recognized', message: 'Error initiating TLS' })).toBe('tls-mismatch');
     expect(diagnoseSmtpFailure({ code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:1' })).toBe('connection-refused');
     expect(diagnoseSmtpFailure({ code: 'EDNS', message: 'getaddrinfo ENOTFOUND nowhere.invalid' })).toBe('host-not-found');
     expect(diagnoseSmtpFailure({ code: 'ESOCKET', message: 'self-signed certificate' })).toBe('certificate-untrusted');

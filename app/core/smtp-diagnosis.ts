@@ -101,6 +101,9 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields, context?: Connection
     if (status === '5.4.5' || text.includes('daily user sending limit') || text.includes('sending quota exceeded')) return 'daily-limit';
     if (basic === 454 && text.includes('too many login attempts')) return 'auth-throttled';
     if (basic === 530 && text.includes('starttls')) return 'starttls-required';
+    // The account asks for STARTTLS and the server refuses the command (500 "command not recognized"):
+    // the account's security setting does not match this server.
+    if (command === 'STARTTLS' || error.code === 'ETLS') return 'tls-mismatch';
     if (basic === 530 || text.includes('authentication required')) return 'auth-required';
     if (status === '5.7.139' || text.includes('smtpclientauthentication is disabled')) return 'smtp-auth-disabled';
     if (status === '5.7.30' || text.includes('basic authentication is not supported')) return 'basic-auth-unsupported';

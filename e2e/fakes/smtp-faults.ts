@@ -5,6 +5,8 @@
  * - before a `RCPT TO` reaches the server (nothing can have been delivered);
  * - after the final "." of DATA reached the server and the server answered, but before that answer
  *   reaches the client (the message was delivered and the client cannot know).
+ * It can also stall a connection: hold the `DATA` command back, so that the server never says `354`
+ * and the client waits, with nothing handed over, until its own socket timeout gives up.
  */
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 
@@ -16,6 +18,8 @@ export interface SmtpFaultOptions {
   readonly dropBeforeRcpt?: (recipient: string) => boolean;
   /** Forward DATA with its final dot, let the server answer, and drop before the answer reaches the client. */
   readonly dropAfterDot?: (recipient: string) => boolean;
+  /** Hold this transaction's `DATA` command back (and everything after it): the connection stalls. */
+  readonly stallAtData?: (recipient: string) => boolean;
 }
 
 /** A running proxy. */
@@ -24,6 +28,8 @@ export interface SmtpFaultProxy {
   readonly port: number;
   /** Recipients whose connection was dropped, by kind. */
   readonly dropped: { readonly beforeRcpt: string[]; readonly afterDot: string[] };
+  /** Recipients whose connection was stalled at `DATA`. */
+  readonly stalled: { readonly atData: string[] };
   /** Stops the proxy and its connections. */
   close(): Promise<void>;
 }
@@ -31,10 +37,15 @@ export interface SmtpFaultProxy {
 /** Starts the proxy. */
 export async function startSmtpFaultProxy(options: SmtpFaultOptions): Promise<SmtpFaultProxy> {
   const dropped = { beforeRcpt: [] as string[], afterDot: [] as string[] };
+  const stalled = { atData: [] as string[] };
   const sockets = new Set<Socket>();
 
   const server = createServer((client) => {
     const upstream = connect(options.upstreamPort, '127.0.0.1');
+    // The proxy forwards line by line: without this, Nagle's algorithm and delayed ACKs hold many of
+    // those small writes for tens of milliseconds each.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     sockets.add(client);
     sockets.add(upstream);
     const cut = () => {
@@ -65,7 +76,9 @@ export async function startSmtpFaultProxy(options: SmtpFaultOptions): Promise<Sm
     let pending = '';
     let inData = false;
     let recipient = '';
+    let stalledHere = false;
     client.on('data', (chunk: Buffer) => {
+      if (stalledHere) return;
       pending += chunk.toString('latin1');
       let newline: number;
       while ((newline = pending.indexOf('\n')) >= 0) {
@@ -92,7 +105,14 @@ export async function startSmtpFaultProxy(options: SmtpFaultOptions): Promise<Sm
             return;
           }
         }
-        if (/^DATA$/i.test(bare)) inData = true;
+        if (/^DATA$/i.test(bare)) {
+          if (options.stallAtData?.(recipient)) {
+            stalled.atData.push(recipient);
+            stalledHere = true;
+            return;
+          }
+          inData = true;
+        }
         upstream.write(Buffer.from(line, 'latin1'));
       }
     });
@@ -106,6 +126,7 @@ export async function startSmtpFaultProxy(options: SmtpFaultOptions): Promise<Sm
   return {
     port,
     dropped,
+    stalled,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

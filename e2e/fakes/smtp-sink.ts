@@ -3,7 +3,7 @@
  * (implicit or STARTTLS) with a test certificate, AUTH PLAIN/LOGIN against a user table, provider-exact
  * failure replies, and every accepted message kept and parsed with mailparser.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
 import type { TestCertificate } from './test-certificate';
@@ -45,6 +45,24 @@ export interface SmtpScript {
   readonly rcptTo?: (address: string) => ScriptedReply | undefined;
   /** After the final dot of DATA, with the envelope recipients; a refusal means the message is not kept. */
   readonly data?: (rcptTo: readonly string[]) => ScriptedReply | undefined;
+  /**
+   * How long to hold the answer to a RCPT TO, in ms; `'never'` stalls: no answer at all, as a server
+   * that hangs mid-transaction (the client's socket timeout ends it). Undefined or 0: answer at once.
+   */
+  readonly rcptToDelay?: (address: string) => number | 'never' | undefined;
+  /**
+   * How long to hold the answer to an accepted message, in ms, called once the message is kept (in
+   * `messages`): the server has it, the client does not know yet. `'never'` stalls after the final dot
+   * (kept, never answered). Undefined or 0: answer at once.
+   */
+  readonly dataDelay?: (rcptTo: readonly string[]) => number | 'never' | undefined;
+}
+
+/** Calls `answer` now, after `delay` ms, or never. */
+function answerAfter(delay: number | 'never' | undefined, answer: () => void): void {
+  if (delay === 'never') return;
+  if (delay === undefined || delay <= 0) answer();
+  else setTimeout(answer, delay);
 }
 
 /** One message the fake accepted. */
@@ -71,6 +89,10 @@ export interface SmtpSink {
   readonly logins: { readonly username: string; readonly ok: boolean }[];
   /** The stages the fake saw, in order: `CONNECT`, `AUTH PLAIN user`, `MAIL FROM a@b`, `RCPT TO c@d`, `DATA c@d`. */
   readonly transcript: string[];
+  /** TCP connections accepted so far, counted before any TLS handshake (so failed ones count too). */
+  readonly connections: number;
+  /** Errors the server reported instead of throwing them (failed TLS handshakes, sockets closed early). */
+  readonly errors: Error[];
   /** Stops the server and drops its connections. */
   close(): Promise<void>;
 }
@@ -116,7 +138,7 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     onRcptTo(address, _session, callback) {
       transcript.push(`RCPT TO ${address.address}`);
       const reply = script.rcptTo?.(address.address);
-      return reply ? callback(refusal(reply)) : callback();
+      answerAfter(script.rcptToDelay?.(address.address), () => (reply ? callback(refusal(reply)) : callback()));
     },
     onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback) {
       transcript.push(`AUTH ${auth.method} ${auth.username ?? ''}`);
@@ -148,7 +170,8 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
               raw,
               parsed,
             });
-            callback(null, `2.0.0 OK queued as fake-${messages.length}`);
+            const answer = `2.0.0 OK queued as fake-${messages.length}`;
+            answerAfter(script.dataDelay?.(rcptTo), () => callback(null, answer));
           })
           .catch((error: unknown) => callback(error as Error));
       });
@@ -159,13 +182,25 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
+  // Kept, not thrown: a client that gives up mid-handshake is what some tests are about.
+  const errors: Error[] = [];
+  server.on('error', (error: Error) => errors.push(error));
+  const net = (server as unknown as { server: NetServer }).server;
+  let connections = 0;
+  net.on('connection', () => {
+    connections += 1;
+  });
+  const port = (net.address() as AddressInfo).port;
 
   return {
     port,
     messages,
     logins,
     transcript,
+    get connections() {
+      return connections;
+    },
+    errors,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

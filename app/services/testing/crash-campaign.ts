@@ -1,0 +1,76 @@
+/**
+ * The campaign, account and engine settings that the crash suite (campaign-engine.crash.test.ts) and
+ * its child process (crash-child.ts) share, and the lines the child reports on stdout. Both sides
+ * build the same snapshot from the member count alone, so the parent can replay the child's journal.
+ */
+import type { DeliverySummary } from '../../core/delivery-state';
+import type { AccountRecord } from '../account-store';
+import type { CampaignOutcome, EngineOptions } from '../campaign-engine';
+import type { CampaignSnapshot } from '../campaign-store';
+
+/** The login the parent's SMTP server accepts. */
+export const CRASH_USER = 'office@school.test';
+/** Its password. */
+export const CRASH_PASSWORD = 'pw-crash-7171';
+
+/**
+ * Engine settings of the child: two connections as in the app; a backoff long enough (0.1–0.4 s)
+ * that a kill can find members waiting as `deferred`, short enough to keep the suite quick.
+ */
+export const CRASH_ENGINE_OPTIONS: Partial<EngineOptions> = {
+  maxConnections: 2,
+  backoff: { baseMs: 200, maxMs: 400, maxAttempts: 5 },
+  progressIntervalMs: 50,
+  timeouts: { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 },
+};
+
+/** The address of member `i`. */
+export const crashEmail = (i: number): string => `m${i}@club.test`;
+
+/** The member index of an address made by `crashEmail` (-1 for any other). */
+export const crashIndexOf = (address: string): number => Number(/^m(\d+)@club\.test$/.exec(address)?.[1] ?? -1);
+
+/** The campaign: `members` recipients, sent as fast as the server takes them. */
+export function crashSnapshot(members: number): CampaignSnapshot {
+  return {
+    id: 'crash-campaign',
+    accountId: 'acc-crash',
+    accountLabel: 'Office',
+    listName: 'Members',
+    template: { contentType: 'text/plain', subject: 'Notice for {{name}}', content: 'Dear {{name}}, your code is {{code}}.' },
+    recipients: Array.from({ length: members }, (_, i) => ({ line: i + 2, email: crashEmail(i), name: `Member ${i}`, fields: { code: `C${i}` } })),
+    replyTo: '',
+    attachments: [],
+    perMinute: 0,
+    status: 'running',
+    createdAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** The account: plain SMTP on loopback, at the parent's server. */
+export function crashAccount(port: number): AccountRecord {
+  return {
+    id: 'acc-crash',
+    presetId: 'custom',
+    label: 'Office',
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    username: CRASH_USER,
+    fromAddress: CRASH_USER,
+    fromName: 'Office',
+    replyTo: '',
+    ehloName: '',
+    tlsServername: '',
+    caCertificate: '',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** One line the child writes to stdout (JSON). */
+export type CrashChildReport =
+  /** The journal is open and replayed; the run starts now. */
+  | { readonly event: 'ready'; readonly interrupted: readonly number[] }
+  /** The run ended by itself. */
+  | { readonly event: 'done'; readonly status: CampaignOutcome['status']; readonly summary: DeliverySummary };
