@@ -137,3 +137,44 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
     await relay.close();
   }
 });
+
+test('a 10,000-member campaign opens with every row reachable while only a window of rows is in the page', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const relay = await startSmtpSink({ security: 'none' });
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByLabel('Account name').fill('Big relay');
+    await page.getByLabel('SMTP server', { exact: true }).fill('127.0.0.1');
+    await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
+    await page.getByLabel(/None \(trusted network only\)/).check();
+    await page.getByLabel('From address').fill(USER);
+    await page.getByLabel('From name').fill('Club office');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Lists' }).click();
+    await page.getByRole('button', { name: 'Import file' }).click();
+    const csv = ['name,email', ...Array.from({ length: 10_000 }, (_, i) => `Member ${i},m${i}@big.test`)].join('\r\n');
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'everyone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.locator('[data-report-list] [data-summary="accepted"]')).toHaveAttribute('data-count', '10000', { timeout: 30_000 });
+    await page.getByRole('navigation').getByRole('button', { name: 'Compose' }).click();
+    await page.getByLabel('Subject', { exact: true }).fill('Hello {{name}}');
+    await page.getByLabel('Message', { exact: true }).fill('Dear {{name}}');
+    await expect(page.getByRole('region', { name: 'Before sending' })).toHaveAttribute('data-will-send', '10000', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('button', { name: 'Open' }).click();
+
+    const table = page.getByRole('table', { name: 'Members and their results' });
+    await expect(table).toHaveAttribute('aria-rowcount', '10001');
+    await expect(table.locator('[data-email="m0@big.test"]')).toBeVisible();
+    expect(await table.locator('tbody tr[data-email]').count()).toBeLessThan(60);
+    // Scroll to the end: the last member is rendered, the first is not, the page still holds a window.
+    await page.getByRole('region', { name: 'Members and their results' }).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(table.locator('[data-email="m9999@big.test"]')).toBeVisible();
+    await expect(table.locator('[data-email="m0@big.test"]')).toHaveCount(0);
+    expect(await table.locator('tbody tr[data-email]').count()).toBeLessThan(60);
+    expect(relay.messages).toHaveLength(0);
+  } finally {
+    await relay.close();
+  }
+});
