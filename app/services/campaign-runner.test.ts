@@ -160,4 +160,30 @@ describe('campaigns through the handlers', () => {
     expect((await call('campaigns:start', { id: second.id })).status).toBe('running');
     await call('campaigns:cancel', { id: second.id });
   });
+
+  it('a campaign caught mid-send while passwords are locked waits, paused, and resumes once the passphrase is entered', async () => {
+    const first = handlersWithMemoryStores({ passphrase: true });
+    const call = (handlers: typeof first.handlers) => async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const before = call(first.handlers);
+    await before('secrets:unlock', { passphrase: 'correct horse battery' });
+    const account = await before('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: 'u', password: 'relay-password', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await before('lists:paste', { name: 'Locked', text: Array.from({ length: 6 }, (_, i) => `locked${i}@club.test`).join('\n') });
+    const created = await before('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } }, perMinute: 6000 });
+    // What a crash before the first hand-over leaves: status "running", nothing sent.
+    const store = first.stores.get('campaigns')!;
+    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+
+    const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const after = call(restarted.handlers);
+    await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
+    expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(0);
+    await after('secrets:unlock', { passphrase: 'correct horse battery' });
+    const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
+    expect(done.counts).toMatchObject({ sent: 6, unknown: 0 });
+    expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(6);
+  });
 });

@@ -59,6 +59,8 @@ export interface CampaignRunner {
    * caught mid-hand-over into `unknown`); one waiting for the daily limit resumes when the window frees.
    */
   recover(): void;
+  /** After the passphrase is entered: resumes the campaigns recovery left paused because it could not read their passwords. */
+  secretsUnlocked(): void;
 }
 
 /** The per-state counts of a summary. */
@@ -102,6 +104,8 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
    * together they would go twice as fast as the account's pace and could overshoot its daily limit.
    */
   const busyWith = (accountId: string) => [...running].find(([, r]) => r.accountId === accountId);
+  /** Campaigns recovery could not resume because saved passwords were locked; resumed on unlock. */
+  const waitingForSecrets = new Set<string>();
   /** Starts a campaign by itself (recovery, a freed quota window): after the account's current one. */
   const startWhenFree = (id: string) => {
     const snapshot = campaigns.get(id);
@@ -112,6 +116,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     }
     void runner.start(id).catch((error: unknown) => {
       if (campaigns.get(id)?.status === 'running') campaigns.setStatus(id, 'paused');
+      if (error instanceof AppError && error.code === 'secret-unavailable') waitingForSecrets.add(id);
       log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
@@ -128,6 +133,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     timers.set(id, timer);
   };
 
+  const summaryOf = (id: string): CampaignSummary => campaigns.list().find((c) => c.id === id)!;
   const accountPreset = (accountId: string) => accounts.list().find((a) => a.id === accountId)?.presetId;
   const snapshotOf = (id: string): CampaignSnapshot => {
     const snapshot = campaigns.get(id);
@@ -177,7 +183,14 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
   const runner: CampaignRunner = {
     async start(id) {
       const snapshot = snapshotOf(id);
-      if (running.has(id)) return campaigns.setStatus(id, 'running');
+      const current = running.get(id);
+      if (current) {
+        // Still sending: nothing to do. Ending (a pause was asked, or the run is writing its last
+        // status): wait for it, then decide on what it left.
+        if (current.controls.requested === undefined && snapshot.status === 'running') return summaryOf(id);
+        await current.done;
+        return runner.start(id);
+      }
       clearTimeout(timers.get(id));
       if (snapshot.status === 'completed' || snapshot.status === 'cancelled') {
         throw new AppError('invalid-input', 'This campaign has finished.', 'Create a new campaign from Compose.');
@@ -272,6 +285,12 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     },
     settled: async (id) => {
       await running.get(id)?.done;
+    },
+    secretsUnlocked() {
+      const ids = [...waitingForSecrets];
+      waitingForSecrets.clear();
+      // Only those still paused as recovery left them: one the user has since resumed or cancelled is theirs.
+      for (const id of ids) if (campaigns.get(id)?.status === 'paused' && !running.has(id)) startWhenFree(id);
     },
     recover() {
       for (const summary of campaigns.list()) {

@@ -137,6 +137,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'secrets:unlock': async ({ passphrase }) => {
       const status = await secrets.unlock(passphrase);
       announceAccounts();
+      if (status.state === 'ready') runner.secretsUnlocked();
       return status;
     },
   };

@@ -6,7 +6,7 @@ import type { Handlers } from '../core/dispatch';
 import { createHandlers } from './handlers';
 import { createMemoryStore, createTestCipher } from './memory-ports';
 import { systemClock, type Clock, type EventSink, type KeyValueStore } from './ports';
-import { createKeychainKeeper } from './secret-keeper';
+import { createKeychainKeeper, createPassphraseKeeper } from './secret-keeper';
 
 /** Builds the handlers; `stores` exposes every store opened, by name. */
 export function handlersWithMemoryStores(
@@ -14,6 +14,8 @@ export function handlersWithMemoryStores(
     readonly emit?: EventSink;
     readonly clock?: Clock;
     /** The stores and journal folder of an earlier instance: a restart of the app. */
+    /** Keeps secrets with a passphrase (locked until `secrets:unlock`) instead of a test keychain. */
+    readonly passphrase?: boolean;
     readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string };
   } = {},
 ): {
@@ -30,7 +32,7 @@ export function handlersWithMemoryStores(
   };
   const handlers = createHandlers({
     openStore,
-    secrets: createKeychainKeeper({ ...createTestCipher(), protection: 'keychain:test' }),
+    secrets: options.passphrase ? createPassphraseKeeper(openStore('secrets-verifier')) : createKeychainKeeper({ ...createTestCipher(), protection: 'keychain:test' }),
     emit: options.emit ?? (() => undefined),
     clock: options.clock ?? systemClock,
     host: 'web',
