@@ -132,6 +132,8 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
       await expect(paused).toContainText('Sending paused: the account needs attention');
       await expect(page.locator('[data-count-status="queued"]')).toHaveAttribute('data-count', '49');
       expect(relay.messages).toHaveLength(50);
+      await paused.getByRole('button', { name: 'Open Accounts' }).click();
+      await expect(page.getByRole('listitem', { name: 'Club office' })).toBeVisible();
     });
   } finally {
     await relay.close();

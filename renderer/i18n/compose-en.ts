@@ -83,6 +83,7 @@ export const composeEn = {
     pausedBy: 'Paused: {{title}}',
     waiting: 'Waiting for the daily limit: sending can go on from {{when}}.',
     pausedHeading: 'Sending paused: the account needs attention',
+    openAccounts: 'Open Accounts',
     pausedNext: 'Fix this, then press “Resume”: members already sent to are not sent again.',
     selectHint: 'Select a member to see the server’s reply and what it means.',
     rowDetails: 'Details for {{email}}',

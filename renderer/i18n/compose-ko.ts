@@ -85,6 +85,7 @@ export const composeKo: typeof composeEn = {
     pausedBy: '일시 정지됨: {{title}}',
     waiting: '하루 한도에 도달해 기다리는 중입니다. {{when}}부터 이어서 보낼 수 있습니다.',
     pausedHeading: '발송 일시 정지: 계정을 확인해야 합니다',
+    openAccounts: '계정 화면 열기',
     pausedNext: '문제를 해결한 뒤 “이어서 보내기”를 누르세요. 이미 받은 회원에게는 다시 보내지 않습니다.',
     selectHint: '회원을 선택하면 서버 응답과 그 의미를 볼 수 있습니다.',
     rowDetails: '{{email}} 상세',

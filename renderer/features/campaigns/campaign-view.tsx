@@ -11,7 +11,7 @@ import { applyProgress } from './campaign-model';
 import { RowDetails } from './row-details';
 
 /** Renders the campaign. */
-export function CampaignView({ id, onBack }: { readonly id: string; readonly onBack: () => void }) {
+export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: string; readonly onBack: () => void; readonly onOpenAccounts: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [detail, setDetail] = useState<CampaignDetail | null>(null);
@@ -116,6 +116,9 @@ export function CampaignView({ id, onBack }: { readonly id: string; readonly onB
         <div className="campaign__paused" role="alert" data-paused-diagnosis={detail.failure.diagnosis}>
           <DiagnosisPanel failure={detail.failure} presetId={presetId} heading={t('compose.campaign.pausedHeading')} />
           <p className="muted">{t('compose.campaign.pausedNext')}</p>
+          <button type="button" className="button" onClick={onOpenAccounts}>
+            {t('compose.campaign.openAccounts')}
+          </button>
         </div>
       ) : null}
       {campaign.status === 'waiting-for-quota' && detail.resumeAt ? <p className="form-warning">{t('compose.campaign.waiting', { when: when(detail.resumeAt) })}</p> : null}

@@ -11,7 +11,7 @@ import './campaigns.css';
 const HISTORY_STATES = ['sent', 'failed', 'unknown', 'skipped', 'deferred', 'queued', 'cancelled'] as const;
 
 /** Renders the Campaigns screen. */
-export function CampaignsScreen() {
+export function CampaignsScreen({ onOpenAccounts }: { readonly onOpenAccounts: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [campaigns, setCampaigns] = useState<readonly CampaignSummary[] | null>(null);
@@ -20,7 +20,7 @@ export function CampaignsScreen() {
     if (open !== null) return;
     void client.request('campaigns:list').then((result) => setCampaigns(result.ok ? result.value : []));
   }, [client, open]);
-  if (open !== null) return <CampaignView id={open} onBack={() => setOpen(null)} />;
+  if (open !== null) return <CampaignView id={open} onBack={() => setOpen(null)} onOpenAccounts={onOpenAccounts} />;
   return (
     <div className="screen">
       <header className="screen__header">

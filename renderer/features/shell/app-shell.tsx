@@ -41,7 +41,7 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
       case 'compose':
         return <ComposeScreen onCreated={() => setScreen('campaigns')} />;
       case 'campaigns':
-        return <CampaignsScreen />;
+        return <CampaignsScreen onOpenAccounts={() => setScreen('accounts')} />;
       default:
         return assertNever(screen);
     }
