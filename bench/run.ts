@@ -11,7 +11,7 @@
  *   (c3) the same as (c) with nodemailer's default maxMessages of 100, the choice the engine does not make
  *   (d) render + compose alone (Handlebars + MIME build), no network
  */
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,8 +34,12 @@ const FILLER = '한빛학교 학부모님께 드리는 안내입니다. This not
 const TEMPLATE = { contentType: 'text/plain' as const, subject: '{{name}} 보호자님께: 현장학습 안내', content: `{{name}} 보호자님, 안녕하세요.\n\n${FILLER}\n\n학년: {{grade}}` };
 const members = Array.from({ length: COUNT }, (_, i) => ({ line: i + 2, email: `member${i}@bench.test`, name: `회원${i}`, fields: { grade: String((i % 6) + 1) } }));
 
-/** A sink that accepts everything and only counts: the same ceiling for every scenario. */
-async function startSink(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
+/**
+ * A sink that accepts everything and only counts, in its own process like a real server (in the
+ * client's process it would take its CPU from the client being measured): the same ceiling for every
+ * scenario.
+ */
+async function runSink(): Promise<void> {
   let received = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -53,7 +57,21 @@ async function startSink(): Promise<{ port: number; received: () => number; clos
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server as unknown as { server: { address(): { port: number } } }).server.address().port;
-  return { port, received: () => received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  process.send?.({ port });
+  process.on('message', () => process.send?.({ received }, () => server.close(() => process.exit(0))));
+}
+
+async function startSink(): Promise<{ port: number; received: () => Promise<number> }> {
+  const child = fork(new URL(import.meta.url).pathname, ['sink'], { execArgv: ['--import', 'tsx'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
+  return {
+    port,
+    received: () =>
+      new Promise((resolve) => {
+        child.once('message', (m: { received: number }) => resolve(m.received));
+        child.send('count');
+      }),
+  };
 }
 
 const record = (port: number): AccountRecord => ({
@@ -135,16 +153,9 @@ async function scenario(name: string): Promise<{ seconds: number; sent: number }
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (sink && sink.received() !== sent) throw new Error(`${name}: sink received ${sink.received()}, sent ${sent}`);
-  await sink?.close();
+  const received = sink ? await sink.received() : sent;
+  if (received !== sent) throw new Error(`${name}: sink received ${received}, sent ${sent}`);
   return { seconds, sent };
-}
-
-const child = process.argv[2];
-if (child) {
-  const result = await scenario(child);
-  process.stdout.write(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
-  process.exit(0);
 }
 
 const LABELS: Record<string, string> = {
@@ -155,28 +166,44 @@ const LABELS: Record<string, string> = {
   engine100: '(c3) the same as (c), maxMessages 100',
   compose: '(d) render + compose only (no network)',
 };
-/** Rounds of the network scenarios, interleaved; the median is reported (the machine is shared and noisy). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-console.log(`Mailroom bench: ${COUNT} personalised messages of ~${Math.round(TEMPLATE.content.length / 1024)} KB, loopback sink, Node ${process.version}, median of ${ROUNDS} interleaved rounds\n`);
-type Result = { seconds: number; sent: number; maxRssMb: number };
-const runs: Record<string, Result[]> = {};
-const runOne = (name: string) => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (run.status !== 0) {
-    console.error(`${name} failed:\n${run.stderr}`);
-    process.exit(1);
+
+/** Runs every scenario in its own process and prints the table. */
+function main(): void {
+  /** Rounds of the network scenarios, interleaved; the median is reported (the machine is shared and noisy). */
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+  console.log(`Mailroom bench: ${COUNT} personalised messages of ~${Math.round(TEMPLATE.content.length / 1024)} KB, loopback sink, Node ${process.version}, median of ${ROUNDS} interleaved rounds\n`);
+  type Result = { seconds: number; sent: number; maxRssMb: number };
+  const runs: Record<string, Result[]> = {};
+  const runOne = (name: string) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (run.status !== 0) {
+      console.error(`${name} failed:\n${run.stderr}`);
+      process.exit(1);
+    }
+    (runs[name] ??= []).push(JSON.parse(run.stdout) as Result);
+  };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of Object.keys(LABELS)) if (round === 0 || (name !== 'naive' && name !== 'compose')) runOne(name);
   }
-  (runs[name] ??= []).push(JSON.parse(run.stdout) as Result);
-};
-for (let round = 0; round < ROUNDS; round += 1) {
-  for (const name of Object.keys(LABELS)) if (round === 0 || (name !== 'naive' && name !== 'compose')) runOne(name);
+  const rateOf = (r: Result) => r.sent / r.seconds;
+  const median = (results: Result[]): Result => [...results].sort((x, y) => rateOf(x) - rateOf(y))[Math.floor(results.length / 2)]!;
+  const base = rateOf(median(runs.pooled!));
+  for (const [name, all] of Object.entries(runs)) {
+    const r = median(all);
+    const rate = rateOf(r);
+    const spread = all.length > 1 ? ` [${all.map((x) => rateOf(x).toFixed(0)).join(', ')}]` : '';
+    console.log(`${LABELS[name]!.padEnd(52)} ${rate.toFixed(0).padStart(7)} msg/s  ×${(rate / base).toFixed(2)} of (a)  peak RSS ${Math.max(...all.map((x) => x.maxRssMb)).toFixed(0)} MB  (${r.sent} in ${r.seconds.toFixed(2)} s)${spread}`);
+  }
 }
-const rateOf = (r: Result) => r.sent / r.seconds;
-const median = (results: Result[]): Result => [...results].sort((x, y) => rateOf(x) - rateOf(y))[Math.floor(results.length / 2)]!;
-const base = rateOf(median(runs.pooled!));
-for (const [name, all] of Object.entries(runs)) {
-  const r = median(all);
-  const rate = rateOf(r);
-  const spread = all.length > 1 ? ` [${all.map((x) => rateOf(x).toFixed(0)).join(', ')}]` : '';
-  console.log(`${LABELS[name]!.padEnd(52)} ${rate.toFixed(0).padStart(7)} msg/s  ×${(rate / base).toFixed(2)} of (a)  peak RSS ${Math.max(...all.map((x) => x.maxRssMb)).toFixed(0)} MB  (${r.sent} in ${r.seconds.toFixed(2)} s)${spread}`);
+
+const child = process.argv[2];
+if (child === 'sink') {
+  await runSink();
+} else if (child) {
+  const result = await scenario(child);
+  process.stdout.write(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+} else {
+  main();
 }
+
