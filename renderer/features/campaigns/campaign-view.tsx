@@ -171,7 +171,15 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
                 </td>
                 <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
                 <td>
-                  <code className="campaign__detail">{r.detail}</code>
+                  {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' ? (
+                    <code className="campaign__detail">{r.detail}</code>
+                  ) : (
+                    <span className="campaign__detail muted">
+                      {r.status === 'unknown'
+                        ? t(`compose.campaign.unknownReasons.${r.detail}`, { defaultValue: r.detail })
+                        : t(`compose.campaign.why.${r.status}`, { detail: r.detail, defaultValue: r.detail })}
+                    </span>
+                  )}
                 </td>
               </>
             ),
