@@ -96,7 +96,7 @@ export const composeEn = {
     suppressed: '{{email}} is on the suppression list now.',
     suppressReason: 'Refused by the server',
     countsLabel: 'Results',
-    why: { sending: 'Being handed over…', skipped: 'Not sent: {{detail}}', queued: '', cancelled: 'Not sent (cancelled)' },
+    why: { sending: 'Being handed over…', skipped: 'Not sent: {{detail}}', queued: 'Waiting for its turn', cancelled: 'Not sent (cancelled)' },
     unknownReasons: { 'connection-lost-after-data': 'Connection lost after the message was handed over: it may have arrived', interrupted: 'Mailroom stopped while handing it over: it may have arrived' },
     statuses: {
       ready: 'Ready (not sent yet)',

@@ -98,7 +98,7 @@ export const composeKo: typeof composeEn = {
     suppressed: '{{email}}을(를) 수신 거부 목록에 추가했습니다.',
     suppressReason: '서버가 거부함',
     countsLabel: '결과',
-    why: { sending: '서버에 넘기는 중…', skipped: '보내지 않음: {{detail}}', queued: '', cancelled: '보내지 않음 (취소됨)' },
+    why: { sending: '서버에 넘기는 중…', skipped: '보내지 않음: {{detail}}', queued: '차례를 기다리는 중', cancelled: '보내지 않음 (취소됨)' },
     unknownReasons: { 'connection-lost-after-data': '메일을 넘긴 뒤 연결이 끊김: 도착했을 수 있음', interrupted: '넘기는 중 Mailroom이 멈춤: 도착했을 수 있음' },
     statuses: {
       ready: '준비됨 (아직 보내지 않음)',
