@@ -22,7 +22,9 @@ export const test = base.extend<MailroomFixtures>({
   host: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-e2e-'));
     const host = await startWebHost({
-      staticDir: resolve(import.meta.dirname, '../out/renderer'),
+      // MAILROOM_RENDERER_DIR: a renderer built elsewhere (`electron-vite build --outDir …`), so a
+      // test run need not rebuild the shared `out/` others may be using.
+      staticDir: process.env.MAILROOM_RENDERER_DIR ?? resolve(import.meta.dirname, '../out/renderer'),
       createHandlers: (emit) => createNodeHandlers({ dataDir, passphrase: 'e2e-passphrase-not-secret', emit }),
     });
     await use(host);

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startFakeGoogle } from './fakes/google-oauth';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createTestCertificate } from './fakes/test-certificate';
 import { createNodeHandlers } from './host/node-handlers';
@@ -26,6 +27,8 @@ const smtp = await startSmtpSink({
         : { code: 534, text: '5.7.9 Application-specific password required. Learn more at https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp' },
   },
 });
+// Google for the OAuth screens: a loopback fake the client JSON and the Gmail API base point at.
+const google = await startFakeGoogle({ email: 'office@hanbit-school.kr' });
 const browser = await chromium.launch({
   executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
@@ -47,16 +50,55 @@ async function fillGmailAccount(page: Page, password: string) {
   await page.getByLabel(/CA certificate|CA 인증서/).fill(certificate.cert);
 }
 
+/** The OAuth screens, last so that the other screens keep their one password account: import, consent waiting, connected, expired grant. */
+async function shootOAuth(page: Page, shot: (name: string, fullPage?: boolean) => Promise<unknown>) {
+  await page.getByRole('navigation').getByRole('button', { name: /^(Accounts|계정)$/ }).click();
+  await page.getByRole('button', { name: /^(Connect Google account \(OAuth\)|Google 계정 연결 \(OAuth\))$/ }).click();
+  await page.getByLabel(/^(Or paste the client JSON|또는 클라이언트 JSON 붙여 넣기)$/).fill(google.clientJson());
+  await page.locator('[data-client="ok"]').waitFor();
+  await label(page, 'Account name', '계정 이름').fill('Hanbit Workspace (OAuth)');
+  await label(page, 'From name', '보내는 사람 이름').last().fill('한빛학교 행정실');
+  await page.locator('.oauth-panel').scrollIntoViewIfNeeded();
+  await shot('oauth-import');
+  await page.getByRole('button', { name: /^(Connect in browser|브라우저에서 연결)$/ }).click();
+  const link = page.getByRole('link', { name: /^(Open Google’s sign-in page|Google 로그인 페이지 열기)$/ });
+  await link.waitFor();
+  await shot('oauth-waiting', false);
+  const consent = await page.context().newPage();
+  await consent.goto((await link.getAttribute('href')) ?? '');
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await consent.getByText('You can close this tab').waitFor();
+  await consent.close();
+  await page.locator('[data-oauth-result="connected"]').waitFor();
+  await page.getByRole('button', { name: /^(Close|닫기)$/ }).first().click();
+  const card = page.getByRole('listitem', { name: 'Hanbit Workspace (OAuth)' });
+  await card.getByRole('button', { name: /^(Check|점검)$/ }).click();
+  await card.locator('[data-check="passed"]').waitFor();
+  await card.getByRole('button', { name: /Send test|테스트 발송/ }).click();
+  await card.locator('[data-status="sent"]').waitFor();
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: join(out, `oauth-connected-${tagOf(page)}.png`) });
+  google.failRefresh({ error: 'invalid_grant', description: 'Token has been expired or revoked.' });
+  await card.getByRole('button', { name: /^(Check|점검)$/ }).click();
+  await card.locator('[data-check="failed"]').waitFor();
+  await card.screenshot({ path: join(out, `oauth-expired-${tagOf(page)}.png`) });
+  google.failRefresh(undefined);
+}
+
+const tags = new WeakMap<Page, string>();
+const tagOf = (page: Page) => tags.get(page) ?? 'unknown';
+
 for (const locale of ['en-US', 'ko-KR'] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
     const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-shots-'));
     const host = await startWebHost({
-      staticDir: resolve(import.meta.dirname, '../out/renderer'),
-      createHandlers: (emit) => createNodeHandlers({ dataDir, emit }),
+      staticDir: process.env.MAILROOM_RENDERER_DIR ?? resolve(import.meta.dirname, '../out/renderer'),
+      createHandlers: (emit) => createNodeHandlers({ dataDir, emit, gmailApiBase: google.apiBase }),
     });
     const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1180, height: 860 } });
     const page = await context.newPage();
     const tag = `${locale.slice(0, 2)}-${colorScheme}`;
+    tags.set(page, tag);
     const shot = (name: string, fullPage = true) => page.screenshot({ path: join(out, `${name}-${tag}.png`), fullPage });
     await page.goto(host.url);
     await page.getByRole('button', { name: /Add account|계정 추가/ }).waitFor();
@@ -99,6 +141,7 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
     await shot('campaign', false);
     await page.getByRole('navigation').getByRole('button', { name: /^(Settings|설정)$/ }).click();
     await shot('settings', false);
+    await shootOAuth(page, shot);
     await context.close();
     await host.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -106,4 +149,5 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
 }
 await browser.close();
 await smtp.close();
+await google.stop();
 console.log(`Screenshots written to ${out}`);

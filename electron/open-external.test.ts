@@ -13,6 +13,9 @@ describe('isAllowedExternalUrl', () => {
     'https://nodemailer.com/smtp/#authentication',
     'https://SUPPORT.GOOGLE.COM/mail', // host names are case-insensitive
     'https://support.google.com:443/mail', // the default port, written out
+    // Google's authorization URL from a Desktop-app client JSON, as the OAuth consent opens it.
+    'https://accounts.google.com/o/oauth2/v2/auth?client_id=1-x.apps.googleusercontent.com&redirect_uri=http%3A%2F%2F127.0.0.1%3A53682&response_type=code&scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fgmail.send+openid+email&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=abc',
+    'https://accounts.google.com/o/oauth2/auth?client_id=x',
   ])('accepts %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
@@ -34,6 +37,7 @@ describe('isAllowedExternalUrl', () => {
     ['a trailing-dot host', 'https://support.google.com./'],
     ['a punycode look-alike', 'https://suppοrt.google.com/'], // Greek omicron
     ['not a URL', 'support.google.com/mail'],
+    ['an authorization URL on a loopback fake', 'http://127.0.0.1:5000/o/oauth2/v2/auth?client_id=x'],
     ['an empty string', ''],
   ])('refuses %s', (_what, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);

@@ -215,3 +215,30 @@ describe('startMailroom: windows closing', () => {
     await expect(mac.invoke('app:info', undefined, second?.webContents)).resolves.toMatchObject({ ok: true });
   });
 });
+
+describe('startMailroom: Google OAuth consent', () => {
+  const clientJson = (authUri: string) =>
+    JSON.stringify({ installed: { client_id: '1-x.apps.googleusercontent.com', client_secret: 'GOCSPX-x', auth_uri: authUri, token_uri: 'https://oauth2.googleapis.com/token' } });
+  const waitFor = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(condition()).toBe(true);
+  };
+
+  it('opens Google’s authorization page in the system browser through the allowlist, and not a loopback fake', async () => {
+    const { invoke, calls, log } = await start({ backend: 'kwallet6' });
+    const google = invoke('oauth:connect', { clientJson: clientJson('https://accounts.google.com/o/oauth2/v2/auth'), sendMethod: 'gmail-api' });
+    await waitFor(() => (calls['shell.openExternal'] ?? []).length === 1);
+    const opened = new URL(String(calls['shell.openExternal']?.[0]?.[0]));
+    expect(opened.origin + opened.pathname).toBe('https://accounts.google.com/o/oauth2/v2/auth');
+    expect(opened.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await expect(invoke('oauth:cancel')).resolves.toEqual({ ok: true, value: { cancelled: true } });
+    await expect(google).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
+
+    const fake = invoke('oauth:connect', { clientJson: clientJson('http://127.0.0.1:9/o/oauth2/v2/auth'), sendMethod: 'gmail-api' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await invoke('oauth:cancel');
+    await expect(fake).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(calls['shell.openExternal']).toHaveLength(1);
+    expect(JSON.stringify(log.mock.calls)).not.toContain('GOCSPX-x');
+  });
+});

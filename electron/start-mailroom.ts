@@ -9,9 +9,11 @@ import type { BrowserWindow } from 'electron';
 import type { Handlers } from '../app/core/dispatch';
 import { createHandlers, STORE_NAMES } from '../app/services/handlers';
 import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/services/ports';
+import { withCampaignSignals } from './campaign-signals';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
 import { createWindowEmitter, registerIpc } from './ipc';
+import { openExternalSafely, type ExternalOpener } from './open-external';
 import { resolveRendererLocation } from './renderer-location';
 import { chooseSecretKeeper, type SafeStorageApi } from './safe-storage-cipher';
 import { applyContentSecurityPolicy, denyAllPermissions } from './session-guards';
@@ -21,7 +23,7 @@ import { createMainWindow, preloadPathFrom } from './window';
 /** The Electron main-process modules Mailroom uses. */
 export type MailroomElectron = Pick<
   typeof electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'safeStorage' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Notification' | 'safeStorage' | 'session' | 'shell'
 >;
 
 /** What the host process tells `startMailroom`. */
@@ -43,7 +45,7 @@ export interface StartOptions {
  * or after a start-up failure has been shown to the user and the app asked to quit.
  */
 export function startMailroom(electron: MailroomElectron, options: StartOptions): Promise<void> {
-  const { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } = electron;
   const { platform, mainDir, log } = options;
   const openStore = options.openStore ?? ((name: string) => createElectronKeyValueStore(name));
 
@@ -82,10 +84,17 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
         safeStorage,
         platform,
         openStore,
-        emit: createWindowEmitter(liveWindow),
+        emit: withCampaignSignals(createWindowEmitter(liveWindow), {
+          notify: (title, body) => {
+            if (Notification.isSupported()) new Notification({ title, body }).show();
+          },
+          setProgress: (fraction) => liveWindow()?.setProgressBar(fraction ?? -1),
+          locale: () => app.getLocale(),
+        }),
         version: app.getVersion(),
         journalDir: join(app.getPath('userData'), 'journals'),
         log,
+        shell,
       });
       registerIpc(ipcMain, handlers, { mainWebContentsId: () => liveWindow()?.webContents.id, rendererLocation: location }, log);
       openWindow();
@@ -111,6 +120,7 @@ async function createElectronHandlers(deps: {
   readonly version: string;
   readonly journalDir: string;
   readonly log: Logger;
+  readonly shell: ExternalOpener;
 }): Promise<Handlers> {
   // The passphrase verifier shares the secrets file with the passwords: open each file once, not twice.
   const opened = new Map<string, KeyValueStore>();
@@ -134,6 +144,9 @@ async function createElectronHandlers(deps: {
     version: deps.version,
     journalDir: deps.journalDir,
     log: deps.log,
+    // Google's authorization page opens in the system browser, through the same https allowlist as
+    // every other link (accounts.google.com is on it); anything else is shown as a link instead.
+    openExternal: (url) => openExternalSafely(deps.shell, url),
   });
 }
 

@@ -44,12 +44,15 @@ export const REQUEST_CHANNELS = [
   'campaigns:cancel',
   'campaigns:requeue',
   'campaigns:export',
+  'oauth:import-client',
+  'oauth:connect',
+  'oauth:cancel',
   'secrets:status',
   'secrets:unlock',
 ] as const;
 
 /** Pushed event channels, `area:noun`. */
-export const EVENT_CHANNELS = ['accounts:changed', 'lists:changed', 'templates:changed', 'campaigns:progress'] as const;
+export const EVENT_CHANNELS = ['accounts:changed', 'lists:changed', 'templates:changed', 'oauth:consent', 'campaigns:progress'] as const;
 
 /** A request channel name. */
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

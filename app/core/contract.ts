@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
 import { DELIVERY_STATUSES } from './delivery-state';
+import { CLIENT_JSON_PROBLEMS, SEND_METHODS } from './google-oauth';
 import { LOGTO_NOTE_CODES } from './logto-notes';
 import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from './member-list';
 import { PRESET_IDS } from './presets';
@@ -108,10 +109,13 @@ export type SmtpFailure = z.infer<typeof smtpFailureSchema>;
 /** The steps of "Check", in order. */
 export const CHECK_STEPS = ['dns', 'connect', 'tls', 'auth', 'mail-from'] as const;
 
+/** The steps of "Check" for an OAuth account: a token refresh first, then SMTP's steps or one Gmail API call. */
+export const OAUTH_CHECK_STEPS = ['token', 'api'] as const;
+
 /** One step of "Check". */
 export const checkStepSchema = z.object({
   /** Which step. */
-  step: z.enum(CHECK_STEPS),
+  step: z.enum([...OAUTH_CHECK_STEPS, ...CHECK_STEPS]),
   /** `skipped`: not applicable (no TLS, no login, an IP address needs no DNS) or not reached. */
   status: z.enum(['ok', 'failed', 'skipped']),
   /** How long the step took, in milliseconds (0 when skipped). */
@@ -176,6 +180,27 @@ export const accountViewSchema = z.object({
   secretReadable: z.boolean(),
   /** The last "Check" of this account, if any. */
   lastCheck: checkResultSchema.optional(),
+  /** How it logs in: a password, or Google OAuth (no secret in either). Absent: password. */
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('password') }),
+    z.object({
+      kind: z.literal('oauth'),
+      /** SMTP with XOAUTH2 or the Gmail API. */
+      sendMethod: z.enum(SEND_METHODS),
+      /** The Google address the grant belongs to. */
+      googleAddress: z.string(),
+      /** The OAuth client id (public). */
+      clientId: z.string(),
+      /** The Cloud project, or empty. */
+      projectId: z.string(),
+      /** ISO time of the last consent. */
+      connectedAt: z.string(),
+      /** Whether a grant (refresh token) is stored. */
+      hasGrant: z.boolean(),
+      /** Google's error at the last refresh when only a new consent can help (`invalid_grant`, `invalid_rapt`, …). */
+      grantProblem: z.string().optional(),
+    }),
+  ]).optional(),
   /** ISO time of creation. */
   createdAt: z.string(),
   /** ISO time of the last edit. */
@@ -505,6 +530,46 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const idInputSchema = z.object({ id: z.string().min(1).max(64) });
 
+/** What is wrong with a client JSON, or what it holds. */
+export const clientInspectionSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The client id (public). */
+    clientId: z.string(),
+    /** The Cloud project, or empty. */
+    projectId: z.string(),
+    /** Host of the authorization endpoint (where the browser will go). */
+    authHost: z.string(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** What is wrong. */
+    problem: z.enum(CLIENT_JSON_PROBLEMS),
+    /** The field concerned. */
+    field: z.string().optional(),
+  }),
+]);
+/** What is wrong with a client JSON, or what it holds. */
+export type ClientInspection = z.infer<typeof clientInspectionSchema>;
+
+/** How a consent ended. */
+export const oauthConnectResultSchema = z.discriminatedUnion('status', [
+  /** Connected: the saved account. */
+  z.object({ status: z.literal('connected'), account: accountViewSchema }),
+  /** The user cancelled in Mailroom, or a newer consent replaced this one. */
+  z.object({ status: z.literal('cancelled') }),
+  /** Nobody came back from the browser in time. */
+  z.object({ status: z.literal('timed-out') }),
+  /** Google came back with an error (the user pressed Cancel: `access_denied`; a policy). */
+  z.object({ status: z.literal('denied'), error: z.string(), description: z.string() }),
+  /** The client JSON is not usable. */
+  z.object({ status: z.literal('invalid-client'), problem: z.enum(CLIENT_JSON_PROBLEMS), field: z.string().optional() }),
+  /** The code exchange or a check after it failed. */
+  z.object({ status: z.literal('failed'), failure: smtpFailureSchema }),
+]);
+/** How a consent ended. */
+export type OAuthConnectResult = z.infer<typeof oauthConnectResultSchema>;
+
 /** Something the Logto import or export wants the user to know; the renderer words it by `code`. */
 const logtoNoteSchema = z.object({
   /** What kind of note. */
@@ -588,6 +653,23 @@ export const requests = {
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
   'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'oauth:import-client': { input: z.object({ text: z.string().max(64 * 1024) }), output: clientInspectionSchema },
+  'oauth:connect': {
+    input: z.object({
+      /** The account to reconnect; absent for a new one. */
+      accountId: z.string().min(1).max(64).optional(),
+      /** The client JSON; may be left out on a reconnect (the stored client is used). */
+      clientJson: z.string().max(64 * 1024).optional(),
+      /** How the account will send. */
+      sendMethod: z.enum(SEND_METHODS),
+      /** Display name of a new account. */
+      label: z.string().trim().max(80).default(''),
+      /** From display name of a new account. */
+      fromName: z.string().trim().max(120).default(''),
+    }),
+    output: oauthConnectResultSchema,
+  },
+  'oauth:cancel': { input: z.void(), output: z.object({ cancelled: z.boolean() }) },
   'secrets:status': { input: z.void(), output: secretsStatusSchema },
   'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
@@ -597,6 +679,12 @@ export const events = {
   'accounts:changed': z.object({ accounts: z.array(accountViewSchema) }),
   'lists:changed': z.object({ lists: z.array(memberListSummarySchema) }),
   'templates:changed': z.object({ templates: z.array(templateViewSchema) }),
+  'oauth:consent': z.object({
+    /** The authorization URL to open (no secret in it: PKCE keeps the verifier in the main process). */
+    url: z.string(),
+    /** Whether the host opened it in the system browser itself. */
+    opened: z.boolean(),
+  }),
   'campaigns:progress': z.object({
     /** The campaign. */
     id: z.string(),

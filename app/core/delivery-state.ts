@@ -123,7 +123,13 @@ export function startAttempt(state: DeliveryState, messageId: string, at: number
 /** The outcome of one attempt, as the engine saw it. */
 export type AttemptOutcome =
   /** The server accepted the message. */
-  | { readonly kind: 'accepted'; readonly response: string; readonly at: number }
+  | {
+      readonly kind: 'accepted';
+      readonly response: string;
+      readonly at: number;
+      /** The id the provider gave the message, when it is not the Message-ID header (Gmail API). */
+      readonly messageId?: string;
+    }
   /** A temporary failure: try again at `nextTryAt`. */
   | { readonly kind: 'deferred'; readonly reason: SmtpFailure; readonly nextTryAt: number }
   /** A permanent failure for this member. */
@@ -138,7 +144,7 @@ export function finishAttempt(state: DeliveryState, outcome: AttemptOutcome): De
   if (state.status !== 'sending') throw new IllegalTransition(state.status, outcome.kind);
   switch (outcome.kind) {
     case 'accepted':
-      return { status: 'sent', response: outcome.response, messageId: state.messageId, at: outcome.at, attempt: state.attempt };
+      return { status: 'sent', response: outcome.response, messageId: outcome.messageId ?? state.messageId, at: outcome.at, attempt: state.attempt };
     case 'deferred':
       return { status: 'deferred', attempt: state.attempt, nextTryAt: outcome.nextTryAt, reason: outcome.reason };
     case 'failed':

@@ -55,6 +55,22 @@ const GOOGLE = {
   wantAuth: 'https://support.google.com/mail/?p=WantAuthError',
 } as const;
 
+/**
+ * Google OAuth pages. `apis/credentials/consent` is where the consent screen is published (Google
+ * has been moving it to "Google Auth Platform → Audience"; the old path still leads there —
+ * UNCONFIRMED long-term). 7281227 is Workspace's "control which third-party apps access data"
+ * help page (UNCONFIRMED: not read in providers.md). The quota page path is UNCONFIRMED too.
+ */
+const GOOGLE_OAUTH = {
+  permissions: 'https://myaccount.google.com/permissions',
+  consentScreen: 'https://console.cloud.google.com/apis/credentials/consent',
+  credentials: 'https://console.cloud.google.com/apis/credentials',
+  tokenExpiry: 'https://developers.google.com/identity/protocols/oauth2#expiration',
+  gmailApi: 'https://console.cloud.google.com/apis/library/gmail.googleapis.com',
+  workspaceApps: 'https://support.google.com/a/answer/7281227',
+  quota: 'https://developers.google.com/gmail/api/reference/quota',
+} as const;
+
 /** The catalogue. */
 export const DIAGNOSIS_CATALOGUE: Readonly<Record<SmtpDiagnosis, Entry>> = {
   'auth-app-password-required': { retry: 'after-fix', links: [GOOGLE_APP_PASSWORDS, GOOGLE.appPasswordHelp] },
@@ -73,6 +89,14 @@ export const DIAGNOSIS_CATALOGUE: Readonly<Record<SmtpDiagnosis, Entry>> = {
   'auth-required': { retry: 'after-fix', links: [], variantLinks: { google: [GOOGLE.wantAuth] }, variantWords: ['google'] },
   'starttls-required': { retry: 'after-fix', links: [] },
   'oauth-token-failed': { retry: 'after-fix', links: [] },
+  'oauth-invalid-grant': { retry: 'after-fix', links: [GOOGLE_OAUTH.consentScreen, GOOGLE_OAUTH.tokenExpiry, GOOGLE_OAUTH.permissions] },
+  'oauth-reauth-required': { retry: 'after-fix', links: [GOOGLE_OAUTH.tokenExpiry] },
+  'oauth-admin-blocked': { retry: 'after-fix', links: [GOOGLE_OAUTH.workspaceApps] },
+  'oauth-client-invalid': { retry: 'after-fix', links: [GOOGLE_OAUTH.credentials] },
+  'oauth-token-rejected': { retry: 'after-fix', links: [GOOGLE_OAUTH.permissions] },
+  'oauth-scope-missing': { retry: 'after-fix', links: [GOOGLE_OAUTH.permissions] },
+  'gmail-api-disabled': { retry: 'after-fix', links: [GOOGLE_OAUTH.gmailApi] },
+  'api-rate-limited': { retry: 'later', links: [GOOGLE_OAUTH.quota] },
   'smtp-auth-disabled': { retry: 'after-fix', links: [] },
   'basic-auth-unsupported': { retry: 'after-fix', links: [] },
   'relay-denied': { retry: 'after-fix', links: [GOOGLE.relay] },
@@ -90,6 +114,16 @@ export const DIAGNOSIS_CATALOGUE: Readonly<Record<SmtpDiagnosis, Entry>> = {
   temporary: { retry: 'later', links: [] },
   unknown: { retry: 'no', links: [] },
 };
+
+/** Diagnoses after which an OAuth account needs a new consent: the UI offers "Reconnect". */
+export const RECONNECT_DIAGNOSES: ReadonlySet<SmtpDiagnosis> = new Set<SmtpDiagnosis>([
+  'oauth-token-failed',
+  'oauth-invalid-grant',
+  'oauth-reauth-required',
+  'oauth-token-rejected',
+  'oauth-scope-missing',
+  'oauth-client-invalid',
+]);
 
 /** The provider family of a preset, for provider-specific steps. */
 export function variantOf(presetId: PresetId): DiagnosisVariant | undefined {

@@ -21,6 +21,22 @@ export const SMTP_DIAGNOSES = [
   'starttls-required',
   /** The OAuth access token could not be fetched or refreshed (nodemailer EAUTH at AUTH XOAUTH2, no reply). */
   'oauth-token-failed',
+  /** Google OAuth `invalid_grant`: the refresh token expired (7 days in "Testing") or was revoked. */
+  'oauth-invalid-grant',
+  /** Google OAuth `invalid_grant` with `error_subtype: invalid_rapt`: the organisation wants a new sign-in. */
+  'oauth-reauth-required',
+  /** Google OAuth `admin_policy_enforced`: a Workspace administrator blocks this app or its scopes. */
+  'oauth-admin-blocked',
+  /** Google OAuth `invalid_client` / `deleted_client` / `unauthorized_client`: the OAuth client itself is gone or wrong. */
+  'oauth-client-invalid',
+  /** The server refused a fresh access token (Gmail API 401, SMTP 5xx after AUTH XOAUTH2): access revoked or another account. */
+  'oauth-token-rejected',
+  /** The token lacks the scope (Gmail API 403 insufficientPermissions; consent given without the send permission). */
+  'oauth-scope-missing',
+  /** Gmail API 403 accessNotConfigured / SERVICE_DISABLED: the Gmail API is not enabled in the Cloud project. */
+  'gmail-api-disabled',
+  /** Gmail API 429 or 403 userRateLimitExceeded / rateLimitExceeded: too many requests for now. */
+  'api-rate-limited',
   /** Microsoft 365: 535 5.7.139 "SmtpClientAuthentication is disabled for the Tenant" (or the mailbox). */
   'smtp-auth-disabled',
   /** Microsoft 365: 550 5.7.30 "Basic authentication is not supported for Client Submission". */
@@ -95,6 +111,9 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields, context?: Connection
   const basic = error.responseCode;
   const command = (error.command ?? '').toUpperCase();
 
+  const oauth = diagnoseOAuthFailure(error, text, command);
+  if (oauth !== undefined) return oauth;
+
   if (basic !== undefined) {
     if (status === '5.7.9') return 'auth-app-password-required';
     if (status === '5.7.14') return 'auth-web-login-required';
@@ -139,4 +158,42 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields, context?: Connection
   if (timedOut && context?.port === 465 && context.security !== 'tls') return 'tls-mismatch';
   if (timedOut) return 'timeout';
   return 'unknown';
+}
+
+/**
+ * Failures of the OAuth side: the token endpoint (command `OAUTH TOKEN`, or nodemailer's `AUTH XOAUTH2`
+ * wrapping of it), SMTP's answer to an XOAUTH2 login, and the Gmail API (command `GMAIL API`, HTTP
+ * status in `responseCode` where the transport keeps it). Keys on Google's own words: the OAuth `error`
+ * codes [G] native-app guide / oauth2 page, and the Gmail API's error reasons. The API reason names
+ * (`insufficientPermissions`, `accessNotConfigured`, `SERVICE_DISABLED`, `userRateLimitExceeded`,
+ * `rateLimitExceeded`, `dailyLimitExceeded`) are Google API conventions not re-read in providers.md:
+ * UNCONFIRMED there, matched together with their HTTP status so a near miss still lands close.
+ */
+function diagnoseOAuthFailure(error: SmtpErrorFields, text: string, command: string): SmtpDiagnosis | undefined {
+  const isOAuth = command === 'AUTH XOAUTH2' || command === 'OAUTH TOKEN' || command === 'GMAIL API' || error.code === 'EOAUTH2';
+  if (!isOAuth) return undefined;
+  const basic = error.responseCode;
+  if (text.includes('invalid_rapt')) return 'oauth-reauth-required';
+  if (text.includes('admin_policy_enforced')) return 'oauth-admin-blocked';
+  if (text.includes('invalid_grant')) return 'oauth-invalid-grant';
+  if (/invalid_client|deleted_client|unauthorized_client/.test(text)) return 'oauth-client-invalid';
+  if (/dailylimitexceeded|daily user sending limit|sending quota exceeded/.test(text)) return 'daily-limit';
+  if (/userratelimitexceeded|ratelimitexceeded|resource_exhausted|too many requests/.test(text) || (command === 'GMAIL API' && basic === 429)) return 'api-rate-limited';
+  if (/accessnotconfigured|service_disabled|has not been used in project|api has not been used|it is disabled/.test(text)) return 'gmail-api-disabled';
+  if (/insufficientpermissions|access_token_scope_insufficient|insufficient authentication scopes|insufficient_scope|scope_missing/.test(text)) return 'oauth-scope-missing';
+  if (command === 'GMAIL API') {
+    const http = basic ?? Number(/^(\d{3}) /.exec(error.response ?? '')?.[1] ?? 0);
+    if (http === 401 || http === 403) return 'oauth-token-rejected';
+    if (http === 413 || text.includes('too large')) return 'message-too-large';
+    if (/invalid to header|recipient address required|invalid recipient/.test(text)) return 'recipient-rejected';
+    if (http >= 500) return 'server-busy';
+    return undefined;
+  }
+  if (command === 'AUTH XOAUTH2' && basic !== undefined) {
+    if (basic === 454 && text.includes('too many login attempts')) return 'auth-throttled';
+    if (basic >= 500) return 'oauth-token-rejected';
+    return undefined;
+  }
+  if (command === 'OAUTH TOKEN' || error.code === 'EOAUTH2' || error.code === 'EAUTH') return 'oauth-token-failed';
+  return undefined;
 }

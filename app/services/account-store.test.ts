@@ -89,6 +89,42 @@ describe('account store', () => {
     expect(records.get('accountsVersion')).toBe(ACCOUNTS_VERSION);
   });
 
+  it('migrates version-2 records to version 3 (password accounts) without losing a field or a password', async () => {
+    const stores = { records: createMemoryStore(), secrets: createMemoryStore(), ledger: createMemoryStore() };
+    const first = setup(createTestCipher(), stores);
+    const saved = await first.accounts.save(draft());
+    // Write it back as a version-2 store would have: no `auth` on the record.
+    const v2 = (stores.records.get('accounts') as Record<string, unknown>[]).map(({ auth: _auth, ...rest }) => rest);
+    stores.records.set('accounts', v2);
+    stores.records.set('accountsVersion', 2);
+    const { accounts } = setup(createTestCipher(), stores);
+    const [view] = accounts.list();
+    expect(view).toEqual({ ...saved, auth: { kind: 'password' } });
+    expect(stores.records.get('accountsVersion')).toBe(3);
+    expect(accounts.record(saved.id)).toMatchObject({ ...v2[0], auth: { kind: 'password' } });
+    expect(await accounts.credentialsOf(saved.id)).toEqual({ kind: 'password', password: 'abcdefghijklmnop' });
+  });
+
+  it('keeps an OAuth grant encrypted apart from passwords, refuses a password edit of it, and removes it with the account', async () => {
+    const { accounts, stores } = setup();
+    const client = { clientId: 'id.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret', authUri: 'https://accounts.google.com/o/oauth2/auth', tokenUri: 'https://oauth2.googleapis.com/token', projectId: 'p' };
+    const view = await accounts.saveOAuth({ label: 'G', fromName: 'Office', sendMethod: 'smtp-xoauth2', client, googleAddress: 'office@school.kr', refreshToken: '1//refresh-abc', scope: 'https://mail.google.com/ openid email' });
+    expect(view).toMatchObject({ presetId: 'workspace', host: 'smtp.gmail.com', port: 465, username: 'office@school.kr', fromAddress: 'office@school.kr', hasPassword: false, secretReadable: true });
+    expect(view.auth).toMatchObject({ kind: 'oauth', sendMethod: 'smtp-xoauth2', googleAddress: 'office@school.kr', hasGrant: true });
+    const dumped = JSON.stringify([stores.records.dump(), stores.secrets.dump(), accounts.list()]);
+    expect(dumped).not.toContain('GOCSPX-secret');
+    expect(dumped).not.toContain('1//refresh-abc');
+    expect(await accounts.secretOf(view.id)).toBeUndefined();
+    expect((await accounts.oauthClientOf(view.id)).client.clientSecret).toBe('GOCSPX-secret');
+    await expect(accounts.save(draft({ id: view.id }))).rejects.toMatchObject({ code: 'invalid-input' });
+    // A reconnect without a new refresh token keeps the stored one.
+    const again = await accounts.saveOAuth({ accountId: view.id, label: '', fromName: '', sendMethod: 'gmail-api', client, googleAddress: 'office@school.kr', refreshToken: undefined, scope: '' });
+    expect(again).toMatchObject({ id: view.id, label: 'G', fromName: 'Office', host: 'gmail.googleapis.com' });
+    expect(accounts.list()).toHaveLength(1);
+    accounts.remove(view.id);
+    expect(JSON.stringify(stores.secrets.dump())).not.toContain(view.id);
+  });
+
   it('removes the secret and the ledger entries with the account', async () => {
     const { accounts, stores } = setup();
     const view = await accounts.save(draft());

@@ -31,6 +31,8 @@ export async function exportAccounts(accounts: AccountStore, ids: readonly strin
   const drafts: AccountDraft[] = [];
   for (const id of chosen) {
     const r = accounts.record(id);
+    // A Google OAuth grant is tied to this consent: another computer connects the account itself.
+    if (r.auth?.kind === 'oauth') continue;
     const password = await accounts.secretOf(id);
     drafts.push({
       presetId: r.presetId,

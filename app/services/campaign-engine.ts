@@ -17,7 +17,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
-import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { SmtpFailure } from '../core/contract';
 import {
@@ -41,7 +40,8 @@ import type { CampaignSnapshot } from './campaign-store';
 import { createMessageBuilder } from './message-builder';
 import type { Clock } from './ports';
 import { DAY_MS, type SendLedger } from './send-ledger';
-import { SMTP_TIMEOUTS, smtpOptionsFor, toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
+import { createAccountTransport, credentialSecrets, type AccountCredentials } from './account-transport';
+import { SMTP_TIMEOUTS, toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
 
 /** Tunables of the engine; tests shrink the times. */
 export interface EngineOptions {
@@ -159,7 +159,7 @@ export interface RunCampaignInput {
   /** The sending account. */
   readonly record: AccountRecord;
   /** Its decrypted password; handed to nodemailer only and blanked out of every failure text. */
-  readonly password: string | undefined;
+  readonly password: AccountCredentials | string | undefined;
   /** The campaign's open journal. */
   readonly journal: CampaignJournal;
   /** Every member's state at the start (from `openCampaignJournal`'s replay, or the last run). */
@@ -209,7 +209,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const dailyLimit = input.dailyLimit === undefined ? dailyLimitOf(record) : input.dailyLimit;
   const states: DeliveryState[] = [...input.states];
   if (states.length !== snapshot.recipients.length) throw new Error('One state per recipient is needed.');
-  const secrets = password ? [password] : [];
+  const secrets = credentialSecrets(password);
   const context = { port: record.port, security: record.security };
   const build = createMessageBuilder(record, snapshot.template, { replyTo: snapshot.replyTo, attachments: snapshot.attachments });
   const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
@@ -260,8 +260,8 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const unsubscribe = input.controls?.subscribe(notify);
 
   // ── the one pooled transport ──
-  const transport = nodemailer.createTransport({
-    ...smtpOptionsFor(record, password, options.timeouts),
+  const transport = createAccountTransport(record, password, {
+    timeouts: options.timeouts,
     pool: true,
     maxConnections: options.maxConnections,
     maxMessages: options.maxMessages,
@@ -363,7 +363,10 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       let outcome: AttemptOutcome;
       try {
         const info = await transport.sendMail({ ...mail, messageId: `<${messageId}>` });
-        outcome = { kind: 'accepted', response: String(info.response ?? ''), at: clock.now() };
+        // SMTP hands back the Message-ID header the engine set; the Gmail API its own id, which is the
+        // one the member's row shows.
+        const providerId = typeof info.messageId === 'string' && bareId(info.messageId) !== messageId ? info.messageId : undefined;
+        outcome = { kind: 'accepted', response: String(info.response ?? ''), at: clock.now(), ...(providerId ? { messageId: providerId } : {}) };
       } catch (error) {
         outcome = outcomeOfFailure(toSmtpFailure(error, secrets, context), handover, sending.status === 'sending' ? sending.attempt : 1);
       } finally {

@@ -151,7 +151,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const outcome = await runCampaign({
         snapshot,
         record,
-        password: await accounts.secretOf(record.id),
+        password: await accounts.credentialsOf(record.id),
         journal,
         states: recovered.states,
         ledger,
@@ -205,7 +205,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         );
       }
       // Fails here, before anything starts, when the password cannot be read.
-      await accounts.secretOf(snapshot.accountId);
+      await accounts.credentialsOf(snapshot.accountId);
       const controls = createCampaignControls();
       const summary = campaigns.setStatus(id, 'running');
       const done = run(snapshot, controls)

@@ -266,7 +266,7 @@ describe('diagnosis of connection-level failures', () => {
     expect(result.status === 'failed' && result.failure.diagnosis).toBe('host-not-found');
   });
 
-  it('a refused OAuth token refresh is "oauth-token-failed"', async () => {
+  it('a refused OAuth token refresh (invalid_grant) is "oauth-invalid-grant"', async () => {
     // A token endpoint that answers like Google's for a revoked refresh token (providers.md §5).
     const tokens = createHttpServer((_req, res) => {
       res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }));
@@ -292,7 +292,8 @@ describe('diagnosis of connection-level failures', () => {
         (e: unknown) => e,
       );
       const failure = toSmtpFailure(error, ['client-secret-1234', 'refresh-token-5678']);
-      expect(failure.diagnosis).toBe('oauth-token-failed');
+      // invalid_grant has its own diagnosis since issue 6 (Testing-status 7-day expiry, revoked grant).
+      expect(failure.diagnosis).toBe('oauth-invalid-grant');
       expect(failure.message).toContain('invalid_grant');
       expect(JSON.stringify(failure)).not.toMatch(/client-secret-1234|refresh-token-5678/);
       transport.close();

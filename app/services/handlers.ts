@@ -2,7 +2,10 @@
 import { AppError } from '../core/app-error';
 import { accountDraftSchema } from '../core/contract';
 import type { Handlers } from '../core/dispatch';
+import { parseGoogleClientJson } from '../core/google-oauth';
 import { parseLogtoConfig, toLogtoConfig } from '../core/logto-config';
+import { runAccountCheck } from './account-check';
+import { createOAuthConnector } from './oauth-connect';
 import { createAccountStore } from './account-store';
 import { exportAccounts, importAccounts } from './account-transfer';
 import type { Clock, EventSink, KeyValueStore } from './ports';
@@ -10,7 +13,6 @@ import type { SecretKeeper } from './secret-keeper';
 import { createSendLedger } from './send-ledger';
 import { sendTestMessage } from './send-test';
 import { readSettings, writeSettings } from './settings-store';
-import { runSmtpCheck } from './smtp-check';
 import { createCampaignRunner } from './campaign-runner';
 import { createCampaignStore } from './campaign-store';
 import { createListHandlers } from './list-handlers';
@@ -36,6 +38,15 @@ export interface HandlerDeps {
   readonly journalDir: string;
   /** Log sink; never receives secrets. */
   readonly log?: (line: string) => void;
+  /**
+   * Opens an authorization URL in the system browser; resolves false when it did not (Electron:
+   * `shell.openExternal` behind the https allowlist; the browser host prints it instead). Absent: never opened.
+   */
+  readonly openExternal?: (url: string) => Promise<boolean>;
+  /** The Gmail API base URL; absent: Google's (`https://gmail.googleapis.com`). */
+  readonly gmailApiBase?: string;
+  /** How long a consent waits for the browser, in ms (default 5 minutes). */
+  readonly oauthTimeoutMs?: number;
 }
 
 /** The store names, one file each. Secrets live apart from the records they belong to. */
@@ -56,7 +67,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const preferences = deps.openStore(STORE_NAMES.preferences);
   const ledger = createSendLedger(deps.openStore(STORE_NAMES.ledger), clock);
   const secretStore = deps.openStore(STORE_NAMES.secrets);
-  const accounts = createAccountStore({ records: deps.openStore(STORE_NAMES.accounts), secrets: secretStore, cipher: secrets, clock, ledger });
+  const accounts = createAccountStore({
+    records: deps.openStore(STORE_NAMES.accounts),
+    secrets: secretStore,
+    cipher: secrets,
+    clock,
+    ledger,
+    ...(deps.gmailApiBase === undefined ? {} : { gmailApiBase: deps.gmailApiBase }),
+  });
   const templates = createTemplateStore(deps.openStore(STORE_NAMES.templates), clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
   const campaigns = createCampaignStore(deps.openStore(STORE_NAMES.campaigns), clock);
@@ -69,6 +87,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     campaigns,
     emit,
     clock,
+  });
+  const oauth = createOAuthConnector({
+    accounts,
+    clock,
+    announce: (url, opened) => emit('oauth:consent', { url, opened }),
+    openExternal: deps.openExternal ?? (async () => false),
+    ...(deps.oauthTimeoutMs === undefined ? {} : { timeoutMs: deps.oauthTimeoutMs }),
   });
   const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
   runner.recover();
@@ -99,7 +124,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'accounts:check': async ({ id }) => {
       const record = accounts.record(id);
-      const result = await runSmtpCheck(record, await accounts.secretOf(id), clock);
+      const result = await runAccountCheck(record, await accounts.credentialsOf(id), clock);
       accounts.setLastCheck(id, result);
       announceAccounts();
       return result;
@@ -133,6 +158,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:cancel': async ({ id }) => runner.cancel(id),
     'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
     'campaigns:export': async ({ id }) => runner.exportCsv(id),
+    'oauth:import-client': async ({ text }) => {
+      const parsed = parseGoogleClientJson(text);
+      if (!parsed.ok) return { ok: false, problem: parsed.problem, ...(parsed.field ? { field: parsed.field } : {}) };
+      return { ok: true, clientId: parsed.client.clientId, projectId: parsed.client.projectId, authHost: new URL(parsed.client.authUri).host };
+    },
+    'oauth:connect': async (request) => {
+      // Refuse before the browser opens: the grant could not be saved afterwards.
+      if (secrets.status().state !== 'ready') {
+        throw new AppError('secret-unavailable', 'Saved passwords are locked, so a Google sign-in could not be saved.', 'Enter your Mailroom passphrase first (Accounts or Settings).');
+      }
+      const result = await oauth.connect(request);
+      if (result.status === 'connected') announceAccounts();
+      return result;
+    },
+    'oauth:cancel': async () => ({ cancelled: oauth.cancel() }),
     'secrets:status': async () => secrets.status(),
     'secrets:unlock': async ({ passphrase }) => {
       const status = await secrets.unlock(passphrase);

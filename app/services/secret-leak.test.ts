@@ -4,6 +4,8 @@
  * must appear in no response, no pushed event, no log line, and no exported file.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pressOnConsentPage } from '../../e2e/fakes/consent-browser';
+import { startFakeGoogle } from '../../e2e/fakes/google-oauth';
 import { startSmtpSink, type SmtpSink } from '../../e2e/fakes/smtp-sink';
 import { createTestCertificate, type TestCertificate } from '../../e2e/fakes/test-certificate';
 import { REQUEST_CHANNELS } from '../core/channels';
@@ -96,5 +98,61 @@ describe('secrets never leave the main process in the clear', () => {
     for (const text of [...seen, ...logs, file, logtoExport.value.content as string]) expect(text).not.toContain(SECRET);
     // The password did travel: to the SMTP server that needed it, and nowhere else.
     expect(good.logins.some((l) => l.ok)).toBe(true);
+  });
+});
+
+describe('OAuth secrets never leave the main process in the clear', () => {
+  it('the client secret, refresh tokens and access tokens are absent from every response, event, log line and export', async () => {
+    const CLIENT_SECRET = 'GOCSPX-planted-client-secret-7d1e';
+    const google = await startFakeGoogle({ clientSecret: CLIENT_SECRET });
+    const seen: string[] = [];
+    const logs: string[] = [];
+    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' '))),
+    );
+    const visits: Promise<unknown>[] = [];
+    try {
+      const { handlers } = handlersWithMemoryStores({
+        emit: (event, payload) => {
+          seen.push(JSON.stringify({ event, payload }));
+          if (event === 'oauth:consent') visits.push(pressOnConsentPage((payload as { url: string }).url, 'Allow'));
+        },
+        oauth: { gmailApiBase: google.apiBase, openExternal: async () => false },
+      });
+      const call = async (channel: string, input?: unknown) => {
+        const result = await dispatch(handlers, channel, input, (line) => logs.push(line));
+        seen.push(JSON.stringify(result));
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        return result as { ok: boolean; value?: any };
+      };
+      expect((await call('oauth:import-client', { text: google.clientJson() })).value.ok).toBe(true);
+      const api = await call('oauth:connect', { clientJson: google.clientJson(), sendMethod: 'gmail-api', label: 'API' });
+      expect(api.value.status).toBe('connected');
+      const smtp = await call('oauth:connect', { clientJson: google.clientJson(), sendMethod: 'smtp-xoauth2', label: 'SMTP' });
+      expect(smtp.value.status).toBe('connected');
+      const id = api.value.account.id as string;
+      await call('accounts:list');
+      expect((await call('accounts:send-test', { accountId: id, to: 'member@club.test' })).value.status).toBe('sent');
+      google.rotateOnNextRefresh();
+      expect((await call('accounts:check', { id })).value.status).toBe('passed');
+      google.scriptApi({ status: 401, body: { error: { code: 401, message: 'Invalid Credentials' } } }, { status: 401, body: { error: { code: 401, message: 'Invalid Credentials' } } });
+      expect((await call('accounts:send-test', { accountId: id, to: 'member@club.test' })).value.failure.diagnosis).toBe('oauth-token-rejected');
+      google.failRefresh({ error: 'invalid_grant', description: 'Token has been expired or revoked.' });
+      expect((await call('accounts:check', { id })).value.failure.diagnosis).toBe('oauth-invalid-grant');
+      google.failRefresh(undefined);
+      await call('oauth:connect', { accountId: id, sendMethod: 'gmail-api' });
+      const exported = await call('accounts:export', { ids: [], passphrase: 'export passphrase' });
+      expect(exported.value.count).toBe(0);
+      await call('oauth:cancel');
+      await Promise.all(visits);
+
+      for (const level of consoleSpies) level.mockRestore();
+      const planted = [CLIENT_SECRET, ...google.issuedRefreshTokens, ...google.issuedAccessTokens];
+      expect(google.issuedRefreshTokens.length).toBeGreaterThanOrEqual(4);
+      for (const text of [...seen, ...logs, exported.value.content as string]) for (const secret of planted) expect(text).not.toContain(secret);
+    } finally {
+      for (const level of consoleSpies) level.mockRestore();
+      await google.stop();
+    }
   });
 });

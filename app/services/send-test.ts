@@ -1,8 +1,9 @@
 /** "Send test": one real message from an account to an address the user gives. */
 import type { SendTestResult } from '../core/contract';
 import type { AccountStore } from './account-store';
+import { createAccountTransport, credentialSecrets } from './account-transport';
 import type { Clock } from './ports';
-import { createSmtpTransport, toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
+import { toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
 
 /** Subject of the test message; the e2e suite checks it on the receiving side. */
 export const TEST_SUBJECT = 'Mailroom test message / Mailroom 테스트 메일';
@@ -16,9 +17,9 @@ export async function sendTestMessage(
   timeouts?: SmtpTimeouts,
 ): Promise<SendTestResult> {
   const record = accounts.record(accountId);
-  const password = await accounts.secretOf(accountId);
+  const credentials = await accounts.credentialsOf(accountId);
   const started = clock.now();
-  const transport = createSmtpTransport(record, password, timeouts);
+  const transport = createAccountTransport(record, credentials, timeouts === undefined ? {} : { timeouts });
   try {
     const info = await transport.sendMail({
       from: { name: record.fromName, address: record.fromAddress },
@@ -35,14 +36,15 @@ export async function sendTestMessage(
     });
     return {
       status: 'sent',
-      response: info.response,
-      messageId: info.messageId,
-      accepted: info.accepted.map((a: unknown) => (typeof a === 'string' ? a : String((a as { address?: unknown }).address))),
+      response: String(info.response ?? ''),
+      // SMTP: the Message-ID header; Gmail API: the API's message id.
+      messageId: String(info.messageId ?? ''),
+      accepted: (info.accepted ?? []).map((a: unknown) => (typeof a === 'string' ? a : String((a as { address?: unknown }).address))),
       durationMs: clock.now() - started,
     };
   } catch (error) {
     const context = { port: record.port, security: record.security };
-    return { status: 'failed', failure: toSmtpFailure(error, password ? [password] : [], context), durationMs: clock.now() - started };
+    return { status: 'failed', failure: toSmtpFailure(error, credentialSecrets(credentials), context), durationMs: clock.now() - started };
   } finally {
     transport.close();
   }

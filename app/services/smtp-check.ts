@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { format } from 'node:util';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type XOAuth2 from 'nodemailer/lib/xoauth2';
 import { CHECK_STEPS, type CheckResult, type CheckStep } from '../core/contract';
 import type { AccountRecord } from './account-store';
 import type { Clock } from './ports';
@@ -31,10 +32,18 @@ interface Milestones {
   tlsDetail?: string;
 }
 
-/** Runs "Check" for one account. The password is only handed to nodemailer's login. */
-export async function runSmtpCheck(record: AccountRecord, password: string | undefined, clock: Clock): Promise<CheckResult> {
+/**
+ * Runs "Check" for one account. The password is only handed to nodemailer's login; an OAuth account
+ * passes `oauth2` (nodemailer's XOAUTH2 token generator) instead and `secrets` to blank out.
+ */
+export async function runSmtpCheck(
+  record: AccountRecord,
+  password: string | undefined,
+  clock: Clock,
+  oauth?: { readonly oauth2: XOAuth2; readonly secrets: readonly string[] },
+): Promise<CheckResult> {
   const checkedAt = new Date(clock.now()).toISOString();
-  const secrets = password ? [password] : [];
+  const secrets = oauth ? [...oauth.secrets] : password ? [password] : [];
   const context = { port: record.port, security: record.security };
   const steps = new Map<StepName, CheckStep>();
   const finish = (failure?: unknown): CheckResult => {
@@ -96,7 +105,9 @@ export async function runSmtpCheck(record: AccountRecord, password: string | und
       try {
         await untilDropped(
           new Promise<void>((resolve, reject) =>
-            connection.login({ user: record.username, pass: password ?? '' }, (error) => (error ? reject(error) : resolve())),
+            connection.login(oauth ? { user: record.username, oauth2: oauth.oauth2 } : { user: record.username, pass: password ?? '' }, (error) =>
+              error ? reject(error) : resolve(),
+            ),
           ),
         );
         steps.set('auth', step('auth', 'ok', clock.now() - started, replyText(connection.lastServerResponse)));

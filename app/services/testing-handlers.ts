@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../core/dispatch';
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerDeps } from './handlers';
 import { createMemoryStore, createTestCipher } from './memory-ports';
 import { systemClock, type Clock, type EventSink, type KeyValueStore } from './ports';
 import { createKeychainKeeper, createPassphraseKeeper } from './secret-keeper';
@@ -17,6 +17,8 @@ export function handlersWithMemoryStores(
     /** Keeps secrets with a passphrase (locked until `secrets:unlock`) instead of a test keychain. */
     readonly passphrase?: boolean;
     readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string };
+    /** Host ports of the OAuth flow: the browser opener, the Gmail API base, the consent time-out. */
+    readonly oauth?: Pick<HandlerDeps, 'openExternal' | 'gmailApiBase' | 'oauthTimeoutMs'>;
   } = {},
 ): {
   readonly handlers: Handlers;
@@ -38,6 +40,7 @@ export function handlersWithMemoryStores(
     host: 'web',
     version: '0.0.0-test',
     journalDir,
+    ...options.oauth,
   });
   return { handlers, stores, journalDir };
 }

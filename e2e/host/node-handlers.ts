@@ -16,7 +16,13 @@ export const APP_VERSION: string = (
  * Builds the handler table over stores in `dataDir`. Secrets are encrypted with a passphrase: the one
  * given here (from MAILROOM_PASSPHRASE) unlocks them at once, otherwise the UI asks for it.
  */
-export async function createNodeHandlers(options: { readonly dataDir: string; readonly passphrase?: string | undefined; readonly emit: EventSink }): Promise<Handlers> {
+export async function createNodeHandlers(options: {
+  readonly dataDir: string;
+  readonly passphrase?: string | undefined;
+  readonly emit: EventSink;
+  /** The Gmail API base URL (tests: a loopback fake); absent: Google's. */
+  readonly gmailApiBase?: string;
+}): Promise<Handlers> {
   const openStore = (name: string) => createConfStore(options.dataDir, name);
   const secrets = createPassphraseKeeper(openStore(STORE_NAMES.secrets));
   if (options.passphrase) await secrets.unlock(options.passphrase);
@@ -29,5 +35,12 @@ export async function createNodeHandlers(options: { readonly dataDir: string; re
     version: APP_VERSION,
     journalDir: join(options.dataDir, 'journals'),
     log: (line) => console.log(line),
+    // This host has no system-browser port of its own: it prints the authorization URL, and the page
+    // shows it as a link (the `oauth:consent` event), so the user (or Playwright) opens it.
+    openExternal: async (url) => {
+      console.log(`[oauth] To connect the Google account, open this address in your browser:\n  ${url}`);
+      return false;
+    },
+    ...(options.gmailApiBase === undefined ? {} : { gmailApiBase: options.gmailApiBase }),
   });
 }

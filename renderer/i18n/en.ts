@@ -1,10 +1,12 @@
 /** English words of the UI. `ko.ts` must have exactly the same keys (checked by the compiler). */
 import { composeEn } from './compose-en';
 import { listsEn } from './lists-en';
+import { oauthEn } from './oauth-en';
 import { templatesEn } from './templates-en';
 
 export const en = {
   listsScreen: listsEn,
+  oauth: oauthEn,
   templatesScreen: templatesEn,
   compose: composeEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
@@ -95,7 +97,7 @@ export const en = {
     title: 'Connection check',
     passed: 'All steps passed: this account can send.',
     failed: 'The check stopped at “{{step}}”.',
-    steps: { dns: 'Find the server (DNS)', connect: 'Connect', tls: 'Encrypt (TLS)', auth: 'Log in', 'mail-from': 'Sender accepted' },
+    steps: { ...oauthEn.checkSteps, dns: 'Find the server (DNS)', connect: 'Connect', tls: 'Encrypt (TLS)', auth: 'Log in', 'mail-from': 'Sender accepted' },
     status: { ok: 'OK', failed: 'Failed', skipped: 'Skipped' },
   },
   secrets: {
@@ -267,6 +269,7 @@ export const en = {
     custom: { name: 'Other SMTP server', username: 'As your provider tells you.', password: 'As your provider tells you.', steps: [] },
   },
   diagnosis: {
+    ...oauthEn.diagnoses,
     retry: { no: 'Trying again will not help.', 'after-fix': 'Try again after these steps.', later: 'This is temporary: try again later.' },
     stepsTitle: 'What to do',
     linksTitle: 'Links',

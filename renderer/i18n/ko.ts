@@ -2,10 +2,12 @@
 import type { Messages } from './en';
 import { composeKo } from './compose-ko';
 import { listsKo } from './lists-ko';
+import { oauthKo } from './oauth-ko';
 import { templatesKo } from './templates-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
+  oauth: oauthKo,
   templatesScreen: templatesKo,
   compose: composeKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
@@ -96,7 +98,7 @@ export const ko: Messages = {
     title: '연결 점검',
     passed: '모든 단계를 통과했습니다. 이 계정으로 보낼 수 있습니다.',
     failed: '“{{step}}” 단계에서 멈췄습니다.',
-    steps: { dns: '서버 찾기 (DNS)', connect: '연결', tls: '암호화 (TLS)', auth: '로그인', 'mail-from': '보내는 사람 확인' },
+    steps: { ...oauthKo.checkSteps, dns: '서버 찾기 (DNS)', connect: '연결', tls: '암호화 (TLS)', auth: '로그인', 'mail-from': '보내는 사람 확인' },
     status: { ok: '정상', failed: '실패', skipped: '건너뜀' },
   },
   secrets: {
@@ -268,6 +270,7 @@ export const ko: Messages = {
     custom: { name: '기타 SMTP 서버', username: '제공자가 안내한 대로.', password: '제공자가 안내한 대로.', steps: [] },
   },
   diagnosis: {
+    ...oauthKo.diagnoses,
     retry: { no: '다시 시도해도 소용없습니다.', 'after-fix': '아래 단계를 마친 뒤 다시 시도하세요.', later: '일시적인 문제입니다. 나중에 다시 시도하세요.' },
     stepsTitle: '해결 방법',
     linksTitle: '링크',

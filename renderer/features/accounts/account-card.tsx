@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../app/core/app-error';
-import type { AccountView, CheckResult } from '../../../app/core/contract';
+import type { AccountView, CheckResult, SmtpFailure } from '../../../app/core/contract';
+import { RECONNECT_DIAGNOSES } from '../../../app/core/diagnosis-catalogue';
 import { CheckReport } from '../../components/check-report';
 import { useClient } from '../../state/client-context';
 import { SendTestPanel } from './send-test-panel';
@@ -17,15 +18,18 @@ export interface AccountCardProps {
   readonly onExportLogto: () => void;
   /** Removes the account (after confirmation). */
   readonly onRemove: () => void;
+  /** Opens the OAuth reconnect panel (OAuth accounts). */
+  readonly onReconnect?: () => void;
 }
 
 type CheckState = { readonly status: 'idle' } | { readonly status: 'checking' } | { readonly status: 'done'; readonly result: CheckResult } | { readonly status: 'error'; readonly error: WireError };
 
 /** Renders the card. */
-export function AccountCard({ account, onEdit, onExportLogto, onRemove }: AccountCardProps) {
+export function AccountCard({ account, onEdit, onExportLogto, onRemove, onReconnect }: AccountCardProps) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [check, setCheck] = useState<CheckState>({ status: 'idle' });
+  const [sendFailure, setSendFailure] = useState<SmtpFailure | undefined>(undefined);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const runCheck = async () => {
@@ -33,6 +37,11 @@ export function AccountCard({ account, onEdit, onExportLogto, onRemove }: Accoun
     const result = await client.request('accounts:check', { id: account.id });
     setCheck(result.ok ? { status: 'done', result: result.value } : { status: 'error', error: result.error });
   };
+  const oauth = account.auth?.kind === 'oauth' ? account.auth : undefined;
+  const latest = check.status === 'done' ? check.result : account.lastCheck;
+  const failures = [latest?.failure, sendFailure].filter((f): f is SmtpFailure => f !== undefined);
+  const needsReconnect =
+    oauth !== undefined && (!oauth.hasGrant || oauth.grantProblem !== undefined || !account.secretReadable || failures.some((f) => RECONNECT_DIAGNOSES.has(f.diagnosis)));
 
   return (
     <li className="card account-card" aria-label={account.label} data-account-id={account.id}>
@@ -40,10 +49,17 @@ export function AccountCard({ account, onEdit, onExportLogto, onRemove }: Accoun
         <div>
           <h3>{account.label}</h3>
           <p className="account-card__from">{account.fromName ? `${account.fromName} <${account.fromAddress}>` : account.fromAddress}</p>
-          <p className="muted">
-            {t(`presets.${account.presetId}.name`)} · {account.host}:{account.port} · {t(`accounts.securityShort.${account.security}`)} ·{' '}
-            {account.hasPassword ? t('accounts.passwordSaved') : t('accounts.noPassword')}
-          </p>
+          {oauth ? (
+            <p className="muted" data-auth="oauth" data-send-method={oauth.sendMethod}>
+              {t('oauth.card.signedIn', { address: oauth.googleAddress })} · {t('oauth.card.method', { method: t(`oauth.method.${oauth.sendMethod}`) })} ·{' '}
+              {t('oauth.card.connectedAt', { when: when(oauth.connectedAt) })}
+            </p>
+          ) : (
+            <p className="muted">
+              {t(`presets.${account.presetId}.name`)} · {account.host}:{account.port} · {t(`accounts.securityShort.${account.security}`)} ·{' '}
+              {account.hasPassword ? t('accounts.passwordSaved') : t('accounts.noPassword')}
+            </p>
+          )}
           <p className="muted account-card__usage">
             {account.effectiveDailyLimit === null
               ? t('accounts.usageNoLimit', { sent: account.sentLast24h })
@@ -60,18 +76,34 @@ export function AccountCard({ account, onEdit, onExportLogto, onRemove }: Accoun
           <button type="button" className="button" onClick={() => void runCheck()} disabled={check.status === 'checking'}>
             {check.status === 'checking' ? t('accounts.checking') : t('accounts.check')}
           </button>
-          <button type="button" className="button" onClick={onEdit}>
-            {t('common.edit')}
-          </button>
-          <button type="button" className="button" onClick={onExportLogto}>
-            {t('logto.export')}
-          </button>
+          {oauth ? (
+            <button type="button" className={needsReconnect ? 'button button--primary' : 'button'} onClick={onReconnect}>
+              {t('oauth.actions.reconnect')}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={onEdit}>
+                {t('common.edit')}
+              </button>
+              <button type="button" className="button" onClick={onExportLogto}>
+                {t('logto.export')}
+              </button>
+            </>
+          )}
           <button type="button" className="button button--danger" onClick={onRemove}>
             {t('common.remove')}
           </button>
         </div>
       </div>
-      {!account.secretReadable ? (
+      {needsReconnect ? (
+        <p className="form-alert" role="alert" data-reconnect="needed">
+          {t('oauth.card.reconnectHint')}{' '}
+          <button type="button" className="button button--primary" onClick={onReconnect}>
+            {t('oauth.actions.reconnect')}
+          </button>
+        </p>
+      ) : null}
+      {!account.secretReadable && !oauth ? (
         <p className="form-alert" role="alert">
           {t('accounts.secretUnreadable')}
         </p>
@@ -82,7 +114,7 @@ export function AccountCard({ account, onEdit, onExportLogto, onRemove }: Accoun
           {t(`errors.${check.error.code}`)} {check.error.hint ?? ''}
         </p>
       ) : null}
-      <SendTestPanel account={account} />
+      <SendTestPanel account={account} onResult={(result) => setSendFailure(result.status === 'failed' ? result.failure : undefined)} />
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { useClient } from '../../state/client-context';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
 import { LogtoPanel } from './logto-panel';
+import { OAuthPanel } from './oauth-panel';
 import { SecretsGate } from './secrets-gate';
 import { TransferPanel } from './transfer-panel';
 import { useAccounts } from './use-accounts';
@@ -17,7 +18,8 @@ type Editor =
   | { readonly kind: 'edit'; readonly account: AccountView }
   | { readonly kind: 'transfer'; readonly mode: 'export' | 'import' }
   | { readonly kind: 'logto-import' }
-  | { readonly kind: 'logto-export'; readonly account: AccountView };
+  | { readonly kind: 'logto-export'; readonly account: AccountView }
+  | { readonly kind: 'oauth'; readonly account?: AccountView };
 
 /** Renders the Accounts screen. */
 export function AccountsScreen() {
@@ -56,6 +58,9 @@ export function AccountsScreen() {
                 {t('transfer.export')}
               </button>
             ) : null}
+            <button type="button" className="button" onClick={() => setEditor({ kind: 'oauth' })}>
+              {t('oauth.screen.connect')}
+            </button>
             <button type="button" className="button button--primary" onClick={() => setEditor({ kind: 'new' })}>
               {t('accounts.add')}
             </button>
@@ -68,6 +73,7 @@ export function AccountsScreen() {
       {editor.kind === 'transfer' ? <TransferPanel mode={editor.mode} onClose={() => setEditor({ kind: 'closed' })} /> : null}
       {editor.kind === 'logto-import' ? <LogtoPanel mode="import" onClose={() => setEditor({ kind: 'closed' })} /> : null}
       {editor.kind === 'logto-export' ? <LogtoPanel mode="export" account={editor.account} onClose={() => setEditor({ kind: 'closed' })} /> : null}
+      {editor.kind === 'oauth' ? <OAuthPanel key={editor.account?.id ?? 'new'} account={editor.account} onClose={() => setEditor({ kind: 'closed' })} /> : null}
 
       {editor.kind === 'new' || editor.kind === 'edit' ? (
         <AccountForm
@@ -89,10 +95,12 @@ export function AccountsScreen() {
         <ul className="account-list" aria-label={t('accounts.listLabel')}>
           {state.accounts.map((account) => (
             <AccountCard
-              key={account.id}
+              // A new consent starts the card afresh: an old check or send failure no longer applies.
+              key={account.auth?.kind === 'oauth' ? `${account.id}:${account.auth.connectedAt}` : account.id}
               account={account}
               onEdit={() => setEditor({ kind: 'edit', account })}
               onExportLogto={() => setEditor({ kind: 'logto-export', account })}
+              onReconnect={() => setEditor({ kind: 'oauth', account })}
               onRemove={() => void remove(account)}
             />
           ))}

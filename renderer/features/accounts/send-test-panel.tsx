@@ -17,10 +17,12 @@ type PanelState =
 export interface SendTestPanelProps {
   /** The account to send from. */
   readonly account: AccountView;
+  /** Told of every finished send (the card offers Reconnect after an OAuth failure). */
+  readonly onResult?: (result: SendTestResult) => void;
 }
 
 /** Renders the send-test form for one account. */
-export function SendTestPanel({ account }: SendTestPanelProps) {
+export function SendTestPanel({ account, onResult }: SendTestPanelProps) {
   const { t } = useTranslation();
   const client = useClient();
   const [to, setTo] = useState(account.fromAddress);
@@ -31,6 +33,7 @@ export function SendTestPanel({ account }: SendTestPanelProps) {
     setState({ status: 'sending' });
     const result = await client.request('accounts:send-test', { accountId: account.id, to: to.trim() });
     setState(result.ok ? { status: 'done', result: result.value } : { status: 'error', error: result.error });
+    if (result.ok) onResult?.(result.value);
   };
 
   return (

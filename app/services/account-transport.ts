@@ -1,0 +1,88 @@
+/**
+ * The one transport factory for every account, used by Send test, Check and the campaign engine:
+ * SMTP with a password, SMTP with XOAUTH2 (nodemailer's OAuth2 fed by our own token source through
+ * `provisionCallback`, so one refresh path serves both send methods), or the Gmail API custom transport.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { SendMethod } from '../core/google-oauth';
+import type { AccountRecord } from './account-store';
+import { createGmailApiTransport } from './gmail-api-transport';
+import { REFRESH_SKEW_MS, type AccessTokenSource } from './oauth-sessions';
+import { SMTP_TIMEOUTS, smtpOptionsFor, type SmtpTimeouts } from './smtp-transport';
+
+/** What a transport needs to log in. Decrypted in the main process only; never logged. */
+export type AccountCredentials =
+  | {
+      readonly kind: 'password';
+      /** The password, or undefined for a relay without login. */
+      readonly password: string | undefined;
+    }
+  | {
+      readonly kind: 'oauth';
+      /** How the account sends. */
+      readonly sendMethod: SendMethod;
+      /** The token endpoint (nodemailer's `accessUrl`, set explicitly rather than its legacy default). */
+      readonly tokenUri: string;
+      /** Access tokens, refreshed in memory. */
+      readonly tokens: AccessTokenSource;
+      /** The Gmail API base URL. */
+      readonly gmailApiBase: string;
+    };
+
+/** Options of a transport. */
+export interface AccountTransportOptions {
+  /** nodemailer's timeouts (SMTP). */
+  readonly timeouts?: SmtpTimeouts;
+  /** A pooled SMTP transport (the engine). */
+  readonly pool?: boolean;
+  /** Parallel pooled connections. */
+  readonly maxConnections?: number;
+  /** Messages per pooled connection. */
+  readonly maxMessages?: number;
+}
+
+/** Accepts a bare password too, for the callers that only ever had one. */
+export function toCredentials(credentials: AccountCredentials | string | undefined): AccountCredentials {
+  return typeof credentials === 'object' ? credentials : { kind: 'password', password: credentials };
+}
+
+/** Every secret the credentials hold right now, to blank out of failure texts. */
+export function credentialSecrets(credentials: AccountCredentials | string | undefined): string[] {
+  const c = toCredentials(credentials);
+  return c.kind === 'password' ? (c.password ? [c.password] : []) : c.tokens.secrets();
+}
+
+/** nodemailer's OAuth2 auth object for an XOAUTH2 account, fed by the token source. */
+export function xoauth2AuthFor(credentials: Extract<AccountCredentials, { kind: 'oauth' }>): SMTPTransport.Options['auth'] {
+  return {
+    type: 'OAuth2',
+    user: credentials.tokens.user,
+    // Never used for a request (provisionCallback does the refresh), but set so nodemailer's legacy
+    // default endpoint (providers.md §9) is never the one in force.
+    accessUrl: credentials.tokenUri,
+    provisionCallback: (_user: string, renew: boolean, callback: (err: Error | null, accessToken: string, expires: number) => void) => {
+      credentials.tokens.get({ renew }).then(
+        // nodemailer caches the token per connection until `expires`: hand it our refresh margin too.
+        (token) => callback(null, token.token, token.expiresAt - REFRESH_SKEW_MS),
+        (error: Error) => callback(error, '', 0),
+      );
+    },
+  };
+}
+
+/** Creates the transport for one account. */
+export function createAccountTransport(
+  record: AccountRecord,
+  credentials: AccountCredentials | string | undefined,
+  options: AccountTransportOptions = {},
+): Transporter {
+  const c = toCredentials(credentials);
+  if (c.kind === 'oauth' && c.sendMethod === 'gmail-api') {
+    return nodemailer.createTransport(createGmailApiTransport({ tokens: c.tokens, apiBase: c.gmailApiBase }));
+  }
+  const base = smtpOptionsFor(record, c.kind === 'password' ? c.password : undefined, options.timeouts ?? SMTP_TIMEOUTS);
+  const auth = c.kind === 'oauth' ? xoauth2AuthFor(c) : base.auth;
+  const pooling = options.pool ? { pool: true as const, maxConnections: options.maxConnections ?? 1, maxMessages: options.maxMessages ?? 100 } : {};
+  return nodemailer.createTransport({ ...base, auth, ...pooling });
+}
