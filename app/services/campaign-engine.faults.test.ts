@@ -22,6 +22,7 @@ import type { CampaignSnapshot } from './campaign-store';
 import { createMemoryStore } from './memory-ports';
 import { systemClock } from './ports';
 import { createSendLedger } from './send-ledger';
+import { testAccount, testCampaign } from './testing/fixtures';
 
 const USER = 'office@school.test';
 const PASSWORD = 'pw-SECRET-4242';
@@ -36,41 +37,9 @@ const FAST: Partial<EngineOptions> = {
 const email = (i: number) => `m${i}@club.test`;
 const indexOf = (address: string) => Number(/^m(\d+)@/.exec(address)?.[1] ?? -1);
 
-function account(port: number): AccountRecord {
-  return {
-    id: 'acc-1',
-    presetId: 'custom',
-    label: 'Office',
-    host: '127.0.0.1',
-    port,
-    security: 'none',
-    username: USER,
-    fromAddress: USER,
-    fromName: 'Office',
-    replyTo: '',
-    ehloName: '',
-    tlsServername: '',
-    caCertificate: '',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-  };
-}
+const account = (port: number): AccountRecord => testAccount(port, USER);
 
-function campaign(n: number): CampaignSnapshot {
-  return {
-    id: `c${Math.random().toString(36).slice(2)}`,
-    accountId: 'acc-1',
-    accountLabel: 'Office',
-    listName: 'Members',
-    template: { contentType: 'text/plain', subject: 'Notice for {{name}}', content: 'Dear {{name}}, your code is {{code}}.' },
-    recipients: Array.from({ length: n }, (_, i) => ({ line: i + 2, email: email(i), name: `Member ${i}`, fields: { code: `C${i}` } })),
-    replyTo: '',
-    attachments: [],
-    perMinute: 0,
-    status: 'ready',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  };
-}
+const campaign = (n: number): CampaignSnapshot => testCampaign(n);
 
 let dir: string;
 let sink: SmtpSink | undefined;

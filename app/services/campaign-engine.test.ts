@@ -14,6 +14,7 @@ import { journalFileFor, openCampaignJournal } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
 import { createMemoryStore } from './memory-ports';
 import { systemClock, type Clock } from './ports';
+import { testAccount, testCampaign } from './testing/fixtures';
 import { createSendLedger, DAY_MS, type SendLedger } from './send-ledger';
 
 const USER = 'office@school.test';
@@ -26,41 +27,15 @@ const FAST: Partial<EngineOptions> = {
 };
 const indexOf = (address: string) => Number(/^m(\d+)@/.exec(address)?.[1] ?? -1);
 
-function account(port: number): AccountRecord {
-  return {
-    id: 'acc-1',
-    presetId: 'custom',
-    label: 'Office',
-    host: '127.0.0.1',
-    port,
-    security: 'none',
-    username: USER,
-    fromAddress: USER,
-    fromName: '행정실 Office',
-    replyTo: '',
-    ehloName: '',
-    tlsServername: '',
-    caCertificate: '',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-  };
-}
+const account = (port: number): AccountRecord => testAccount(port, USER, { fromName: '행정실 Office' });
 
-function campaign(n: number): CampaignSnapshot {
-  return {
-    id: `c${Math.random().toString(36).slice(2)}`,
-    accountId: 'acc-1',
-    accountLabel: 'Office',
-    listName: 'Members',
-    template: { contentType: 'text/plain', subject: '{{name}}님께 알림', content: 'Dear {{name}}, your code is {{code}}.' },
-    recipients: Array.from({ length: n }, (_, i) => ({ line: i + 2, email: `m${i}@club.test`, name: `회원 ${i}`, fields: (i === 7 ? {} : { code: `C${i}` }) as Record<string, string> })),
-    replyTo: '',
-    attachments: [],
-    perMinute: 0,
-    status: 'ready',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  };
-}
+const campaign = (n: number): CampaignSnapshot =>
+  testCampaign(n, { template: { contentType: 'text/plain', subject: '{{name}}님께 알림', content: 'Dear {{name}}, your code is {{code}}.' } }, (i, m) => ({
+    ...m,
+    name: `회원 ${i}`,
+    // Member 7 has no code: the template cannot be filled for them.
+    fields: i === 7 ? {} : m.fields,
+  }));
 
 let dir: string;
 let sink: SmtpSink;

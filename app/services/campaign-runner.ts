@@ -103,7 +103,8 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
    * One campaign at a time per account: two would each pace and count their own in-flight messages, so
    * together they would go twice as fast as the account's pace and could overshoot its daily limit.
    */
-  const busyWith = (accountId: string) => [...running].find(([, r]) => r.accountId === accountId);
+  // A run whose campaign no longer reads "running" has sent its last message and is only closing.
+  const busyWith = (accountId: string) => [...running].find(([id, r]) => r.accountId === accountId && campaigns.get(id)?.status === 'running');
   /** Campaigns recovery could not resume because saved passwords were locked; resumed on unlock. */
   const waitingForSecrets = new Set<string>();
   /** Starts a campaign by itself (recovery, a freed quota window): after the account's current one. */

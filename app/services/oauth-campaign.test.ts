@@ -23,6 +23,7 @@ import { createOAuthSessions } from './oauth-sessions';
 import { systemClock } from './ports';
 import { createSendLedger } from './send-ledger';
 import { handlersWithMemoryStores } from './testing-handlers';
+import { testAccount, testCampaign } from './testing/fixtures';
 
 const FAST: Partial<EngineOptions> = {
   maxConnections: 1,
@@ -212,19 +213,7 @@ async function run(snapshot: CampaignSnapshot, rec: AccountRecord, credentials: 
 }
 
 function campaign(n: number): CampaignSnapshot {
-  return {
-    id: `c${Math.random().toString(36).slice(2)}`,
-    accountId: 'acc',
-    accountLabel: 'Office',
-    listName: 'Members',
-    template: { contentType: 'text/plain', subject: '{{name}}님께 알림', content: 'Dear {{name}}.' },
-    recipients: Array.from({ length: n }, (_, i) => ({ line: i + 2, email: `m${i}@club.test`, name: `회원 ${i}`, fields: {} as Record<string, string> })),
-    replyTo: '',
-    attachments: [],
-    perMinute: 0,
-    status: 'ready',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  };
+  return testCampaign(n, { accountId: 'acc', template: { contentType: 'text/plain', subject: '{{name}}님께 알림', content: 'Dear {{name}}.' } }, (i, m) => ({ ...m, name: `회원 ${i}`, fields: {} }));
 }
 
 /** Credentials over a refresh token obtained through a real consent against the fake. */
@@ -246,22 +235,12 @@ async function credentialsFor(method: 'gmail-api' | 'smtp-xoauth2'): Promise<Acc
 }
 
 function record(method: 'gmail-api' | 'smtp-xoauth2'): AccountRecord {
-  return {
+  return testAccount(method === 'gmail-api' ? 443 : 465, google.email, {
     id: 'acc',
     presetId: 'gmail',
-    label: 'Office',
     host: method === 'gmail-api' ? 'gmail.googleapis.com' : 'smtp.gmail.com',
-    port: method === 'gmail-api' ? 443 : 465,
     security: 'tls',
-    username: google.email,
-    fromAddress: google.email,
     fromName: '행정실',
-    replyTo: '',
-    ehloName: '',
-    tlsServername: '',
-    caCertificate: '',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
     auth: { kind: 'oauth', sendMethod: method, clientId: google.clientId, authUri: `${google.origin}/o/oauth2/v2/auth`, tokenUri: `${google.origin}/token`, projectId: '', googleAddress: google.email, scope: '', connectedAt: '' },
-  };
+  });
 }

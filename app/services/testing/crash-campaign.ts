@@ -6,6 +6,7 @@
 import type { DeliverySummary } from '../../core/delivery-state';
 import type { AccountRecord } from '../account-store';
 import type { CampaignOutcome, EngineOptions } from '../campaign-engine';
+import { testAccount, testCampaign } from './fixtures';
 import type { CampaignSnapshot } from '../campaign-store';
 
 /** The login the parent's SMTP server accepts. */
@@ -32,40 +33,12 @@ export const crashIndexOf = (address: string): number => Number(/^m(\d+)@club\.t
 
 /** The campaign: `members` recipients, sent as fast as the server takes them. */
 export function crashSnapshot(members: number): CampaignSnapshot {
-  return {
-    id: 'crash-campaign',
-    accountId: 'acc-crash',
-    accountLabel: 'Office',
-    listName: 'Members',
-    template: { contentType: 'text/plain', subject: 'Notice for {{name}}', content: 'Dear {{name}}, your code is {{code}}.' },
-    recipients: Array.from({ length: members }, (_, i) => ({ line: i + 2, email: crashEmail(i), name: `Member ${i}`, fields: { code: `C${i}` } })),
-    replyTo: '',
-    attachments: [],
-    perMinute: 0,
-    status: 'running',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  };
+  return testCampaign(members, { id: 'crash-campaign', accountId: 'acc-crash', status: 'running' }, (i, m) => ({ ...m, email: crashEmail(i) }));
 }
 
 /** The account: plain SMTP on loopback, at the parent's server. */
 export function crashAccount(port: number): AccountRecord {
-  return {
-    id: 'acc-crash',
-    presetId: 'custom',
-    label: 'Office',
-    host: '127.0.0.1',
-    port,
-    security: 'none',
-    username: CRASH_USER,
-    fromAddress: CRASH_USER,
-    fromName: 'Office',
-    replyTo: '',
-    ehloName: '',
-    tlsServername: '',
-    caCertificate: '',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-  };
+  return testAccount(port, CRASH_USER, { id: 'acc-crash' });
 }
 
 /** One line the child writes to stdout (JSON). */
