@@ -132,7 +132,7 @@ async function scenario(name: string): Promise<{ seconds: number; sent: number }
     const outcome = await runCampaign({
       snapshot,
       record: record(sink!.port),
-      password: undefined,
+      credentials: undefined,
       journal,
       states: recovered.states,
       ledger: createSendLedger(createMemoryStore(), systemClock),

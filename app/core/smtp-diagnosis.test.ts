@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueLinks, DIAGNOSIS_CATALOGUE, explainFailure } from './diagnosis-catalogue';
 import { PRESETS } from './presets';
-import { diagnoseSmtpFailure, enhancedStatusOf, SMTP_DIAGNOSES } from './smtp-diagnosis';
+import { isAddressGone, diagnoseSmtpFailure, enhancedStatusOf, SMTP_DIAGNOSES } from './smtp-diagnosis';
 
 describe('enhancedStatusOf', () => {
   it('reads x.y.z from single- and multi-line replies', () => {
@@ -59,5 +59,13 @@ describe('the diagnosis catalogue', () => {
   it('links only to https pages', () => {
     const links = [...catalogueLinks(), ...Object.values(PRESETS).flatMap((p) => p.links)];
     for (const link of links) expect(new URL(link).protocol).toBe('https:');
+  });
+});
+
+describe('isAddressGone', () => {
+  it('is true only for a refused recipient address', () => {
+    expect(isAddressGone('recipient-rejected')).toBe(true);
+    for (const d of ['auth-rejected', 'daily-limit', 'temporary', 'sender-rejected'] as const) expect(isAddressGone(d)).toBe(false);
+    expect(isAddressGone(undefined)).toBe(false);
   });
 });

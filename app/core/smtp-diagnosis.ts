@@ -103,6 +103,14 @@ export function enhancedStatusOf(response: string | undefined): string | undefin
   return match?.[1];
 }
 
+/**
+ * Whether a failure says the address itself is gone for good (5.1.x at RCPT TO): mail to it will never
+ * arrive, so the member's row offers to put it on the suppression list.
+ */
+export function isAddressGone(diagnosis: SmtpDiagnosis | undefined): boolean {
+  return diagnosis === 'recipient-rejected';
+}
+
 /** Classifies one failure. */
 export function diagnoseSmtpFailure(error: SmtpErrorFields, context?: ConnectionContext): SmtpDiagnosis {
   const reply = error.response ?? '';

@@ -6,7 +6,7 @@
 import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type { CheckResult, CheckStep } from '../core/contract';
 import type { AccountRecord } from './account-store';
-import { credentialSecrets, toCredentials, type AccountCredentials } from './account-transport';
+import { credentialSecrets, provisionFrom, toCredentials, type AccountCredentials } from './account-transport';
 import { apiError } from './gmail-api-transport';
 import type { Clock } from './ports';
 import { runSmtpCheck } from './smtp-check';
@@ -38,12 +38,7 @@ export async function runAccountCheck(record: AccountRecord, credentials: Accoun
     const oauth2 = new XOAuth2({
       user: c.tokens.user,
       accessUrl: c.tokenUri,
-      provisionCallback: (_user, renew, callback) => {
-        c.tokens.get({ renew }).then(
-          (t) => callback(null, t.token, t.expiresAt),
-          (error: Error) => callback(error, '', 0),
-        );
-      },
+      provisionCallback: provisionFrom(c.tokens),
     });
     const smtp = await runSmtpCheck(record, undefined, clock, { oauth2, secrets: credentialSecrets(c) });
     return { ...smtp, steps: [tokenStep, ...smtp.steps] };

@@ -53,6 +53,17 @@ export function credentialSecrets(credentials: AccountCredentials | string | und
   return c.kind === 'password' ? (c.password ? [c.password] : []) : c.tokens.secrets();
 }
 
+/** nodemailer's XOAUTH2 provisioning fed by the account's token source (one refresh path for sending and Check). */
+export function provisionFrom(tokens: AccessTokenSource) {
+  return (_user: string, renew: boolean, callback: (err: Error | null, accessToken?: string, expires?: number) => void): void => {
+    tokens.get({ renew }).then(
+      // nodemailer caches the token per connection until `expires`: hand it our refresh margin too.
+      (token) => callback(null, token.token, token.expiresAt - REFRESH_SKEW_MS),
+      (error: Error) => callback(error),
+    );
+  };
+}
+
 /** nodemailer's OAuth2 auth object for an XOAUTH2 account, fed by the token source. */
 export function xoauth2AuthFor(credentials: Extract<AccountCredentials, { kind: 'oauth' }>): SMTPTransport.Options['auth'] {
   return {
@@ -61,13 +72,7 @@ export function xoauth2AuthFor(credentials: Extract<AccountCredentials, { kind: 
     // Never used for a request (provisionCallback does the refresh), but set so nodemailer's legacy
     // default endpoint (providers.md §9) is never the one in force.
     accessUrl: credentials.tokenUri,
-    provisionCallback: (_user: string, renew: boolean, callback: (err: Error | null, accessToken: string, expires: number) => void) => {
-      credentials.tokens.get({ renew }).then(
-        // nodemailer caches the token per connection until `expires`: hand it our refresh margin too.
-        (token) => callback(null, token.token, token.expiresAt - REFRESH_SKEW_MS),
-        (error: Error) => callback(error, '', 0),
-      );
-    },
+    provisionCallback: provisionFrom(credentials.tokens),
   };
 }
 

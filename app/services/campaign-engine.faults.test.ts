@@ -75,7 +75,7 @@ async function run(
     return await runCampaign({
       snapshot,
       record: { ...account(port), ...record },
-      password,
+      credentials: password,
       journal,
       states: recovered.states,
       ledger,

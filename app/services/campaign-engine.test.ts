@@ -63,7 +63,7 @@ async function run(snapshot: CampaignSnapshot, extra: RunOptions = {}): Promise<
     return await runCampaign({
       snapshot,
       record: account(sink.port),
-      password: PASSWORD,
+      credentials: PASSWORD,
       journal,
       states: recovered.states,
       ledger: extra.ledger ?? createSendLedger(createMemoryStore(), clock),

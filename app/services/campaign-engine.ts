@@ -158,8 +158,8 @@ export interface RunCampaignInput {
   readonly snapshot: CampaignSnapshot;
   /** The sending account. */
   readonly record: AccountRecord;
-  /** Its decrypted password; handed to nodemailer only and blanked out of every failure text. */
-  readonly password: AccountCredentials | string | undefined;
+  /** Its decrypted credentials (a bare string is a password); handed to the transport only and blanked out of every failure text. */
+  readonly credentials: AccountCredentials | string | undefined;
   /** The campaign's open journal. */
   readonly journal: CampaignJournal;
   /** Every member's state at the start (from `openCampaignJournal`'s replay, or the last run). */
@@ -204,12 +204,12 @@ interface Handover {
 
 /** Runs a campaign until it completes, pauses, waits for quota or is cancelled. */
 export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutcome> {
-  const { snapshot, record, password, journal, ledger, clock } = input;
+  const { snapshot, record, credentials, journal, ledger, clock } = input;
   const options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, maxConnections: connectionsOf(record), ...input.options };
   const dailyLimit = input.dailyLimit === undefined ? dailyLimitOf(record) : input.dailyLimit;
   const states: DeliveryState[] = [...input.states];
   if (states.length !== snapshot.recipients.length) throw new Error('One state per recipient is needed.');
-  const secrets = credentialSecrets(password);
+  const secrets = credentialSecrets(credentials);
   const context = { port: record.port, security: record.security };
   const build = createMessageBuilder(record, snapshot.template, { replyTo: snapshot.replyTo, attachments: snapshot.attachments });
   const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
@@ -260,7 +260,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const unsubscribe = input.controls?.subscribe(notify);
 
   // ── the one pooled transport ──
-  const transport = createAccountTransport(record, password, {
+  const transport = createAccountTransport(record, credentials, {
     timeouts: options.timeouts,
     pool: true,
     maxConnections: options.maxConnections,
@@ -323,21 +323,39 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     return { index, previous, mail };
   };
   /**
-   * The member a connection that just finished can hand over at once, if any: nothing stops the run,
-   * the daily limit has room, no pacing wait is due, and its message renders. Anything else goes back
-   * to the main loop, which waits, skips or stops as needed.
+   * What to do next, given how many hand-overs are under way (`othersInFlight`): take a member, skip
+   * one whose message cannot be made, wait (for an outcome, a retry, the pace), stop for the daily
+   * limit, or finish. The main loop acts on every answer; a connection that just finished asks too and
+   * takes the member at once when the answer is `take`, leaving everything else to the loop.
    */
-  const takeNext = (othersInFlight: number): Claim | undefined => {
-    if (stop !== undefined || fatal !== undefined || input.controls?.requested !== undefined) return undefined;
+  type Step =
+    | { readonly kind: 'take'; readonly index: number; readonly mail: Mail.Options; readonly now: number }
+    | { readonly kind: 'skip'; readonly index: number; readonly detail: string[] }
+    | { readonly kind: 'wait'; readonly ms?: number }
+    | { readonly kind: 'quota'; readonly resumeAt: number }
+    | { readonly kind: 'done' };
+  const nextStep = (othersInFlight: number): Step => {
     const now = clock.now();
     const index = nextDue(now);
-    if (index === undefined) return undefined;
-    if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) return undefined;
-    if (intervalMs > 0 && nextSlotAt > now) return undefined;
+    if (index === undefined) {
+      if (othersInFlight === 0 && deferred.size === 0) return { kind: 'done' };
+      const retryAt = earliestRetry();
+      return othersInFlight > 0 || retryAt === undefined ? { kind: 'wait' } : { kind: 'wait', ms: retryAt - now };
+    }
+    if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) {
+      return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
+    }
     const member = snapshot.recipients[index];
     const built = member ? build(member) : undefined;
-    if (!built?.ok) return undefined;
-    return take(index, built.mail, now);
+    if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
+    if (intervalMs > 0 && nextSlotAt > now) return { kind: 'wait', ms: nextSlotAt - now };
+    return { kind: 'take', index, mail: built.mail, now };
+  };
+  /** The member a connection that just finished hands over at once, if the next step is to take one. */
+  const takeNext = (othersInFlight: number): Claim | undefined => {
+    if (stop !== undefined || fatal !== undefined || input.controls?.requested !== undefined) return undefined;
+    const next = nextStep(othersInFlight);
+    return next.kind === 'take' ? take(next.index, next.mail, next.now) : undefined;
   };
 
   /**
@@ -411,39 +429,26 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       if (requested === 'cancel') stopWith({ kind: 'cancel' });
       else if (requested === 'pause') stopWith({ kind: 'user-pause' });
       if (stop !== undefined || fatal !== undefined) break;
-      const now = clock.now();
       if (inFlight.size >= options.maxConnections) {
         await waitForEvent();
         continue;
       }
-      const index = nextDue(now);
-      if (index === undefined) {
-        if (inFlight.size === 0 && deferred.size === 0) break;
-        const retryAt = earliestRetry();
-        await waitForEvent(inFlight.size > 0 || retryAt === undefined ? undefined : retryAt - now);
-        continue;
-      }
-      if (dailyLimit !== null && ledger.sentInLastDay(record.id) + inFlight.size >= dailyLimit) {
-        if (inFlight.size > 0) {
-          await waitForEvent();
-          continue;
-        }
-        stopWith({ kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS });
+      const next = nextStep(inFlight.size);
+      if (next.kind === 'done') break;
+      if (next.kind === 'quota') {
+        stopWith({ kind: 'quota', resumeAt: next.resumeAt });
         break;
       }
-      const member = snapshot.recipients[index];
-      const built = member ? build(member) : undefined;
-      if (!built?.ok) {
-        const detail = built && !built.ok ? [...built.missing, ...built.unsupported] : [];
-        deferred.delete(index);
-        await commit([{ i: index, s: { status: 'skipped', reason: 'template-error', detail } }]);
+      if (next.kind === 'wait') {
+        await waitForEvent(next.ms);
         continue;
       }
-      if (intervalMs > 0 && nextSlotAt > now) {
-        await waitForEvent(nextSlotAt - now);
+      if (next.kind === 'skip') {
+        deferred.delete(next.index);
+        await commit([{ i: next.index, s: { status: 'skipped', reason: 'template-error', detail: next.detail } }]);
         continue;
       }
-      const task = work(take(index, built.mail, now))
+      const task = work(take(next.index, next.mail, next.now))
         .catch((error: unknown) => {
           fatal ??= error;
         })

@@ -152,7 +152,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const outcome = await runCampaign({
         snapshot,
         record,
-        password: await accounts.credentialsOf(record.id),
+        credentials: await accounts.credentialsOf(record.id),
         journal,
         states: recovered.states,
         ledger,

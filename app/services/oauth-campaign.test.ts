@@ -198,7 +198,7 @@ async function run(snapshot: CampaignSnapshot, rec: AccountRecord, credentials: 
     return await runCampaign({
       snapshot,
       record: rec,
-      password: credentials,
+      credentials,
       journal,
       states: recovered.states,
       ledger: createSendLedger(createMemoryStore(), systemClock),

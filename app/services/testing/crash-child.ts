@@ -31,7 +31,7 @@ async function main(args: readonly string[]): Promise<void> {
     const outcome = await runCampaign({
       snapshot,
       record: crashAccount(port),
-      password: CRASH_PASSWORD,
+      credentials: CRASH_PASSWORD,
       journal,
       states: recovered.states,
       ledger: createSendLedger(createMemoryStore(), systemClock),

@@ -7,11 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignRow } from '../../../app/core/contract';
 import type { PresetId } from '../../../app/core/presets';
+import { isAddressGone } from '../../../app/core/smtp-diagnosis';
 import { DiagnosisPanel } from '../../components/diagnosis-panel';
 import { useClient } from '../../state/client-context';
-
-/** Failures that say the address itself is wrong for good: the member will never get mail there. */
-const PERMANENT_ADDRESS_FAILURES = new Set(['recipient-rejected']);
 
 /** Props of RowDetails. */
 export interface RowDetailsProps {
@@ -28,7 +26,7 @@ export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [suppressed, setSuppressed] = useState<'idle' | 'done' | string>('idle');
-  const offerSuppression = row.status === 'failed' && row.diagnosis !== undefined && PERMANENT_ADDRESS_FAILURES.has(row.diagnosis);
+  const offerSuppression = row.status === 'failed' && isAddressGone(row.diagnosis);
   const suppress = async () => {
     const reason = `${t('compose.campaign.suppressReason')}: ${row.failure?.response ?? row.detail}`.slice(0, 200);
     const result = await client.request('suppression:add', { text: row.email, reason });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded } from './compose-model';
+import { composeRequest, formatBytes, INITIAL_COMPOSE, paceOf, withExcluded } from './compose-model';
 
 describe('compose model', () => {
   it('makes no request until account, list and a message exist', () => {
@@ -22,3 +22,16 @@ describe('compose model', () => {
     expect(formatBytes(26 * 1024 * 1024)).toBe('26.0 MB');
   });
 });
+
+describe('pace', () => {
+  const ready = { ...INITIAL_COMPOSE, accountId: 'a', listId: 'l', inline: { contentType: 'text/plain' as const, subject: 'Hi', content: 'Hi' } };
+  it('sends a typed whole number in range, and leaves the provider default otherwise', () => {
+    expect(composeRequest({ ...ready, perMinute: ' 120 ' })?.perMinute).toBe(120);
+    expect(composeRequest(ready)).not.toHaveProperty('perMinute');
+    for (const bad of ['0', '6001', '2.5', 'fast']) {
+      expect(paceOf({ ...ready, perMinute: bad })).toBeUndefined();
+      expect(composeRequest({ ...ready, perMinute: bad })).not.toHaveProperty('perMinute');
+    }
+  });
+});
+

@@ -55,6 +55,7 @@ export function paceOf(state: ComposeState): number | undefined {
 /** The request for preview, pre-flight and create, or null while something required is missing. */
 export function composeRequest(state: ComposeState): ComposeInput | null {
   if (state.accountId === '' || state.listId === '') return null;
+  const perMinute = paceOf(state);
   if (state.templateId === 'inline' && state.inline.subject.trim() === '' && state.inline.content.trim() === '') return null;
   return {
     accountId: state.accountId,
@@ -66,7 +67,7 @@ export function composeRequest(state: ComposeState): ComposeInput | null {
     replyTo: state.replyTo.trim(),
     attachments: state.attachments.map(({ fileName, contentType, base64 }) => ({ fileName, contentType, base64 })),
     excluded: [...state.excluded],
-    ...(paceOf(state) === undefined ? {} : { perMinute: paceOf(state) }),
+    ...(perMinute === undefined ? {} : { perMinute }),
   };
 }
 
