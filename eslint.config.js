@@ -1,6 +1,8 @@
 // Lint rules, including the import boundaries between the rooms of the code (STYLE.md rule 4):
-// app/ never imports electron or the renderer; app/core imports nothing Node-only; renderer/ imports
-// neither Node, Electron nor app/services.
+// app/<room>/common/ is pure (no Node, no DOM) and imports only other common/ folders; app/<room>/node/
+// is Node-only; app/ never imports electron, the renderer or test support; renderer/ imports only
+// app/*/common; test doubles (app/test-support, electron/test-support, e2e/fakes) reach tests only.
+// Import circles (type-only ones too) are caught by dpdm in `npm run lint` (package.json lint:cycles).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -39,20 +41,28 @@ export default tseslint.config(
       '**/electron/**',
       '**/renderer/**',
       '**/e2e/**',
+      '**/test-support/**',
     ]),
   },
   {
-    files: ['app/**/*.test.ts'],
-    rules: restrict('app/ tests may use the e2e fakes, but never Electron or the renderer.', ['electron'], ['**/electron/**', '**/renderer/**']),
+    // Tests and their support may use the fake providers in e2e/fakes and app/test-support.
+    files: ['app/**/*.test.ts', 'app/test-support/**/*.ts'],
+    rules: restrict('app/ tests may use the e2e fakes and app/test-support, but never Electron or the renderer.', ['electron'], ['**/electron/**', '**/renderer/**']),
   },
   {
-    files: ['app/core/**/*.ts'],
-    ignores: ['app/core/**/*.test.ts'],
+    files: ['app/*/common/**/*.ts'],
+    ignores: ['app/*/common/**/*.test.ts'],
     rules: restrict(
-      'app/core is shared with the renderer: no Node built-ins, no Node-only packages, no services.',
+      'app/<room>/common is shared with the renderer: no Node built-ins, no Node-only packages, nothing from a node/ folder.',
       ['electron', 'react', 'react-dom', ...nodeBuiltins, ...nodeOnlyPackages],
-      ['**/services/**', '**/electron/**', '**/renderer/**'],
+      ['**/node/**', '**/test-support/**', '**/host-web/**', '**/electron/**', '**/renderer/**', '**/e2e/**'],
     ),
+  },
+  {
+    // The product never loads test doubles: only tests do.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.test.ts', 'electron/test-support/**'],
+    rules: restrict('electron/ product code never imports test doubles or the browser host.', [], ['**/test-support/**', '**/e2e/**', '**/app/host-web/**']),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -61,9 +71,9 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict(
-        'The renderer is sandboxed: talk to the main process through the client (renderer/bridge), never Node or Electron.',
+        'The renderer is sandboxed: talk to the main process through the client (renderer/bridge); from app/ only common/ folders.',
         ['electron', ...nodeBuiltins, ...nodeOnlyPackages],
-        ['**/app/services/**', '**/electron/**', '**/e2e/**'],
+        ['**/app/*/node/**', '**/app/test-support/**', '**/app/host-web/**', '**/electron/**', '**/e2e/**'],
       ),
     },
   },

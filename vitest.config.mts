@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['app/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'e2e/host/**/*.test.ts'],
+    include: ['app/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Renderer tests opt into jsdom with a `// @vitest-environment jsdom` comment at the top of the file.
     testTimeout: 20_000,

@@ -18,14 +18,14 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { SMTPServer } from 'smtp-server';
-import type { AccountRecord } from '../app/services/account-store';
-import { runCampaign } from '../app/services/campaign-engine';
-import { journalFileFor, openCampaignJournal } from '../app/services/campaign-journal';
-import type { CampaignSnapshot } from '../app/services/campaign-store';
-import { createMemoryStore } from '../app/services/memory-ports';
-import { createMessageBuilder } from '../app/services/message-builder';
-import { systemClock } from '../app/services/ports';
-import { createSendLedger } from '../app/services/send-ledger';
+import type { AccountRecord } from '../app/accounts/node/account-store';
+import { runCampaign } from '../app/campaigns/node/campaign-engine';
+import { journalFileFor, openCampaignJournal } from '../app/campaigns/node/campaign-journal';
+import type { CampaignSnapshot } from '../app/campaigns/node/campaign-store';
+import { createMemoryStore } from '../app/test-support/memory-ports';
+import { createMessageBuilder } from '../app/templates/node/message-builder';
+import { systemClock } from '../app/storage/node/ports';
+import { createSendLedger } from '../app/accounts/node/send-ledger';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 /** The naive loop opens a connection per message (~0.1 s each here); a sample gives its rate. */

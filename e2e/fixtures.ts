@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import { createTestCertificate, type TestCertificate } from './fakes/test-certificate';
-import { createNodeHandlers } from './host/node-handlers';
-import { startWebHost, type WebHost } from './host/web-host';
+import { createNodeHandlers } from '../app/host-web/node/node-handlers';
+import { startWebHost, type WebHost } from '../app/host-web/node/web-host';
 
 /** The fixtures the specs use. */
 export interface MailroomFixtures {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startSmtpSink } from './fakes/smtp-sink';
-import { createNodeHandlers } from './host/node-handlers';
-import { startWebHost } from './host/web-host';
+import { createNodeHandlers } from '../app/host-web/node/node-handlers';
+import { startWebHost } from '../app/host-web/node/web-host';
 
 const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
 await mkdir(out, { recursive: true });

@@ -9,8 +9,8 @@ import { chromium, type Page } from '@playwright/test';
 import { startFakeGoogle } from './fakes/google-oauth';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createTestCertificate } from './fakes/test-certificate';
-import { createNodeHandlers } from './host/node-handlers';
-import { startWebHost } from './host/web-host';
+import { createNodeHandlers } from '../app/host-web/node/node-handlers';
+import { startWebHost } from '../app/host-web/node/web-host';
 
 const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
 await mkdir(out, { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventPayload } from '../app/core/contract';
+import type { EventPayload } from '../app/ipc/common/contract';
 import { withCampaignSignals } from './campaign-signals';
 
 type Progress = EventPayload<'campaigns:progress'>;

@@ -4,9 +4,9 @@
  * usually switched to other work by then. It listens to the same `campaigns:progress` events the
  * renderer gets, so it needs nothing from the core beyond them.
  */
-import type { EventChannel } from '../app/core/channels';
-import type { EventPayload } from '../app/core/contract';
-import type { EventSink } from '../app/services/ports';
+import type { EventChannel } from '../app/ipc/common/channels';
+import type { EventPayload } from '../app/ipc/common/contract';
+import type { EventSink } from '../app/storage/node/ports';
 
 type Progress = EventPayload<'campaigns:progress'>;
 type Status = Progress['status'];

@@ -1,6 +1,6 @@
 /** The KeyValueStore port on electron-store: one JSON file per store in the app's userData folder. */
 import ElectronStore from 'electron-store';
-import type { KeyValueStore } from '../app/services/ports';
+import type { KeyValueStore } from '../app/storage/node/ports';
 
 /**
  * Opens (or creates) `<cwd>/<name>.json` — by default in `app.getPath('userData')`. The options match

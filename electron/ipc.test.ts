@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { REQUEST_CHANNELS } from '../app/core/channels';
-import type { Handlers } from '../app/core/dispatch';
-import { createHandlers } from '../app/services/handlers';
-import { createMemoryStore, createTestCipher } from '../app/services/memory-ports';
-import { createKeychainKeeper } from '../app/services/secret-keeper';
-import { createFakeWebContents, type FakeFrame, type FakeWebContents } from './fake-electron';
+import { REQUEST_CHANNELS } from '../app/ipc/common/channels';
+import type { Handlers } from '../app/ipc/common/dispatch';
+import { createHandlers } from '../app/handlers/node/handlers';
+import { createMemoryStore, createTestCipher } from '../app/test-support/memory-ports';
+import { createKeychainKeeper } from '../app/secrets/node/secret-keeper';
+import { createFakeWebContents, type FakeFrame, type FakeWebContents } from './test-support/fake-electron';
 import { createWindowEmitter, isTrustedSender, registerIpc, UNTRUSTED_SENDER_RESULT, type IpcSenderEvent, type SenderTrust } from './ipc';
 import type { RendererLocation } from './renderer-location';
 

@@ -4,12 +4,12 @@
  * own page — and only then parsed and dispatched (Electron security checklist §17; GitHub Desktop's
  * `trusted-ipc-sender.ts`).
  */
-import type { Result } from '../app/core/app-error';
-import { AppError } from '../app/core/app-error';
-import { REQUEST_CHANNELS, type EventChannel } from '../app/core/channels';
-import type { EventPayload } from '../app/core/contract';
-import { dispatch, type DispatchLogger, type Handlers } from '../app/core/dispatch';
-import type { EventSink } from '../app/services/ports';
+import type { Result } from '../app/ipc/common/app-error';
+import { AppError } from '../app/ipc/common/app-error';
+import { REQUEST_CHANNELS, type EventChannel } from '../app/ipc/common/channels';
+import type { EventPayload } from '../app/ipc/common/contract';
+import { dispatch, type DispatchLogger, type Handlers } from '../app/ipc/common/dispatch';
+import type { EventSink } from '../app/storage/node/ports';
 import { isRendererUrl, type RendererLocation } from './renderer-location';
 
 /** A frame as far as the sender check needs it (Electron's `WebFrameMain`). */

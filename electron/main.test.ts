@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { FakeElectron } from './fake-electron';
+import type { FakeElectron } from './test-support/fake-electron';
 
 const holder = vi.hoisted(() => ({ fake: undefined as FakeElectron | undefined }));
 vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./fake-electron');
+  const { createFakeElectron } = await import('./test-support/fake-electron');
   holder.fake = createFakeElectron({ gotLock: false });
   return { ...holder.fake.modules, default: holder.fake.modules };
 });

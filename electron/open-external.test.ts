@@ -1,5 +1,5 @@
-import { catalogueLinks } from '../app/core/diagnosis-catalogue';
-import { PRESETS } from '../app/core/presets';
+import { catalogueLinks } from '../app/diagnosis/common/diagnosis-catalogue';
+import { PRESETS } from '../app/accounts/common/presets';
 import { describe, expect, it, vi } from 'vitest';
 import { EXTERNAL_HOSTS, isAllowedExternalUrl, openExternalSafely } from './open-external';
 

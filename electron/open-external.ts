@@ -4,8 +4,8 @@
  * shell.openExternal with untrusted content").
  */
 
-import { catalogueLinks } from '../app/core/diagnosis-catalogue';
-import { PRESETS } from '../app/core/presets';
+import { catalogueLinks } from '../app/diagnosis/common/diagnosis-catalogue';
+import { PRESETS } from '../app/accounts/common/presets';
 
 /** Every link the app itself shows: the presets' setup steps and the diagnosis catalogue. */
 const LINKS_SHOWN = [...catalogueLinks(), ...Object.values(PRESETS).flatMap((preset) => preset.links)];

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../app/core/channels';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../app/ipc/common/channels';
 import { createPreloadApi } from './preload-api';
 
 /** A fake ipcRenderer: an EventEmitter with a recording `invoke`. */

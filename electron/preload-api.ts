@@ -3,7 +3,7 @@
  * The renderer never gets `ipcRenderer` or an IPC event object. This module imports only the channel
  * names (no zod), because the sandboxed preload is bundled into one small file.
  */
-import { isEventChannel, isRequestChannel } from '../app/core/channels';
+import { isEventChannel, isRequestChannel } from '../app/ipc/common/channels';
 
 /** The part of Electron's `ipcRenderer` the preload uses. */
 export interface PreloadIpc {

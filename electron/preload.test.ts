@@ -36,7 +36,7 @@ describe('preload imports', () => {
     const importsOf = async (file: string) =>
       [...(await readFile(new URL(file, import.meta.url), 'utf8')).matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     expect(await importsOf('./preload.ts')).toEqual(['electron', './preload-api']);
-    expect(await importsOf('./preload-api.ts')).toEqual(['../app/core/channels']);
-    expect(await importsOf('../app/core/channels.ts')).toEqual([]);
+    expect(await importsOf('./preload-api.ts')).toEqual(['../app/ipc/common/channels']);
+    expect(await importsOf('../app/ipc/common/channels.ts')).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assertNever } from '../app/core/app-error';
+import { assertNever } from '../app/ipc/common/app-error';
 
 /** The built page on disk, or the `electron-vite dev` server. */
 export type RendererLocation =

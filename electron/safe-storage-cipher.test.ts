@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../app/core/app-error';
-import { accountDraftSchema } from '../app/core/contract';
-import { createAccountStore } from '../app/services/account-store';
-import { createMemoryStore } from '../app/services/memory-ports';
-import type { SecretKeeper } from '../app/services/secret-keeper';
-import { createSendLedger } from '../app/services/send-ledger';
+import { AppError } from '../app/ipc/common/app-error';
+import { accountDraftSchema } from '../app/ipc/common/contract';
+import { createAccountStore } from '../app/accounts/node/account-store';
+import { createMemoryStore } from '../app/test-support/memory-ports';
+import type { SecretKeeper } from '../app/secrets/node/secret-keeper';
+import { createSendLedger } from '../app/accounts/node/send-ledger';
 import { chooseSecretKeeper, createSafeStorageCipher, type SafeStorageApi } from './safe-storage-cipher';
 
 const DRAFT = {

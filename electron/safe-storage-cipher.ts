@@ -6,8 +6,8 @@
  * wherever safeStorage cannot encrypt, secrets are encrypted with a passphrase the user enters instead.
  * https://www.electronjs.org/docs/latest/api/safe-storage
  */
-import type { KeyValueStore, SecretCipher } from '../app/services/ports';
-import { createKeychainKeeper, createPassphraseKeeper, type SecretKeeper } from '../app/services/secret-keeper';
+import type { KeyValueStore, SecretCipher } from '../app/storage/node/ports';
+import { createKeychainKeeper, createPassphraseKeeper, type SecretKeeper } from '../app/secrets/node/secret-keeper';
 
 /** The part of Electron's `safeStorage` this module uses. */
 export interface SafeStorageApi {

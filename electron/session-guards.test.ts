@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { createFakeElectron } from './fake-electron';
+import { CONTENT_SECURITY_POLICY } from '../app/security/node/content-security-policy';
+import { createFakeElectron } from './test-support/fake-electron';
 import { applyContentSecurityPolicy, denyAllPermissions, denyPermissionCheck, denyPermissionRequest } from './session-guards';
 
 describe('permissions', () => {

@@ -4,7 +4,7 @@
  * (Electron security checklist §5 and §7).
  */
 import type { Session } from 'electron';
-import { withContentSecurityPolicy } from './content-security-policy';
+import { withContentSecurityPolicy } from '../app/security/node/content-security-policy';
 
 /** The answer to every permission request: no. */
 export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {

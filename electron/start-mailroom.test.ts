@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { REQUEST_CHANNELS } from '../app/core/channels';
-import { createMemoryStore } from '../app/services/memory-ports';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { createFakeElectron, createFakeWebContents, type FakeElectronOptions } from './fake-electron';
+import { REQUEST_CHANNELS } from '../app/ipc/common/channels';
+import { createMemoryStore } from '../app/test-support/memory-ports';
+import { CONTENT_SECURITY_POLICY } from '../app/security/node/content-security-policy';
+import { createFakeElectron, createFakeWebContents, type FakeElectronOptions } from './test-support/fake-electron';
 import { startMailroom, type StartOptions } from './start-mailroom';
 import { mainWindowOptions } from './window';
 

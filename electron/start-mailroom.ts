@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import type electron from 'electron';
 import type { BrowserWindow } from 'electron';
-import type { Handlers } from '../app/core/dispatch';
-import { createHandlers, STORE_NAMES } from '../app/services/handlers';
-import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/services/ports';
+import type { Handlers } from '../app/ipc/common/dispatch';
+import { createHandlers, STORE_NAMES } from '../app/handlers/node/handlers';
+import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/storage/node/ports';
 import { withCampaignSignals } from './campaign-signals';
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../app/security/node/content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
 import { createWindowEmitter, registerIpc } from './ipc';
 import { openExternalSafely, type ExternalOpener } from './open-external';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeBrowserWindowClass } from './fake-electron';
+import { createFakeBrowserWindowClass } from './test-support/fake-electron';
 import { createMainWindow, mainWindowOptions, preloadPathFrom, type BrowserWindowClass } from './window';
 
 describe('mainWindowOptions', () => {

@@ -1,7 +1,7 @@
 /** The main window: its hardened options, and loading the renderer page into it. */
 import { join } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { assertNever } from '../app/core/app-error';
+import { assertNever } from '../app/ipc/common/app-error';
 import type { RendererLocation } from './renderer-location';
 
 /** The built preload next to the main bundle: `out/main/../preload/index.cjs`. */

@@ -1,7 +1,7 @@
 /** The root: providers, language and theme from the settings, and the shell. */
 import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Settings } from '../app/core/contract';
+import type { Settings } from '../app/ipc/common/contract';
 import type { Client } from './bridge/client';
 import { AppShell } from './features/shell/app-shell';
 import { resolveLanguage, type createI18n } from './i18n/i18n';

@@ -1,6 +1,6 @@
 /** Renderer entry: pick the bridge, load the settings, then render. */
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_SETTINGS } from '../app/core/contract';
+import { DEFAULT_SETTINGS } from '../app/ipc/common/contract';
 import { App } from './app';
 import { selectBridge } from './bridge/bridge';
 import { createClient } from './bridge/client';

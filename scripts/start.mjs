@@ -1,5 +1,5 @@
 // `npm start`: the Electron app where its binary exists; otherwise the same app in a browser, served by
-// the loopback Node host (e2e/host), with the URL to open printed.
+// the loopback Node host (app/host-web), with the URL to open printed.
 import { spawn } from 'node:child_process';
 import { electronBinary, NO_ELECTRON } from './electron-binary.mjs';
 
@@ -17,4 +17,4 @@ if (electron) {
   process.exit(await run(electron, ['.']));
 }
 console.log(`${NO_ELECTRON}, so Mailroom starts in your browser instead, served on 127.0.0.1 by the Node host.`);
-process.exit(await run('npx', ['tsx', 'e2e/host/cli.ts']));
+process.exit(await run('npx', ['tsx', 'app/host-web/node/serve.ts']));

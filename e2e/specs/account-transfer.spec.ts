@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
-import { createNodeHandlers } from '../host/node-handlers';
-import { startWebHost } from '../host/web-host';
+import { createNodeHandlers } from '../../app/host-web/node/node-handlers';
+import { startWebHost } from '../../app/host-web/node/web-host';
 
 const USER = 'office@hanbit.test';
 const PASSWORD = 'transfer-Secret-31b7';

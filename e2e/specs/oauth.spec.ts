@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google-oauth';
 import { expect, test as base } from '../fixtures';
-import { createNodeHandlers } from '../host/node-handlers';
-import { startWebHost } from '../host/web-host';
+import { createNodeHandlers } from '../../app/host-web/node/node-handlers';
+import { startWebHost } from '../../app/host-web/node/web-host';
 
 const test = base.extend<{ google: FakeGoogle }>({
   google: async ({}, use) => {

@@ -1,8 +1,8 @@
 /** The typed client over a Bridge: channel names, inputs and outputs all come from the contract. */
-import type { Result } from '../../app/core/app-error';
-import type { EventChannel, RequestChannel } from '../../app/core/channels';
-import type { EventPayload, RequestInput, RequestOutput } from '../../app/core/contract';
-import type { Bridge } from './bridge';
+import type { Result } from '../../app/ipc/common/app-error';
+import type { EventChannel, RequestChannel } from '../../app/ipc/common/channels';
+import type { EventPayload, RequestInput, RequestOutput } from '../../app/ipc/common/contract';
+import type { Bridge } from './bridge-types';
 import { ConnectionLostError } from './websocket-bridge';
 
 /** The typed client the features use. */

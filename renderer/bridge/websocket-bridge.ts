@@ -3,7 +3,7 @@
  * moved to sessionStorage and removed from the address bar so it is not left in history or screenshots,
  * and a reload of the same tab still connects.
  */
-import type { Bridge } from './bridge';
+import type { Bridge } from './bridge-types';
 
 const TOKEN_KEY = 'mailroom.token';
 

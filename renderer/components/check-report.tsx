@@ -1,7 +1,7 @@
 /** The step-by-step report of "Check": each step's status, duration and detail, then the diagnosis. */
 import { useTranslation } from 'react-i18next';
-import type { CheckResult } from '../../app/core/contract';
-import type { PresetId } from '../../app/core/presets';
+import type { CheckResult } from '../../app/ipc/common/contract';
+import type { PresetId } from '../../app/accounts/common/presets';
 import { DiagnosisPanel } from './diagnosis-panel';
 
 /** Props of CheckReport. */

@@ -1,8 +1,8 @@
 /** Explains one SMTP failure: what happened, what it means, numbered steps, links, and the raw reply. */
 import { useTranslation } from 'react-i18next';
-import type { SmtpFailure } from '../../app/core/contract';
-import { explainFailure } from '../../app/core/diagnosis-catalogue';
-import type { PresetId } from '../../app/core/presets';
+import type { SmtpFailure } from '../../app/ipc/common/contract';
+import { explainFailure } from '../../app/diagnosis/common/diagnosis-catalogue';
+import type { PresetId } from '../../app/accounts/common/presets';
 
 /** Props of DiagnosisPanel. */
 export interface DiagnosisPanelProps {

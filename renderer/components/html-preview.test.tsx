@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STARTER_TEMPLATES } from '../../app/core/starter-templates';
+import { STARTER_TEMPLATES } from '../../app/templates/common/starter-templates';
 import { HtmlPreview, sanitiseForPreview } from './html-preview';
 
 const HOSTILE = `<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><script src="https://evil.test/x.js"></script></head>

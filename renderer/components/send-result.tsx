@@ -1,7 +1,7 @@
 /** Shows the outcome of a test send: the server's reply and message id, or the failure explained. */
 import { useTranslation } from 'react-i18next';
-import type { SendTestResult } from '../../app/core/contract';
-import type { PresetId } from '../../app/core/presets';
+import type { SendTestResult } from '../../app/ipc/common/contract';
+import type { PresetId } from '../../app/accounts/common/presets';
 import { DiagnosisPanel } from './diagnosis-panel';
 
 /** Props of SendResult. */

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { createI18n, resolveLanguage } from './i18n';
 import { ko } from './ko';
-import { SMTP_DIAGNOSES } from '../../app/core/smtp-diagnosis';
-import { DIAGNOSIS_CATALOGUE, explainFailure } from '../../app/core/diagnosis-catalogue';
-import { PRESET_IDS } from '../../app/core/presets';
-import { LOGTO_NOTE_CODES } from '../../app/core/logto-notes';
+import { SMTP_DIAGNOSES } from '../../app/diagnosis/common/smtp-diagnosis';
+import { DIAGNOSIS_CATALOGUE, explainFailure } from '../../app/diagnosis/common/diagnosis-catalogue';
+import { PRESET_IDS } from '../../app/accounts/common/presets';
+import { LOGTO_NOTE_CODES } from '../../app/logto/common/logto-notes';
 
 function keys(value: unknown, prefix = ''): string[] {
   return value && typeof value === 'object'

@@ -1,7 +1,7 @@
 /** i18next set-up and the rule that turns the language setting into a UI language. */
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Settings } from '../../app/core/contract';
+import type { Settings } from '../../app/ipc/common/contract';
 import { en } from './en';
 import { ko } from './ko';
 

@@ -1,5 +1,5 @@
 /** Applies the theme setting to the document, following the OS when the setting is `system`. */
-import type { Settings } from '../../app/core/contract';
+import type { Settings } from '../../app/ipc/common/contract';
 
 /** A concrete theme. */
 export type ResolvedTheme = 'light' | 'dark';

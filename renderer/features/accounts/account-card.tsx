@@ -1,9 +1,9 @@
 /** One account: who it sends as, its server, today's usage, "Check" with its report, and "Send test". */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { AccountView, CheckResult, SmtpFailure } from '../../../app/core/contract';
-import { RECONNECT_DIAGNOSES } from '../../../app/core/diagnosis-catalogue';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { AccountView, CheckResult, SmtpFailure } from '../../../app/ipc/common/contract';
+import { RECONNECT_DIAGNOSES } from '../../../app/diagnosis/common/diagnosis-catalogue';
 import { CheckReport } from '../../components/check-report';
 import { useClient } from '../../state/client-context';
 import { SendTestPanel } from './send-test-panel';

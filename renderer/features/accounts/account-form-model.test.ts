@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../app/core/contract';
+import type { AccountView } from '../../../app/ipc/common/contract';
 import { checkAccountForm, EMPTY_ACCOUNT_FORM, fieldOfServerError, formFromAccount, formWarnings, withPreset } from './account-form-model';
 
 const filled = {

@@ -1,6 +1,6 @@
 /** The account form's pure logic: its fields as text, presets, warnings, and the validated draft. */
-import { accountDraftSchema, type AccountDraft, type AccountView, type Security } from '../../../app/core/contract';
-import { gmailMayRewriteFrom, isGooglePreset, looksLikeGoogleAppPassword, PRESETS, type PresetId } from '../../../app/core/presets';
+import { accountDraftSchema, type AccountDraft, type AccountView, type Security } from '../../../app/ipc/common/contract';
+import { gmailMayRewriteFrom, isGooglePreset, looksLikeGoogleAppPassword, PRESETS, type PresetId } from '../../../app/accounts/common/presets';
 
 /** The form's fields, as the inputs hold them. */
 export interface AccountFormValues {

@@ -1,8 +1,8 @@
 /** Add or edit an SMTP account, starting from a provider preset. The saved password is never loaded back. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountView, Security } from '../../../app/core/contract';
-import { PRESET_IDS, PRESETS, type PresetId } from '../../../app/core/presets';
+import type { AccountView, Security } from '../../../app/ipc/common/contract';
+import { PRESET_IDS, PRESETS, type PresetId } from '../../../app/accounts/common/presets';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import {

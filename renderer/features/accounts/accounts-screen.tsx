@@ -1,7 +1,7 @@
 /** The Accounts screen: the passphrase gate when needed, the saved accounts, and the add/edit form. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountView } from '../../../app/core/contract';
+import type { AccountView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';

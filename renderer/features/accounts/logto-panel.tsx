@@ -1,8 +1,8 @@
 /** Import a Logto SMTP connector JSON as an account with templates, or export an account back to it. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountView, TemplateView } from '../../../app/core/contract';
-import type { LogtoNote } from '../../../app/core/logto-config';
+import type { AccountView, TemplateView } from '../../../app/ipc/common/contract';
+import type { LogtoNote } from '../../../app/logto/common/logto-config';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { downloadText } from '../../state/download';

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { AccountView, ClientInspection, OAuthConnectResult } from '../../../app/core/contract';
-import { SEND_METHODS, type SendMethod } from '../../../app/core/google-oauth';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { AccountView, ClientInspection, OAuthConnectResult } from '../../../app/ipc/common/contract';
+import { SEND_METHODS, type SendMethod } from '../../../app/oauth/common/google-oauth';
 import { DiagnosisPanel } from '../../components/diagnosis-panel';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';

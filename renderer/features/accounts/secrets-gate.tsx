@@ -1,7 +1,7 @@
 /** Asks for the passphrase where saved passwords are protected by one and still locked. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SecretsStatus } from '../../../app/core/contract';
+import type { SecretsStatus } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 
 /** Props of SecretsGate. */

@@ -1,8 +1,8 @@
 /** "Send test" for one account: a recipient field, the button, and the result. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { AccountView, SendTestResult } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { AccountView, SendTestResult } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { SendResult } from '../../components/send-result';
 import { useClient } from '../../state/client-context';

@@ -1,7 +1,7 @@
 /** The accounts list, loaded once and kept fresh by the `accounts:changed` event. */
 import { useEffect, useState } from 'react';
-import type { WireError } from '../../../app/core/app-error';
-import type { AccountView } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { AccountView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** Loading, loaded, or failed. */

@@ -1,7 +1,7 @@
 /** How saved passwords are protected, and whether they are unlocked. */
 import { useCallback, useEffect, useState } from 'react';
-import type { WireError } from '../../../app/core/app-error';
-import type { SecretsStatus } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { SecretsStatus } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** The status, and an unlock action that resolves to an error or null. */

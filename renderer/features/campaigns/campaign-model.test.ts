@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CampaignDetail } from '../../../app/core/contract';
+import type { CampaignDetail } from '../../../app/ipc/common/contract';
 import { applyProgress } from './campaign-model';
 
 const counts = { queued: 2, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };

@@ -1,5 +1,5 @@
 /** Pure updates of a campaign's view from the progress stream. */
-import type { CampaignDetail, EventPayload } from '../../../app/core/contract';
+import type { CampaignDetail, EventPayload } from '../../../app/ipc/common/contract';
 
 /** Applies one batch of changed rows to the loaded campaign. */
 export function applyProgress(detail: CampaignDetail, progress: EventPayload<'campaigns:progress'>): CampaignDetail {

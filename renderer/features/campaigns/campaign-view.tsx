@@ -1,8 +1,8 @@
 /** One campaign: counts and progress, start/pause/cancel, and every member's row, live. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/core/delivery-state';
-import type { CampaignDetail } from '../../../app/core/contract';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/campaigns/common/delivery-state';
+import type { CampaignDetail } from '../../../app/ipc/common/contract';
 import { DiagnosisPanel } from '../../components/diagnosis-panel';
 import { VirtualTable } from '../../components/virtual-table';
 import { useClient } from '../../state/client-context';

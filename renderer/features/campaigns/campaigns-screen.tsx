@@ -1,7 +1,7 @@
 /** Campaigns: the history of campaigns created from Compose, each with its counts; opening one shows its live results. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSummary } from '../../../app/core/contract';
+import type { CampaignSummary } from '../../../app/ipc/common/contract';
 import { EmptyState } from '../../components/empty-state';
 import { useClient } from '../../state/client-context';
 import { CampaignView } from './campaign-view';

@@ -5,9 +5,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignRow } from '../../../app/core/contract';
-import type { PresetId } from '../../../app/core/presets';
-import { isAddressGone } from '../../../app/core/smtp-diagnosis';
+import type { CampaignRow } from '../../../app/ipc/common/contract';
+import type { PresetId } from '../../../app/accounts/common/presets';
+import { isAddressGone } from '../../../app/diagnosis/common/smtp-diagnosis';
 import { DiagnosisPanel } from '../../components/diagnosis-panel';
 import { useClient } from '../../state/client-context';
 

@@ -1,6 +1,6 @@
 /** Compose's pure state: what the user chose, and the request it makes. */
-import type { ComposeInput, TemplateDraft } from '../../../app/core/contract';
-import { addressKey } from '../../../app/core/member-list';
+import type { ComposeInput, TemplateDraft } from '../../../app/ipc/common/contract';
+import { addressKey } from '../../../app/lists/common/member-list';
 
 /** An attachment held by the form. */
 export interface PendingAttachment {

@@ -1,7 +1,7 @@
 /** Compose: choose account, list and template, preview any member's message, check, and create the campaign. */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessagePreview as Preview, PreflightReport } from '../../../app/core/contract';
+import type { MessagePreview as Preview, PreflightReport } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { fileToBase64 } from '../../state/file-base64';

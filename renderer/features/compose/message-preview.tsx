@@ -1,6 +1,6 @@
 /** One member's message as it will be sent: headers, both parts, attachments. */
 import { useTranslation } from 'react-i18next';
-import type { MessagePreview as Preview } from '../../../app/core/contract';
+import type { MessagePreview as Preview } from '../../../app/ipc/common/contract';
 import { HtmlPreview } from '../../components/html-preview';
 import { formatBytes } from './compose-model';
 

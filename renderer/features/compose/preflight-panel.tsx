@@ -1,6 +1,6 @@
 /** The pre-flight report: counts, who is skipped or blocked and why, size, quota and finish time. */
 import { useTranslation } from 'react-i18next';
-import type { PreflightReport } from '../../../app/core/contract';
+import type { PreflightReport } from '../../../app/ipc/common/contract';
 import { formatBytes } from './compose-model';
 
 /** Props of PreflightPanel. */

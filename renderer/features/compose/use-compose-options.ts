@@ -1,6 +1,6 @@
 /** The accounts, lists and templates compose offers, kept fresh by their change events. */
 import { useEffect, useState } from 'react';
-import type { AccountView, MemberListSummary, TemplateView } from '../../../app/core/contract';
+import type { AccountView, MemberListSummary, TemplateView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** What compose can choose from. */

@@ -1,5 +1,5 @@
 /** The import flow's pure rules: the size limit, sizes for people, and the column mapping the form starts with. */
-import { MAX_IMPORT_BYTES, type ColumnMapping, type TableDelimiter } from '../../../app/core/member-list';
+import { MAX_IMPORT_BYTES, type ColumnMapping, type TableDelimiter } from '../../../app/lists/common/member-list';
 
 // Checked before the file is read, so a 50 MB file is refused without loading it.
 export { MAX_IMPORT_BYTES };

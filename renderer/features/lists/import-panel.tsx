@@ -4,9 +4,9 @@
  */
 import { useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { MemberListSummary, RequestOutput } from '../../../app/core/contract';
-import { encodingChoiceSchema, type EncodingChoice } from '../../../app/core/member-list';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { MemberListSummary, RequestOutput } from '../../../app/ipc/common/contract';
+import { encodingChoiceSchema, type EncodingChoice } from '../../../app/lists/common/member-list';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { BusyIndicator } from './busy-indicator';

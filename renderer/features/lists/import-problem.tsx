@@ -1,6 +1,6 @@
 /** Why a file cannot be imported, in the person's language, with the host's English detail as a secondary line. */
 import { useTranslation } from 'react-i18next';
-import type { ListImportErrorCode } from '../../../app/core/member-list';
+import type { ListImportErrorCode } from '../../../app/lists/common/member-list';
 
 /** A file that was refused: by the host (a `ListImportError`) or here (too large, unreadable). */
 export interface ImportProblem {

@@ -1,8 +1,8 @@
 /** The report of an import, a paste or a save: counts by reason, every row not accepted, and the CSV export. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import { REJECT_REASONS, type MemberListReport, type RejectedRow } from '../../../app/core/member-list';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import { REJECT_REASONS, type MemberListReport, type RejectedRow } from '../../../app/lists/common/member-list';
 import { useClient } from '../../state/client-context';
 import { downloadText } from '../../state/download';
 import { RequestError } from './request-error';

@@ -1,8 +1,8 @@
 /** One list: rename, delete, import into it, edit its members row by row, and the rows its last import or save left out. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { MemberList, RequestOutput } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { MemberList, RequestOutput } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { BusyIndicator } from './busy-indicator';

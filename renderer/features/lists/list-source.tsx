@@ -1,7 +1,7 @@
 /** Where a list's members came from: "From members.csv (CP949 (EUC-KR))" or "Pasted addresses". */
 import { useTranslation } from 'react-i18next';
-import type { MemberList } from '../../../app/core/contract';
-import { tableEncodingSchema } from '../../../app/core/member-list';
+import type { MemberList } from '../../../app/ipc/common/contract';
+import { tableEncodingSchema } from '../../../app/lists/common/member-list';
 
 /** Renders the source in words. */
 export function ListSource({ source }: { readonly source: MemberList['source'] }) {

@@ -1,6 +1,6 @@
 /** The saved lists: name, members, rows not imported, source and last change, each with Open and Import again. */
 import { useTranslation } from 'react-i18next';
-import type { MemberListSummary } from '../../../app/core/contract';
+import type { MemberListSummary } from '../../../app/ipc/common/contract';
 import { EmptyState } from '../../components/empty-state';
 import { ListSource } from './list-source';
 

@@ -1,7 +1,7 @@
 /** The Lists screen: saved lists, then one view at a time — import a file, paste addresses, a list's detail, or the suppression list. */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assertNever } from '../../../app/core/app-error';
+import { assertNever } from '../../../app/ipc/common/app-error';
 import { ImportPanel } from './import-panel';
 import { ListDetail } from './list-detail';
 import { ListsOverview } from './lists-overview';

@@ -1,6 +1,6 @@
 /** A list's members as the detail view edits them: pure changes over readonly rows, and the request they make. */
-import type { MemberList, RequestInput } from '../../../app/core/contract';
-import { isValidEmail } from '../../../app/core/member-list';
+import type { MemberList, RequestInput } from '../../../app/ipc/common/contract';
+import { isValidEmail } from '../../../app/lists/common/member-list';
 
 /** One member row being edited. */
 export interface DraftRow {

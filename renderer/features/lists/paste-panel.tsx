@@ -1,8 +1,8 @@
 /** Paste addresses into a new list; the host validates them like a file and the same report follows. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { RequestOutput } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { RequestOutput } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { BusyIndicator } from './busy-indicator';

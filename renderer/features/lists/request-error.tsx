@@ -1,6 +1,6 @@
 /** A failed request, in words: the app-wide sentence for its code, then the host's English message as a secondary line. */
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
+import type { WireError } from '../../../app/ipc/common/app-error';
 
 /** Renders the error as an alert. */
 export function RequestError({ error }: { readonly error: WireError }) {

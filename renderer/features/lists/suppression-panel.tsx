@@ -1,8 +1,8 @@
 /** The suppression list: every address that is never mailed, adding addresses (typed, pasted or from a text file) and removing one. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireError } from '../../../app/core/app-error';
-import type { RequestOutput } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { RequestOutput } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { RequestError } from './request-error';
 import { useSuppression } from './use-suppression';

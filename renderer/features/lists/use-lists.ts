@@ -1,7 +1,7 @@
 /** The saved lists without their members, loaded once and kept fresh by the `lists:changed` event. */
 import { useEffect, useState } from 'react';
-import type { WireError } from '../../../app/core/app-error';
-import type { MemberListSummary } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { MemberListSummary } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** Loading, loaded, or failed. */

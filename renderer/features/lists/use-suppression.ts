@@ -1,7 +1,7 @@
 /** The suppression list: its entries, and adding and removing addresses (there is no change event, so each change reloads it). */
 import { useCallback, useEffect, useState } from 'react';
-import type { WireError } from '../../../app/core/app-error';
-import type { RequestOutput, SuppressionEntry } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { RequestOutput, SuppressionEntry } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** Loading, loaded, or failed. */

@@ -1,7 +1,7 @@
 /** Settings: language and theme (saved by the main process), and facts about this installation. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, SecretsStatus, Settings } from '../../../app/core/contract';
+import type { AppInfo, SecretsStatus, Settings } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 

@@ -1,8 +1,8 @@
 /** The window's frame: navigation on the side, the chosen screen beside it. */
 import { useState } from 'react';
-import { assertNever } from '../../../app/core/app-error';
+import { assertNever } from '../../../app/ipc/common/app-error';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../app/core/contract';
+import type { Settings } from '../../../app/ipc/common/contract';
 import { AccountsScreen } from '../accounts/accounts-screen';
 import { CampaignsScreen } from '../campaigns/campaigns-screen';
 import { ComposeScreen } from '../compose/compose-screen';

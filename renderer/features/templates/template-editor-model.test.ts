@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TemplateView } from '../../../app/core/contract';
-import { STARTER_TEMPLATES } from '../../../app/core/starter-templates';
+import type { TemplateView } from '../../../app/ipc/common/contract';
+import { STARTER_TEMPLATES } from '../../../app/templates/common/starter-templates';
 import {
   analyseTemplate,
   checkTemplateForm,

@@ -1,8 +1,8 @@
 /** The template editor's pure rules: form values, what the text uses, and whether it may be saved. */
-import { assertNever } from '../../../app/core/app-error';
-import type { RequestOutput, TemplateDraft, TemplateView } from '../../../app/core/contract';
-import { USAGE_TYPES } from '../../../app/core/contract';
-import { BUILT_IN_PLACEHOLDERS, placeholdersOf, unsupportedSyntaxOf } from '../../../app/core/placeholders';
+import { assertNever } from '../../../app/ipc/common/app-error';
+import type { RequestOutput, TemplateDraft, TemplateView } from '../../../app/ipc/common/contract';
+import { USAGE_TYPES } from '../../../app/ipc/common/contract';
+import { BUILT_IN_PLACEHOLDERS, placeholdersOf, unsupportedSyntaxOf } from '../../../app/templates/common/placeholders';
 
 /** A starter as `templates:starters` returns it. */
 export type Starter = RequestOutput<'templates:starters'>[number];
@@ -147,7 +147,7 @@ export function isDirty(initial: TemplateFormValues, values: TemplateFormValues)
   return (Object.keys(initial) as (keyof TemplateFormValues)[]).some((key) => initial[key] !== values[key]);
 }
 
-/** The field a server `invalid-input` message (`path: message`, see app/core/dispatch.ts) is about, if one the editor flags. */
+/** The field a server `invalid-input` message (`path: message`, see app/ipc/common/dispatch.ts) is about, if one the editor flags. */
 export function fieldOfServerError(message: string): TemplateField | undefined {
   const name = /^([a-zA-Z]+)(?:\.[^:]*)?:/.exec(message)?.[1];
   return name === 'name' || name === 'subject' ? name : undefined;

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../app/core/app-error';
-import type { TemplateView } from '../../../app/core/contract';
+import type { Result } from '../../../app/ipc/common/app-error';
+import type { TemplateView } from '../../../app/ipc/common/contract';
 import type { Client } from '../../bridge/client';
 import { createI18n } from '../../i18n/i18n';
 import { ClientProvider } from '../../state/client-context';

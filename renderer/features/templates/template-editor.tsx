@@ -4,8 +4,8 @@
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assertNever } from '../../../app/core/app-error';
-import type { TemplateDraft, TemplateView } from '../../../app/core/contract';
+import { assertNever } from '../../../app/ipc/common/app-error';
+import type { TemplateDraft, TemplateView } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { HtmlPreview, sanitiseForPreview } from '../../components/html-preview';
 import { useClient } from '../../state/client-context';

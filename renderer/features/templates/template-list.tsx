@@ -1,7 +1,7 @@
 /** The saved templates as a table: name, usage type, format, last edit, and edit/delete. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TemplateView } from '../../../app/core/contract';
+import type { TemplateView } from '../../../app/ipc/common/contract';
 import { usageLabel } from './usage-label';
 
 /** Props of TemplateList. */

@@ -1,7 +1,7 @@
 /** The Templates screen: the saved templates, the starters, and the editor. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TemplateView } from '../../../app/core/contract';
+import type { TemplateView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 import { StarterPicker } from './starter-picker';
 import { TemplateEditor } from './template-editor';

@@ -1,6 +1,6 @@
 /** The starter templates, loaded when first asked for (they never change while the app runs). */
 import { useEffect, useState } from 'react';
-import type { WireError } from '../../../app/core/app-error';
+import type { WireError } from '../../../app/ipc/common/app-error';
 import { useClient } from '../../state/client-context';
 import type { Starter } from './template-editor-model';
 

@@ -1,7 +1,7 @@
 /** The saved templates, loaded once and kept fresh by the `templates:changed` event. */
 import { useEffect, useState } from 'react';
-import type { WireError } from '../../../app/core/app-error';
-import type { TemplateView } from '../../../app/core/contract';
+import type { WireError } from '../../../app/ipc/common/app-error';
+import type { TemplateView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** Loading, loaded, or failed. */

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { SmtpFailure } from '../../ipc/common/contract';
+import {
+  backoffMs,
+  cancelState,
+  classifyFailure,
+  DEFAULT_BACKOFF,
+  finishAttempt,
+  IllegalTransition,
+  isDue,
+  QUEUED,
+  recoverState,
+  requeueState,
+  startAttempt,
+  summarize,
+  type DeliveryState,
+} from './delivery-state';
+
+const failure = (f: Partial<SmtpFailure>): SmtpFailure => ({ diagnosis: 'unknown', message: 'x', ...f });
+
+describe('delivery state transitions', () => {
+  it('queued → sending → sent keeps the message id and the attempt', () => {
+    const sending = startAttempt(QUEUED, '<a@b>', 10);
+    expect(sending).toEqual({ status: 'sending', attempt: 1, messageId: '<a@b>', at: 10 });
+    expect(finishAttempt(sending, { kind: 'accepted', response: '250 OK', at: 11 })).toEqual({ status: 'sent', response: '250 OK', messageId: '<a@b>', at: 11, attempt: 1 });
+  });
+
+  it('deferred → sending counts attempts; released goes back to queued', () => {
+    const reason = failure({ diagnosis: 'temporary', responseCode: 451 });
+    const deferred = finishAttempt(startAttempt(QUEUED, '<a@b>', 1), { kind: 'deferred', reason, nextTryAt: 50 });
+    expect(deferred).toEqual({ status: 'deferred', attempt: 1, nextTryAt: 50, reason });
+    expect(isDue(deferred, 49)).toBe(false);
+    expect(isDue(deferred, 50)).toBe(true);
+    const second = startAttempt(deferred, '<c@d>', 60);
+    expect(second).toMatchObject({ status: 'sending', attempt: 2 });
+    expect(finishAttempt(second, { kind: 'released' })).toEqual(QUEUED);
+  });
+
+  it('unknown keeps the message id; recovery turns only sending into unknown', () => {
+    const sending = startAttempt(QUEUED, '<a@b>', 1);
+    expect(finishAttempt(sending, { kind: 'unknown', reason: 'connection-lost-after-data', at: 2 })).toEqual({ status: 'unknown', reason: 'connection-lost-after-data', messageId: '<a@b>', at: 2 });
+    expect(recoverState(sending, 9)).toEqual({ status: 'unknown', reason: 'interrupted', messageId: '<a@b>', at: 9 });
+    expect(recoverState(QUEUED, 9)).toBe(QUEUED);
+  });
+
+  it('cancel touches only rows not handed over, and never a row in flight', () => {
+    expect(cancelState(QUEUED)).toEqual({ status: 'cancelled' });
+    const sent: DeliveryState = { status: 'sent', response: '250', messageId: '<a@b>', at: 1, attempt: 1 };
+    expect(cancelState(sent)).toBe(sent);
+    expect(() => cancelState(startAttempt(QUEUED, '<a@b>', 1))).toThrow(IllegalTransition);
+  });
+
+  it('refuses illegal moves', () => {
+    const sent: DeliveryState = { status: 'sent', response: '250', messageId: '<a@b>', at: 1, attempt: 1 };
+    expect(() => startAttempt(sent, '<x@y>', 1)).toThrow(IllegalTransition);
+    expect(() => finishAttempt(QUEUED, { kind: 'accepted', response: '250', at: 1 })).toThrow(IllegalTransition);
+  });
+
+  it('requeues only the state the user asked for', () => {
+    const unknown: DeliveryState = { status: 'unknown', reason: 'interrupted', at: 1 };
+    expect(requeueState(unknown, 'unknown')).toEqual(QUEUED);
+    expect(requeueState(unknown, 'failed')).toBe(unknown);
+  });
+
+  it('summarizes counts and settled rows', () => {
+    const states: DeliveryState[] = [QUEUED, { status: 'cancelled' }, { status: 'skipped', reason: 'template-error' }, { status: 'unknown', reason: 'interrupted', at: 1 }, startAttempt(QUEUED, '<a@b>', 1)];
+    expect(summarize(states)).toEqual({ queued: 1, sending: 1, sent: 0, deferred: 0, failed: 0, skipped: 1, unknown: 1, cancelled: 1, total: 5, settled: 3 });
+  });
+});
+
+describe('classifyFailure', () => {
+  const cases: [string, Partial<SmtpFailure>, number, ReturnType<typeof classifyFailure>][] = [
+    ['535 5.7.8 at AUTH', { diagnosis: 'auth-rejected', code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535 }, 1, 'pause-campaign'],
+    ['454 4.7.0 login throttle', { diagnosis: 'auth-throttled', code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 454 }, 1, 'pause-campaign'],
+    ['534 5.7.9 app password', { diagnosis: 'auth-app-password-required', code: 'EAUTH', responseCode: 534 }, 1, 'pause-campaign'],
+    ['550 5.4.5 daily limit at DATA', { diagnosis: 'daily-limit', code: 'EENVELOPE', command: 'DATA', responseCode: 550 }, 1, 'pause-account'],
+    ['550 5.1.1 at RCPT', { diagnosis: 'recipient-rejected', code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550 }, 1, 'fail-recipient'],
+    ['554 after the dot', { diagnosis: 'unknown', code: 'EMESSAGE', command: 'DATA', responseCode: 554 }, 1, 'fail-recipient'],
+    ['553 at MAIL FROM', { diagnosis: 'sender-rejected', code: 'EENVELOPE', command: 'MAIL FROM', responseCode: 553 }, 1, 'pause-campaign'],
+    ['451 at DATA, first try', { diagnosis: 'temporary', code: 'EMESSAGE', command: 'DATA', responseCode: 451 }, 1, 'retry'],
+    ['452 4.5.3 at RCPT, last try', { diagnosis: 'too-many-recipients', code: 'EENVELOPE', command: 'RCPT TO', responseCode: 452 }, 5, 'fail-recipient'],
+    ['421 at greeting, first try', { diagnosis: 'server-busy', code: 'ECONNECTION', command: 'CONN', responseCode: 421 }, 1, 'retry'],
+    ['421 at greeting, last try', { diagnosis: 'server-busy', code: 'ECONNECTION', command: 'CONN', responseCode: 421 }, 5, 'pause-campaign'],
+    ['connection reset', { diagnosis: 'unknown', code: 'ECONNECTION', command: 'CONN' }, 2, 'retry'],
+    ['timeout, last try', { diagnosis: 'timeout', code: 'ETIMEDOUT' }, 5, 'pause-campaign'],
+    ['TLS mismatch', { diagnosis: 'tls-mismatch', code: 'ESOCKET' }, 1, 'pause-campaign'],
+    ['attachment unreadable', { diagnosis: 'unknown', code: 'ESTREAM' }, 1, 'fail-recipient'],
+  ];
+  it.each(cases)('%s', (_name, f, attempt, expected) => {
+    expect(classifyFailure(failure(f), attempt, 5)).toBe(expected);
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles per attempt with half of it jittered, and is capped', () => {
+    expect(backoffMs(1, 0)).toBe(15_000);
+    expect(backoffMs(1, 0.999_999)).toBeCloseTo(30_000, -1);
+    expect(backoffMs(3, 0)).toBe(60_000);
+    expect(backoffMs(30, 1)).toBe(DEFAULT_BACKOFF.maxMs);
+    for (let attempt = 1; attempt < 10; attempt += 1) {
+      const d = backoffMs(attempt, 0.5);
+      expect(d).toBeGreaterThan(0);
+      expect(d).toBeLessThanOrEqual(DEFAULT_BACKOFF.maxMs);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The pre-flight check: everything that decides what pressing Send does, computed before anything is
+ * sent — who is skipped and why, whose placeholders cannot be filled, the size against the provider's
+ * limit, and whether today's quota covers the send and when it would finish. Pure: the handler passes
+ * in the stores' facts.
+ */
+import type { PreflightReport } from '../../ipc/common/contract';
+import { addressKey, type Member, type RejectedRow } from '../../lists/common/member-list';
+import { emptyPlaceholders, memberDataRoot, missingPlaceholders, placeholdersOf, unsupportedSyntaxOf } from '../../templates/common/placeholders';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The facts the check needs. */
+export interface PreflightInput {
+  /** The list's members. */
+  readonly members: readonly Member[];
+  /** Rows the import rejected (shown as skipped). */
+  readonly rejectedAtImport: readonly RejectedRow[];
+  /** Suppressed addresses now (as `addressKey` gives them). */
+  readonly suppressed: ReadonlySet<string>;
+  /** Members the user left out (address keys). */
+  readonly excluded: ReadonlySet<string>;
+  /** The template's subject and body. */
+  readonly template: { readonly subject: string; readonly content: string };
+  /** Raw sizes of the attachments, in bytes. */
+  readonly attachmentBytes: readonly number[];
+  /** The provider's largest encoded message, or null. */
+  readonly maxMessageBytes: number | null;
+  /** Whether Gmail would rewrite From. */
+  readonly fromRewritten: boolean;
+  /** The daily limit in force, or null. */
+  readonly dailyLimit: number | null;
+  /** Sent by the account in the last 24 hours. */
+  readonly sentLast24h: number;
+  /** When the oldest send of the window ages out, if any. */
+  readonly nextFreeAt: number | undefined;
+  /** Pace in messages per minute. */
+  readonly perMinute: number;
+  /** Now, in ms. */
+  readonly now: number;
+}
+
+/** Bytes a body of `raw` bytes takes in base64 with 76-character lines (RFC 2045 §6.8). */
+export function base64Size(raw: number): number {
+  const chars = Math.ceil(raw / 3) * 4;
+  return chars + Math.ceil(chars / 76) * 2;
+}
+
+/** Headroom for headers and the text parts, added to the attachments' encoded size. */
+const MESSAGE_OVERHEAD_BYTES = 64 * 1024;
+
+/** When a send of `count` messages would finish, under the pace and a rolling daily limit (an estimate). */
+export function estimateFinish(count: number, q: Pick<PreflightInput, 'dailyLimit' | 'sentLast24h' | 'nextFreeAt' | 'perMinute' | 'now'>): number {
+  const pace = (n: number) => (n / q.perMinute) * MINUTE;
+  if (q.dailyLimit === null) return q.now + pace(count);
+  const left = Math.max(0, q.dailyLimit - q.sentLast24h);
+  if (count <= left) return q.now + pace(count);
+  const rest = count - left;
+  // Model: after today's share, a full day's limit frees up each 24 hours from when the window first frees.
+  const firstFree = q.nextFreeAt ?? q.now + DAY;
+  const days = Math.ceil(rest / q.dailyLimit);
+  const lastBatch = rest - (days - 1) * q.dailyLimit;
+  return Math.max(firstFree, q.now + pace(left)) + (days - 1) * DAY + pace(lastBatch);
+}
+
+/** Runs the check. */
+export function buildPreflight(input: PreflightInput): PreflightReport {
+  const paths = placeholdersOf(input.template.subject, input.template.content);
+  const unsupported = unsupportedSyntaxOf(input.template.subject, input.template.content);
+  const skipped: RejectedRow[] = [...input.rejectedAtImport];
+  const excluded: { line: number; email: string }[] = [];
+  const unfillable: PreflightReport['unfillable'] = [];
+  const emptyValues: PreflightReport['emptyValues'] = [];
+  let willSend = 0;
+  for (const member of input.members) {
+    const key = addressKey(member.email);
+    if (input.suppressed.has(key)) {
+      skipped.push({ line: member.line, email: member.email, reason: 'suppressed', detail: 'Added to the suppression list after the import.' });
+      continue;
+    }
+    if (input.excluded.has(key)) {
+      excluded.push({ line: member.line, email: member.email });
+      continue;
+    }
+    const root = memberDataRoot(member);
+    const missing = missingPlaceholders(paths, root);
+    if (missing.length > 0) {
+      unfillable.push({ line: member.line, email: member.email, missing });
+      continue;
+    }
+    const empty = emptyPlaceholders(paths, root);
+    if (empty.length > 0) emptyValues.push({ line: member.line, email: member.email, empty });
+    willSend += 1;
+  }
+  const encodedBytes = input.attachmentBytes.reduce((sum, raw) => sum + base64Size(raw), 0) + (input.attachmentBytes.length > 0 ? MESSAGE_OVERHEAD_BYTES : 0);
+  const tooLarge = input.maxMessageBytes !== null && encodedBytes > input.maxMessageBytes;
+  const fitsToday = input.dailyLimit === null || willSend <= Math.max(0, input.dailyLimit - input.sentLast24h);
+  return {
+    willSend,
+    skipped: skipped.sort((a, b) => a.line - b.line),
+    excluded,
+    unfillable,
+    emptyValues,
+    unsupported,
+    size: { encodedBytes, limitBytes: input.maxMessageBytes, tooLarge },
+    fromRewritten: input.fromRewritten,
+    quota: {
+      dailyLimit: input.dailyLimit,
+      sentLast24h: input.sentLast24h,
+      fitsToday,
+      perMinute: input.perMinute,
+      estimatedFinish: new Date(estimateFinish(willSend, input)).toISOString(),
+    },
+    blocked: unfillable.length > 0 || unsupported.length > 0 || tooLarge || willSend === 0,
+  };
+}

@@ -1,0 +1,525 @@
+/**
+ * The campaign engine: sends one personalised message per member through one pooled nodemailer
+ * transport, paced per minute and kept within the account's rolling daily limit, and records every
+ * member's state in the campaign journal before anything depends on it (DESIGN.md §3).
+ *
+ * A run ends in one of four ways: `completed` (no member left to try), `paused` (by the user, or by a
+ * failure that concerns the whole account such as a refused login), `waiting-for-quota` (with the time
+ * it can continue) or `cancelled`. Resuming is a new run over the states the last one returned (or
+ * that the journal replays after a crash).
+ *
+ * "Lost after the final dot": nodemailer reports a dropped connection the same way whether or not the
+ * message was complete (`ECONNECTION`, `Connection closed unexpectedly`, command `CONN`). The engine
+ * tells the two apart with the end of nodemailer's DATA stream, the event at which nodemailer itself
+ * logs `<N bytes encoded mime message (source size M bytes)>` (smtp-connection `_createSendStream`):
+ * it fires once the terminating `.` has been written to the socket. A drop after it, without a server
+ * reply, makes the member `unknown`; a drop before it cannot have delivered anything and is retried.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import type Mail from 'nodemailer/lib/mailer';
+import type { SmtpFailure } from '../../ipc/common/contract';
+import {
+  backoffMs,
+  cancelState,
+  classifyFailure,
+  DEFAULT_BACKOFF,
+  finishAttempt,
+  isOpen,
+  startAttempt,
+  summarize,
+  type AttemptOutcome,
+  type BackoffPolicy,
+  type DeliveryState,
+  type DeliverySummary,
+} from '../common/delivery-state';
+import { PRESETS } from '../../accounts/common/presets';
+import type { AccountRecord } from '../../accounts/node/account-store';
+import type { CampaignJournal, JournalEntry } from './campaign-journal';
+import type { CampaignSnapshot } from './campaign-store';
+import { createMessageBuilder } from '../../templates/node/message-builder';
+import type { Clock } from '../../storage/node/ports';
+import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
+import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
+import { SMTP_TIMEOUTS, toSmtpFailure, type SmtpTimeouts } from '../../accounts/node/smtp-transport';
+
+/** Tunables of the engine; tests shrink the times. */
+export interface EngineOptions {
+  /** Parallel SMTP connections (and so messages in flight). */
+  readonly maxConnections: number;
+  /** Messages per pooled connection before nodemailer opens a new one. */
+  readonly maxMessages: number;
+  /** Retry spacing and bound for temporary failures. */
+  readonly backoff: BackoffPolicy;
+  /** Minimum time between two progress events, in ms. */
+  readonly progressIntervalMs: number;
+  /** nodemailer's timeouts. */
+  readonly timeouts: SmtpTimeouts;
+  /** Random source in [0, 1) for the backoff jitter. */
+  readonly random: () => number;
+}
+
+/**
+ * Defaults. Connections come from the account's preset (`Preset.connections`); two when it has
+ * none — a paced campaign (20/min) never needs more. `maxMessages` 1,000 instead of nodemailer's 100: with
+ * connections sharing the load evenly, every connection reaches 100 at the same moment and all of
+ * them close and log in again together (see the report of issue 5 for the measurement); servers
+ * that want a shorter session close it themselves, and nodemailer re-queues a message of which not
+ * a byte was sent.
+ */
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  maxConnections: 2,
+  maxMessages: 1000,
+  backoff: DEFAULT_BACKOFF,
+  progressIntervalMs: 100,
+  timeouts: SMTP_TIMEOUTS,
+  random: Math.random,
+};
+
+/** One member whose state changed. */
+export interface RowChange {
+  /** Index in the snapshot's recipients. */
+  readonly index: number;
+  /** Its new state. */
+  readonly state: DeliveryState;
+}
+
+/** A batch of changes, at most one per `progressIntervalMs`. */
+export interface CampaignProgress {
+  /** The campaign. */
+  readonly campaignId: string;
+  /** Only the rows that changed since the last batch (each once, with its latest state). */
+  readonly changes: readonly RowChange[];
+  /** Counts over all rows. */
+  readonly summary: DeliverySummary;
+}
+
+/** Why a run stopped before every member was tried. */
+export type CampaignOutcome = {
+  /** Every member's state at the end of the run. */
+  readonly states: readonly DeliveryState[];
+  /** Counts over them. */
+  readonly summary: DeliverySummary;
+} & (
+  | { readonly status: 'completed' }
+  | { readonly status: 'paused'; readonly reason: 'user' }
+  | {
+      readonly status: 'paused';
+      readonly reason: 'failure';
+      /** The failure that concerns the whole campaign (login, TLS, sender refused, network down). */
+      readonly failure: SmtpFailure;
+    }
+  | {
+      readonly status: 'waiting-for-quota';
+      /** When the account's window has room again (ms since epoch). */
+      readonly resumeAt: number;
+      /** The provider's daily-limit reply, when that is what stopped it (absent: the local ledger did). */
+      readonly failure?: SmtpFailure;
+    }
+  | { readonly status: 'cancelled' }
+);
+
+/** Pause and cancel, from outside a run. */
+export interface CampaignControls {
+  /** Stops starting new hand-overs; the run returns `paused` once those in flight have an outcome. */
+  pause(): void;
+  /** Like pause, then every member not handed over becomes `cancelled`. */
+  cancel(): void;
+  /** What was asked, if anything. */
+  readonly requested: 'pause' | 'cancel' | undefined;
+  /** Called on every request; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Creates the controls for one run. */
+export function createCampaignControls(): CampaignControls {
+  let requested: 'pause' | 'cancel' | undefined;
+  const listeners = new Set<() => void>();
+  const ask = (what: 'pause' | 'cancel') => {
+    if (requested !== 'cancel') requested = what;
+    for (const listener of listeners) listener();
+  };
+  return {
+    pause: () => ask('pause'),
+    cancel: () => ask('cancel'),
+    get requested() {
+      return requested;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Everything one run needs. */
+export interface RunCampaignInput {
+  /** The frozen campaign. */
+  readonly snapshot: CampaignSnapshot;
+  /** The sending account. */
+  readonly record: AccountRecord;
+  /** Its decrypted credentials (a bare string is a password); handed to the transport only and blanked out of every failure text. */
+  readonly credentials: AccountCredentials | string | undefined;
+  /** The campaign's open journal. */
+  readonly journal: CampaignJournal;
+  /** Every member's state at the start (from `openCampaignJournal`'s replay, or the last run). */
+  readonly states: readonly DeliveryState[];
+  /** The account's rolling 24-hour ledger. */
+  readonly ledger: SendLedger;
+  /** The time. */
+  readonly clock: Clock;
+  /** The account's daily limit; default: the user's, else the preset's (null = none known). */
+  readonly dailyLimit?: number | null;
+  /** Receives batched changes. */
+  readonly onProgress?: (progress: CampaignProgress) => void;
+  /** Pause and cancel. */
+  readonly controls?: CampaignControls;
+  /** Tunables. */
+  readonly options?: Partial<EngineOptions>;
+}
+
+/** How many SMTP connections a campaign of the account opens at most (from its preset). */
+export function connectionsOf(record: AccountRecord): number {
+  return PRESETS[record.presetId]?.connections ?? DEFAULT_ENGINE_OPTIONS.maxConnections;
+}
+
+/** The daily limit that applies to an account: the user's own, else its preset's. */
+export function dailyLimitOf(record: AccountRecord): number | null {
+  return record.dailyLimit ?? PRESETS[record.presetId]?.dailyLimit ?? null;
+}
+
+type Stop =
+  | { readonly kind: 'user-pause' }
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'failure'; readonly failure: SmtpFailure }
+  | { readonly kind: 'quota'; readonly resumeAt: number; readonly failure?: SmtpFailure };
+
+/** What the stream plugin knows of one message. */
+interface Handover {
+  /** Resolves once the member's `sending` line is on disk; the body waits for it. */
+  readonly durable: Promise<void>;
+  /** True once the DATA stream, terminating dot included, was written to the socket. */
+  dataWritten: boolean;
+}
+
+/** Runs a campaign until it completes, pauses, waits for quota or is cancelled. */
+export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutcome> {
+  const { snapshot, record, credentials, journal, ledger, clock } = input;
+  const options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, maxConnections: connectionsOf(record), ...input.options };
+  const dailyLimit = input.dailyLimit === undefined ? dailyLimitOf(record) : input.dailyLimit;
+  const states: DeliveryState[] = [...input.states];
+  if (states.length !== snapshot.recipients.length) throw new Error('One state per recipient is needed.');
+  const secrets = credentialSecrets(credentials);
+  const context = { port: record.port, security: record.security };
+  const build = createMessageBuilder(record, snapshot.template, { replyTo: snapshot.replyTo, attachments: snapshot.attachments });
+  const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
+  const intervalMs = snapshot.perMinute > 0 ? 60_000 / snapshot.perMinute : 0;
+
+  // ── progress, batched ──
+  const changed = new Map<number, DeliveryState>();
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+  const emitProgress = () => {
+    progressTimer = undefined;
+    if (changed.size === 0 || !input.onProgress) return;
+    const changes = [...changed].map(([index, state]) => ({ index, state }));
+    changed.clear();
+    input.onProgress({ campaignId: snapshot.id, changes, summary: summarize(states) });
+  };
+  const setState = (index: number, state: DeliveryState) => {
+    states[index] = state;
+    changed.set(index, state);
+    progressTimer ??= setTimeout(emitProgress, options.progressIntervalMs);
+  };
+  const commit = async (entries: readonly JournalEntry[]) => {
+    await journal.append(entries);
+    for (const e of entries) setState(e.i, e.s);
+  };
+
+  // ── wake-ups: an outcome, a control, or a timer ──
+  let wakePending = false;
+  let wakeUp: (() => void) | undefined;
+  const notify = () => {
+    if (wakeUp) {
+      const w = wakeUp;
+      wakeUp = undefined;
+      w();
+    } else wakePending = true;
+  };
+  const waitForEvent = (ms?: number) =>
+    new Promise<void>((resolve) => {
+      if (wakePending) {
+        wakePending = false;
+        return resolve();
+      }
+      const timer = ms === undefined ? undefined : setTimeout(notify, Math.max(0, ms));
+      wakeUp = () => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      };
+    });
+  const unsubscribe = input.controls?.subscribe(notify);
+
+  // ── the one pooled transport ──
+  const transport = createAccountTransport(record, credentials, {
+    timeouts: options.timeouts,
+    pool: true,
+    maxConnections: options.maxConnections,
+    maxMessages: options.maxMessages,
+  });
+  const handovers = new Map<string, Handover>();
+  transport.use('stream', (mail, done) => {
+    const handover = handovers.get(bareId(mail.message.messageId()));
+    // Every message of this transport is the engine's; one it does not know must not go out unguarded.
+    if (!handover) return done(new Error('Mailroom could not match a message to its campaign row; it was not sent.'));
+    watchDataStream(mail.message, handover);
+    done();
+  });
+
+  // ── queue order: due retries first, then the queue in list order ──
+  let cursor = 0;
+  const deferred = new Set<number>();
+  states.forEach((s, i) => {
+    if (s.status === 'deferred') deferred.add(i);
+  });
+  const nextDue = (now: number): number | undefined => {
+    for (const i of deferred) {
+      const s = states[i];
+      if (s?.status === 'deferred' && s.nextTryAt <= now) return i;
+    }
+    while (cursor < states.length && states[cursor]?.status !== 'queued') cursor += 1;
+    return cursor < states.length ? cursor : undefined;
+  };
+  const earliestRetry = (): number | undefined => {
+    let earliest: number | undefined;
+    for (const i of deferred) {
+      const s = states[i];
+      if (s?.status === 'deferred' && (earliest === undefined || s.nextTryAt < earliest)) earliest = s.nextTryAt;
+    }
+    return earliest;
+  };
+
+  let stop: Stop | undefined;
+  const stopWith = (reason: Stop) => {
+    // The first reason wins, except that a cancel overrides a pause.
+    if (stop === undefined || (reason.kind === 'cancel' && stop.kind === 'user-pause')) stop = reason;
+    notify();
+  };
+  const inFlight = new Set<Promise<void>>();
+  let nextSlotAt = 0;
+  let fatal: unknown;
+
+  /** A member taken for a hand-over: its state before, and its message. */
+  interface Claim {
+    readonly index: number;
+    readonly previous: DeliveryState;
+    readonly mail: Mail.Options;
+  }
+  /** Takes a member: marked before its journal line is written so that nothing picks it twice. */
+  const take = (index: number, mail: Mail.Options, now: number): Claim => {
+    const previous = states[index] ?? { status: 'queued' };
+    if (intervalMs > 0) nextSlotAt = Math.max(nextSlotAt, now) + intervalMs;
+    states[index] = { status: 'sending', attempt: 0, messageId: '', at: now };
+    deferred.delete(index);
+    return { index, previous, mail };
+  };
+  /**
+   * What to do next, given how many hand-overs are under way (`othersInFlight`): take a member, skip
+   * one whose message cannot be made, wait (for an outcome, a retry, the pace), stop for the daily
+   * limit, or finish. The main loop acts on every answer; a connection that just finished asks too and
+   * takes the member at once when the answer is `take`, leaving everything else to the loop.
+   */
+  type Step =
+    | { readonly kind: 'take'; readonly index: number; readonly mail: Mail.Options; readonly now: number }
+    | { readonly kind: 'skip'; readonly index: number; readonly detail: string[] }
+    | { readonly kind: 'wait'; readonly ms?: number }
+    | { readonly kind: 'quota'; readonly resumeAt: number }
+    | { readonly kind: 'done' };
+  const nextStep = (othersInFlight: number): Step => {
+    const now = clock.now();
+    const index = nextDue(now);
+    if (index === undefined) {
+      if (othersInFlight === 0 && deferred.size === 0) return { kind: 'done' };
+      const retryAt = earliestRetry();
+      return othersInFlight > 0 || retryAt === undefined ? { kind: 'wait' } : { kind: 'wait', ms: retryAt - now };
+    }
+    if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) {
+      return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
+    }
+    const member = snapshot.recipients[index];
+    const built = member ? build(member) : undefined;
+    if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
+    if (intervalMs > 0 && nextSlotAt > now) return { kind: 'wait', ms: nextSlotAt - now };
+    return { kind: 'take', index, mail: built.mail, now };
+  };
+  /** The member a connection that just finished hands over at once, if the next step is to take one. */
+  const takeNext = (othersInFlight: number): Claim | undefined => {
+    if (stop !== undefined || fatal !== undefined || input.controls?.requested !== undefined) return undefined;
+    const next = nextStep(othersInFlight);
+    return next.kind === 'take' ? take(next.index, next.mail, next.now) : undefined;
+  };
+
+  /**
+   * One connection's work: hands over a member, then, while there is more to do at once, the next.
+   *
+   * The journal line that says a member is `sending` must be on disk before the message can be
+   * delivered, that is before the body and its final dot are written. Nothing before them delivers
+   * anything, so MAIL FROM, RCPT TO and DATA go out while the line is being flushed, and the body
+   * waits for the flush (see `watchDataStream`). The outcome of one member goes to the journal in the
+   * same write as the next member's `sending` line.
+   */
+  const work = async (first: Claim) => {
+    let claim: Claim | undefined = first;
+    let outcomeLine: JournalEntry | undefined;
+    while (claim !== undefined) {
+      const { index, previous, mail } = claim;
+      const messageId = `${randomUUID()}@${domain}`;
+      const sending = startAttempt(previous, `<${messageId}>`, clock.now());
+      const durable = commit(outcomeLine ? [outcomeLine, { i: index, s: sending }] : [{ i: index, s: sending }]);
+      durable.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+      const handover: Handover = { durable, dataWritten: false };
+      handovers.set(messageId, handover);
+      let outcome: AttemptOutcome;
+      try {
+        const info = await transport.sendMail({ ...mail, messageId: `<${messageId}>` });
+        // SMTP hands back the Message-ID header the engine set; the Gmail API its own id, which is the
+        // one the member's row shows.
+        const providerId = typeof info.messageId === 'string' && bareId(info.messageId) !== messageId ? info.messageId : undefined;
+        outcome = { kind: 'accepted', response: String(info.response ?? ''), at: clock.now(), ...(providerId ? { messageId: providerId } : {}) };
+      } catch (error) {
+        outcome = outcomeOfFailure(toSmtpFailure(error, secrets, context), handover, sending.status === 'sending' ? sending.attempt : 1);
+      } finally {
+        handovers.delete(messageId);
+      }
+      // A journal that cannot be written stops the run (the error surfaces here), whatever SMTP said.
+      await durable;
+      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') ledger.record(record.id);
+      const next = finishAttempt(sending, outcome);
+      if (next.status === 'deferred') deferred.add(index);
+      outcomeLine = { i: index, s: next };
+      claim = takeNext(inFlight.size - 1);
+    }
+    if (outcomeLine) await commit([outcomeLine]);
+  };
+
+  const outcomeOfFailure = (failure: SmtpFailure, handover: Handover, attemptNo: number): AttemptOutcome => {
+    const now = clock.now();
+    if (handover.dataWritten && failure.responseCode === undefined) return { kind: 'unknown', reason: 'connection-lost-after-data', at: now };
+    const action = classifyFailure(failure, attemptNo, options.backoff.maxAttempts);
+    switch (action) {
+      case 'retry':
+        return { kind: 'deferred', reason: failure, nextTryAt: now + backoffMs(attemptNo, options.random(), options.backoff) };
+      case 'fail-recipient':
+        return { kind: 'failed', failure, at: now };
+      case 'pause-campaign':
+        stopWith({ kind: 'failure', failure });
+        return { kind: 'released' };
+      case 'pause-account':
+        stopWith({ kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS, failure });
+        return { kind: 'released' };
+      default: {
+        const never: never = action;
+        throw new Error(`Unhandled action ${String(never)}`);
+      }
+    }
+  };
+
+  try {
+    for (;;) {
+      const requested = input.controls?.requested;
+      if (requested === 'cancel') stopWith({ kind: 'cancel' });
+      else if (requested === 'pause') stopWith({ kind: 'user-pause' });
+      if (stop !== undefined || fatal !== undefined) break;
+      if (inFlight.size >= options.maxConnections) {
+        await waitForEvent();
+        continue;
+      }
+      const next = nextStep(inFlight.size);
+      if (next.kind === 'done') break;
+      if (next.kind === 'quota') {
+        stopWith({ kind: 'quota', resumeAt: next.resumeAt });
+        break;
+      }
+      if (next.kind === 'wait') {
+        await waitForEvent(next.ms);
+        continue;
+      }
+      if (next.kind === 'skip') {
+        deferred.delete(next.index);
+        await commit([{ i: next.index, s: { status: 'skipped', reason: 'template-error', detail: next.detail } }]);
+        continue;
+      }
+      const task = work(take(next.index, next.mail, next.now))
+        .catch((error: unknown) => {
+          fatal ??= error;
+        })
+        .finally(() => {
+          inFlight.delete(task);
+          notify();
+        });
+      inFlight.add(task);
+    }
+    await Promise.all(inFlight);
+    if (fatal !== undefined) throw fatal;
+    if (stop?.kind === 'cancel') {
+      const entries: JournalEntry[] = [];
+      states.forEach((s, i) => {
+        const next = cancelState(s);
+        if (next !== s) entries.push({ i, s: next });
+      });
+      await commit(entries);
+    }
+  } finally {
+    unsubscribe?.();
+    transport.close();
+    if (progressTimer) clearTimeout(progressTimer);
+    emitProgress();
+  }
+
+  const summary = summarize(states);
+  const base = { states, summary };
+  if (stop === undefined) return states.some(isOpen) ? { ...base, status: 'paused', reason: 'user' } : { ...base, status: 'completed' };
+  switch (stop.kind) {
+    case 'user-pause':
+      return { ...base, status: 'paused', reason: 'user' };
+    case 'cancel':
+      return { ...base, status: 'cancelled' };
+    case 'failure':
+      return { ...base, status: 'paused', reason: 'failure', failure: stop.failure };
+    case 'quota':
+      return { ...base, status: 'waiting-for-quota', resumeAt: stop.resumeAt, ...(stop.failure ? { failure: stop.failure } : {}) };
+    default: {
+      const never: never = stop;
+      throw new Error(`Unhandled stop ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function bareId(messageId: string): string {
+  return messageId.replace(/[<>\s]/g, '');
+}
+
+/**
+ * Hooks nodemailer's DATA stream for one message. The pooled transport pipes
+ * `mail.message.createReadStream()` into the connection's DataStream once the server has accepted
+ * the envelope and answered DATA with 354 (smtp-pool/pool-resource.js `send`, smtp-connection `send`).
+ * The pipe is held until the member's journal line is durable; the DataStream's 'end' is where
+ * nodemailer logs the encoded size, once the terminating dot has been pushed to the socket.
+ */
+function watchDataStream(message: { createReadStream(...args: never[]): Readable }, handover: Handover): void {
+  const create = message.createReadStream.bind(message) as (...args: unknown[]) => Readable;
+  (message as { createReadStream: (...args: unknown[]) => Readable }).createReadStream = (...args: unknown[]) => {
+    const source = create(...args);
+    const pipe = source.pipe.bind(source) as <T extends Writable>(destination: T, options?: { end?: boolean }) => T;
+    source.pipe = <T extends NodeJS.WritableStream>(destination: T, pipeOptions?: { end?: boolean }): T => {
+      (destination as unknown as Readable).once('end', () => {
+        handover.dataWritten = true;
+      });
+      handover.durable.then(
+        () => pipe(destination as unknown as Writable, pipeOptions),
+        (error: unknown) => source.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+      return destination;
+    };
+    return source;
+  };
+}

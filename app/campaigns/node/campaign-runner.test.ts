@@ -1,0 +1,189 @@
+/** Campaigns through the handler table: create from compose, start, stream progress, finish, reload rows. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
+import { appendFileSync } from 'node:fs';
+import { dispatch } from '../../ipc/common/dispatch';
+import { journalFileFor } from './campaign-journal';
+import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+
+let sink: SmtpSink;
+/** Whether the fake refuses the `gone…` mailbox (it "comes back" later in a test). */
+let goneRefused = true;
+beforeAll(async () => {
+  sink = await startSmtpSink({
+    security: 'none',
+    script: { rcptTo: (address) => (goneRefused && address.startsWith('gone') ? { code: 550, text: '5.1.1 The email account that you tried to reach does not exist.' } : undefined) },
+  });
+});
+afterAll(() => sink.close());
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 400; i += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('timed out waiting');
+}
+
+describe('campaigns through the handlers', () => {
+  it('sends a created campaign, streams progress, and reports every row', async () => {
+    const events: any[] = [];
+    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const text = Array.from({ length: 30 }, (_, i) => `Member ${i} <${i === 7 ? 'gone' : 'm'}${i}@club.test>`).join('\n');
+    const list = await call('lists:paste', { name: 'Club', text });
+    const created = await call('campaigns:create', {
+      accountId: account.id,
+      listId: list.list.id,
+      template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hello {{name}}', content: 'Dear {{name}}' } },
+      perMinute: 6000,
+    });
+    expect(created.recipients).toBe(30);
+    expect((await call('campaigns:start', { id: created.id })).status).toBe('running');
+
+    const detail = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
+    expect(detail.campaign.status).toBe('completed');
+    expect(detail.counts).toMatchObject({ sent: 29, failed: 1, queued: 0, sending: 0 });
+    const gone = detail.rows.find((r: any) => r.email === 'gone7@club.test');
+    expect(gone).toMatchObject({ status: 'failed', diagnosis: 'recipient-rejected' });
+    expect(gone.detail).toContain('5.1.1');
+    // The row carries the whole failure, for its explanation on selection.
+    expect(gone.failure).toMatchObject({ diagnosis: 'recipient-rejected', responseCode: 550, command: 'RCPT TO' });
+    expect(detail.presetId).toBe('custom');
+    expect(detail.rows.filter((r: any) => r.status === 'sent').every((r: any) => r.messageId && r.detail.startsWith('250'))).toBe(true);
+    expect(sink.messages.map((m) => m.rcptTo[0]).sort()).toHaveLength(29);
+    expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(29);
+
+    // Progress came as batches of changed rows, and the last one says where the campaign ended.
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ id: created.id, status: 'completed' });
+    expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, status: 'completed', counts: { sent: 29, failed: 1, queued: 0 } });
+    // A finished campaign does not start again.
+    expect((await dispatch(handlers, 'campaigns:start', { id: created.id })).ok).toBe(false);
+
+    // The export holds every row with the columns the table shows, in UTF-8 with a BOM.
+    const csv = await call('campaigns:export', { id: created.id });
+    expect(csv.content.startsWith('\ufeffemail,name,status,diagnosis,reply,messageId,at')).toBe(true);
+    expect(csv.content.trim().split('\n')).toHaveLength(31);
+    expect(csv.content).toContain('gone7@club.test,Member 7,failed,recipient-rejected');
+
+    // "Retry failed" sends exactly the failed row again once the mailbox exists.
+    goneRefused = false;
+    expect((await call('campaigns:requeue', { id: created.id, which: 'failed' })).status).toBe('running');
+    const retried = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
+    expect(retried.counts).toMatchObject({ sent: 30, failed: 0 });
+    expect(sink.messages.filter((m) => m.rcptTo[0] === 'gone7@club.test')).toHaveLength(1);
+    expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(sink.messages.length);
+    expect((await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'unknown' })).ok).toBe(false);
+  });
+
+  it('cancels a campaign that has not started: every row cancelled, nothing sent', async () => {
+    const { handlers } = handlersWithMemoryStores();
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const before = sink.messages.length;
+    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await call('lists:paste', { name: 'Club', text: 'a@club.test, b@club.test' });
+    const created = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } } });
+    expect((await call('campaigns:cancel', { id: created.id })).status).toBe('cancelled');
+    expect((await call('campaigns:get', { id: created.id })).counts).toMatchObject({ cancelled: 2, sent: 0 });
+    expect(sink.messages.length).toBe(before);
+  });
+
+  it('after a crash mid-campaign, a restart resumes it: the row caught mid-hand-over is unknown, nobody gets it twice', async () => {
+    const first = handlersWithMemoryStores();
+    const call = (handlers: typeof first.handlers) => async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const before = call(first.handlers);
+    const account = await before('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await before('lists:paste', { name: 'Crash', text: Array.from({ length: 12 }, (_, i) => `crash${i}@club.test`).join('\n') });
+    const created = await before('campaigns:create', {
+      accountId: account.id,
+      listId: list.list.id,
+      template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } },
+      perMinute: 6000,
+    });
+    // Send a few, stop, then leave what a crash leaves: status "running" and a row journalled as being handed over.
+    await before('campaigns:start', { id: created.id });
+    await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.counts.sent >= 3);
+    await before('campaigns:pause', { id: created.id });
+    const paused = await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
+    const caught = paused.rows.find((r: any) => r.status === 'queued');
+    appendFileSync(journalFileFor(first.journalDir, created.id), `${JSON.stringify({ i: caught.index, s: { status: 'sending', attempt: 1, messageId: '<caught@test>', at: Date.now() } })}\n{"i":`);
+    const store = first.stores.get('campaigns')!;
+    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+
+    const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const after = call(restarted.handlers);
+    const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
+    expect(done.counts).toMatchObject({ sent: 11, unknown: 1, queued: 0, sending: 0 });
+    expect(done.rows[caught.index]).toMatchObject({ status: 'unknown', email: caught.email });
+    const received = sink.messages.map((m) => m.rcptTo[0]).filter((to) => to?.startsWith('crash'));
+    expect(received).toHaveLength(11);
+    expect(new Set(received).size).toBe(11);
+    expect(received).not.toContain(caught.email);
+  });
+
+  it('sends one campaign per account at a time: a second start is refused with the reason', async () => {
+    const { handlers } = handlersWithMemoryStores();
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await call('lists:paste', { name: 'Two', text: Array.from({ length: 40 }, (_, i) => `two${i}@club.test`).join('\n') });
+    const template = { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'First', content: 'Hi' } };
+    // Paced at 60 a minute, the first campaign is still sending when the second is started.
+    const first = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template, perMinute: 60 });
+    const second = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template });
+    await call('campaigns:start', { id: first.id });
+    const refused = await dispatch(handlers, 'campaigns:start', { id: second.id });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('Another campaign ("First") is sending through Relay');
+    expect((await call('campaigns:get', { id: second.id })).campaign.status).toBe('ready');
+    await call('campaigns:pause', { id: first.id });
+    await until(() => call('campaigns:get', { id: first.id }), (d: any) => d.campaign.status === 'paused');
+    expect((await call('campaigns:start', { id: second.id })).status).toBe('running');
+    await call('campaigns:cancel', { id: second.id });
+  });
+
+  it('a campaign caught mid-send while passwords are locked waits, paused, and resumes once the passphrase is entered', async () => {
+    const first = handlersWithMemoryStores({ passphrase: true });
+    const call = (handlers: typeof first.handlers) => async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    const before = call(first.handlers);
+    await before('secrets:unlock', { passphrase: 'correct horse battery' });
+    const account = await before('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: 'u', password: 'relay-password', fromAddress: 'office@school.test', fromName: 'Office' });
+    const list = await before('lists:paste', { name: 'Locked', text: Array.from({ length: 6 }, (_, i) => `locked${i}@club.test`).join('\n') });
+    const created = await before('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } }, perMinute: 6000 });
+    // What a crash before the first hand-over leaves: status "running", nothing sent.
+    const store = first.stores.get('campaigns')!;
+    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+
+    const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const after = call(restarted.handlers);
+    await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
+    expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(0);
+    await after('secrets:unlock', { passphrase: 'correct horse battery' });
+    const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
+    expect(done.counts).toMatchObject({ sent: 6, unknown: 0 });
+    expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(6);
+  });
+});

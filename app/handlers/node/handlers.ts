@@ -1,0 +1,184 @@
+/** The one handler table, served by both hosts (Electron IPC and the loopback WebSocket host). */
+import { AppError } from '../../ipc/common/app-error';
+import { accountDraftSchema } from '../../ipc/common/contract';
+import type { Handlers } from '../../ipc/common/dispatch';
+import { parseGoogleClientJson } from '../../oauth/common/google-oauth';
+import { parseLogtoConfig, toLogtoConfig } from '../../logto/common/logto-config';
+import { runAccountCheck } from '../../accounts/node/account-check';
+import { createOAuthConnector } from '../../oauth/node/oauth-connect';
+import { createAccountStore } from '../../accounts/node/account-store';
+import { exportAccounts, importAccounts } from '../../accounts/node/account-transfer';
+import type { Clock, EventSink, KeyValueStore } from '../../storage/node/ports';
+import type { SecretKeeper } from '../../secrets/node/secret-keeper';
+import { createSendLedger } from '../../accounts/node/send-ledger';
+import { sendTestMessage } from '../../accounts/node/send-test';
+import { readSettings, writeSettings } from '../../storage/node/settings-store';
+import { createCampaignRunner } from '../../campaigns/node/campaign-runner';
+import { createCampaignStore } from '../../campaigns/node/campaign-store';
+import { createListHandlers } from '../../lists/node/list-handlers';
+import { createListStore } from '../../lists/node/list-store';
+import { createSuppressionStore } from '../../lists/node/suppression-store';
+import { createTemplateStore } from '../../templates/node/template-store';
+
+/** What the handlers need from their host. */
+export interface HandlerDeps {
+  /** Opens one named persistent store (electron-store in Electron, `conf` under Node). */
+  readonly openStore: (name: string) => KeyValueStore;
+  /** Encrypts secrets: the OS keychain, or a passphrase. */
+  readonly secrets: SecretKeeper;
+  /** Pushes events to the renderer(s). */
+  readonly emit: EventSink;
+  /** Time source. */
+  readonly clock: Clock;
+  /** Which host serves the handlers. */
+  readonly host: 'electron' | 'web';
+  /** App version. */
+  readonly version: string;
+  /** Folder for the campaign journals (append-only files, fsync'd). */
+  readonly journalDir: string;
+  /** Log sink; never receives secrets. */
+  readonly log?: (line: string) => void;
+  /**
+   * Opens an authorization URL in the system browser; resolves false when it did not (Electron:
+   * `shell.openExternal` behind the https allowlist; the browser host prints it instead). Absent: never opened.
+   */
+  readonly openExternal?: (url: string) => Promise<boolean>;
+  /** The Gmail API base URL; absent: Google's (`https://gmail.googleapis.com`). */
+  readonly gmailApiBase?: string;
+  /** How long a consent waits for the browser, in ms (default 5 minutes). */
+  readonly oauthTimeoutMs?: number;
+}
+
+/** The store names, one file each. Secrets live apart from the records they belong to. */
+export const STORE_NAMES = {
+  accounts: 'accounts',
+  secrets: 'secrets',
+  preferences: 'preferences',
+  ledger: 'ledger',
+  templates: 'templates',
+  lists: 'lists',
+  suppression: 'suppression',
+  campaigns: 'campaigns',
+} as const;
+
+/** Creates the handler table. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { emit, clock, secrets } = deps;
+  const preferences = deps.openStore(STORE_NAMES.preferences);
+  const ledger = createSendLedger(deps.openStore(STORE_NAMES.ledger), clock);
+  const secretStore = deps.openStore(STORE_NAMES.secrets);
+  const accounts = createAccountStore({
+    records: deps.openStore(STORE_NAMES.accounts),
+    secrets: secretStore,
+    cipher: secrets,
+    clock,
+    ledger,
+    ...(deps.gmailApiBase === undefined ? {} : { gmailApiBase: deps.gmailApiBase }),
+  });
+  const templates = createTemplateStore(deps.openStore(STORE_NAMES.templates), clock);
+  const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
+  const campaigns = createCampaignStore(deps.openStore(STORE_NAMES.campaigns), clock);
+  const listHandlers = createListHandlers({
+    accounts,
+    ledger,
+    lists: createListStore(deps.openStore(STORE_NAMES.lists), clock),
+    suppression: createSuppressionStore(deps.openStore(STORE_NAMES.suppression), clock),
+    templates,
+    campaigns,
+    emit,
+    clock,
+  });
+  const oauth = createOAuthConnector({
+    accounts,
+    clock,
+    announce: (url, opened) => emit('oauth:consent', { url, opened }),
+    openExternal: deps.openExternal ?? (async () => false),
+    ...(deps.oauthTimeoutMs === undefined ? {} : { timeoutMs: deps.oauthTimeoutMs }),
+  });
+  const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
+  runner.recover();
+
+  return {
+    ...listHandlers,
+    'app:info': async () => ({ version: deps.version, host: deps.host }),
+    'settings:get': async () => readSettings(preferences),
+    'settings:save': async (settings) => writeSettings(preferences, settings),
+    'accounts:list': async () => accounts.list(),
+    'accounts:save': async (draft) => {
+      const saved = await accounts.save(draft);
+      announceAccounts();
+      return saved;
+    },
+    'accounts:remove': async ({ id }) => {
+      accounts.remove(id);
+      announceAccounts();
+      return { id };
+    },
+    'accounts:send-test': async ({ accountId, to }) => {
+      const result = await sendTestMessage(accounts, clock, accountId, to);
+      if (result.status === 'sent') {
+        ledger.record(accountId);
+        announceAccounts();
+      }
+      return result;
+    },
+    'accounts:check': async ({ id }) => {
+      const record = accounts.record(id);
+      const result = await runAccountCheck(record, await accounts.credentialsOf(id), clock);
+      accounts.setLastCheck(id, result);
+      announceAccounts();
+      return result;
+    },
+    'accounts:export': async ({ ids, passphrase }) => exportAccounts(accounts, ids, passphrase),
+    'accounts:import': async ({ content, passphrase }) => {
+      const result = await importAccounts(accounts, content, passphrase);
+      announceAccounts();
+      return result;
+    },
+    'accounts:import-logto': async ({ text }) => {
+      const parsed = parseLogtoConfig(text);
+      if (!parsed.ok) throw new AppError('invalid-input', `${parsed.error.field}: ${parsed.error.message}`);
+      const account = await accounts.save(accountDraftSchema.parse(parsed.account));
+      const saved = parsed.templates.map((template) => templates.save(template));
+      announceAccounts();
+      return { account, templates: saved, notes: parsed.notes };
+    },
+    'accounts:export-logto': async ({ accountId, templateIds }) => {
+      const account = accounts.list().find((a) => a.id === accountId);
+      if (!account) throw new AppError('not-found', 'That account no longer exists.');
+      const chosen = templates.list().filter((t) => templateIds.includes(t.id));
+      const { config, notes } = toLogtoConfig(account, chosen);
+      return { fileName: `logto-smtp-${account.label.replace(/[^\w.-]+/g, '-')}.json`, content: JSON.stringify(config, null, 2), notes };
+    },
+    'templates:list': async () => templates.list(),
+    'campaigns:get': async ({ id }) => runner.detail(id),
+    'campaigns:list': async () => runner.list(),
+    'campaigns:start': async ({ id }) => runner.start(id),
+    'campaigns:pause': async ({ id }) => runner.pause(id),
+    'campaigns:cancel': async ({ id }) => runner.cancel(id),
+    'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
+    'campaigns:export': async ({ id }) => runner.exportCsv(id),
+    'oauth:import-client': async ({ text }) => {
+      const parsed = parseGoogleClientJson(text);
+      if (!parsed.ok) return { ok: false, problem: parsed.problem, ...(parsed.field ? { field: parsed.field } : {}) };
+      return { ok: true, clientId: parsed.client.clientId, projectId: parsed.client.projectId, authHost: new URL(parsed.client.authUri).host };
+    },
+    'oauth:connect': async (request) => {
+      // Refuse before the browser opens: the grant could not be saved afterwards.
+      if (secrets.status().state !== 'ready') {
+        throw new AppError('secret-unavailable', 'Saved passwords are locked, so a Google sign-in could not be saved.', 'Enter your Mailroom passphrase first (Accounts or Settings).');
+      }
+      const result = await oauth.connect(request);
+      if (result.status === 'connected') announceAccounts();
+      return result;
+    },
+    'oauth:cancel': async () => ({ cancelled: oauth.cancel() }),
+    'secrets:status': async () => secrets.status(),
+    'secrets:unlock': async ({ passphrase }) => {
+      const status = await secrets.unlock(passphrase);
+      announceAccounts();
+      if (status.state === 'ready') runner.secretsUnlocked();
+      return status;
+    },
+  };
+}

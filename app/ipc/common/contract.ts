@@ -1,0 +1,679 @@
+/**
+ * The one IPC contract: every request channel with the schema of its input and output, and every
+ * pushed event with the schema of its payload. The preload's allowlist, the Electron registration, the
+ * WebSocket host and the renderer client are all typed from this module.
+ */
+import { z } from 'zod';
+import type { EventChannel, RequestChannel } from './channels';
+import { DELIVERY_STATUSES } from '../../campaigns/common/delivery-state';
+import { CLIENT_JSON_PROBLEMS, SEND_METHODS } from '../../oauth/common/google-oauth';
+import { LOGTO_NOTE_CODES } from '../../logto/common/logto-notes';
+import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from '../../lists/common/member-list';
+import { PRESET_IDS, securitySchema } from '../../accounts/common/presets';
+import { SMTP_DIAGNOSES, smtpFailureSchema } from '../../diagnosis/common/smtp-diagnosis';
+
+// Shared pieces
+
+export { securitySchema, type Security } from '../../accounts/common/presets';
+export { smtpFailureSchema, type SmtpFailure } from '../../diagnosis/common/smtp-diagnosis';
+
+const emailSchema = z.email({ error: 'Enter a valid e-mail address.' }).max(254);
+
+/** A provider preset id. */
+export const presetIdSchema = z.enum(PRESET_IDS);
+
+/** An optional host name (EHLO name, TLS server name): ASCII letters, digits, dots and dashes. */
+const optionalHostName = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]*$/, 'Use only ASCII letters, digits, dots and dashes (Gmail refuses a non-ASCII EHLO name).');
+
+/** What the user types to create or edit an account. `password` absent on edit keeps the stored one. */
+export const accountDraftSchema = z.object({
+  /** Absent for a new account. */
+  id: z.string().min(1).max(64).optional(),
+  /** The provider preset the account was made from (`custom` for none). */
+  presetId: presetIdSchema.default('custom'),
+  /** The name shown in the app, e.g. "School office". */
+  label: z.string().trim().min(1, 'Give the account a name.').max(80),
+  /** SMTP host name or address. */
+  host: z
+    .string()
+    .trim()
+    .min(1, 'Enter the SMTP server host.')
+    .max(253)
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'A host name has only letters, digits, dots and dashes.'),
+  /** SMTP port. */
+  port: z.coerce.number().int('The port is a whole number.').min(1, 'Ports run from 1 to 65535.').max(65535, 'Ports run from 1 to 65535.'),
+  /** Connection security. */
+  security: securitySchema,
+  /** Login name; empty for a relay that authorises by IP address. */
+  username: z.string().trim().max(254),
+  /** The password or app password; absent means "keep the stored one". */
+  password: z.string().max(1024).optional(),
+  /** The From address. */
+  fromAddress: emailSchema,
+  /** The From display name. */
+  fromName: z.string().trim().max(120),
+  /** Reply-To address, or empty. */
+  replyTo: z.union([z.literal(''), emailSchema]).default(''),
+  /** Name sent in EHLO; empty lets nodemailer use the machine's name. */
+  ehloName: optionalHostName.default(''),
+  /** TLS server name (SNI and certificate check), when it differs from the host; empty = the host. */
+  tlsServername: optionalHostName.default(''),
+  /** Messages per rolling 24 hours the user allows; absent = the preset's limit. */
+  dailyLimit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** PEM of a CA to trust for this server in addition to the system's (self-hosted or test servers). */
+  caCertificate: z
+    .string()
+    .trim()
+    .max(64 * 1024)
+    .refine((pem) => pem === '' || pem.includes('-----BEGIN CERTIFICATE-----'), 'Paste a PEM certificate (-----BEGIN CERTIFICATE-----).')
+    .optional(),
+});
+/** An account draft after parsing (defaults applied): what the store receives. */
+export type AccountDraft = z.output<typeof accountDraftSchema>;
+/** An account draft as a caller may write it (defaults optional). */
+export type AccountDraftInput = z.input<typeof accountDraftSchema>;
+
+
+/** The steps of "Check", in order. */
+export const CHECK_STEPS = ['dns', 'connect', 'tls', 'auth', 'mail-from'] as const;
+
+/** The steps of "Check" for an OAuth account: a token refresh first, then SMTP's steps or one Gmail API call. */
+export const OAUTH_CHECK_STEPS = ['token', 'api'] as const;
+
+/** One step of "Check". */
+export const checkStepSchema = z.object({
+  /** Which step. */
+  step: z.enum([...OAUTH_CHECK_STEPS, ...CHECK_STEPS]),
+  /** `skipped`: not applicable (no TLS, no login, an IP address needs no DNS) or not reached. */
+  status: z.enum(['ok', 'failed', 'skipped']),
+  /** How long the step took, in milliseconds (0 when skipped). */
+  durationMs: z.number(),
+  /** What the step found: the resolved address, the TLS protocol and cipher, or the server's reply. */
+  detail: z.string().optional(),
+});
+/** One step of "Check". */
+export type CheckStep = z.infer<typeof checkStepSchema>;
+
+/** The outcome of "Check": every step, and the failure if one failed. */
+export const checkResultSchema = z.object({
+  /** Passed when every applicable step is ok. */
+  status: z.enum(['passed', 'failed']),
+  /** All five steps, in order. */
+  steps: z.array(checkStepSchema),
+  /** The failure of the failed step. */
+  failure: smtpFailureSchema.optional(),
+  /** ISO time the check ran. */
+  checkedAt: z.string(),
+});
+/** The outcome of "Check". */
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** An account as the renderer may see it: every field but the secret. */
+export const accountViewSchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** The preset it was made from. */
+  presetId: presetIdSchema,
+  /** Display name. */
+  label: z.string(),
+  /** SMTP host. */
+  host: z.string(),
+  /** SMTP port. */
+  port: z.number().int(),
+  /** Connection security. */
+  security: securitySchema,
+  /** Login name. */
+  username: z.string(),
+  /** Whether a password is stored (the password itself never leaves the main process). */
+  hasPassword: z.boolean(),
+  /** From address. */
+  fromAddress: z.string(),
+  /** From display name. */
+  fromName: z.string(),
+  /** Reply-To address, or empty. */
+  replyTo: z.string(),
+  /** EHLO name, or empty. */
+  ehloName: z.string(),
+  /** TLS server name, or empty. */
+  tlsServername: z.string(),
+  /** The user's daily limit, if lowered below the preset's. */
+  dailyLimit: z.number().int().optional(),
+  /** Whether a custom CA certificate is set. */
+  hasCaCertificate: z.boolean(),
+  /** Messages this account handed over in the last 24 hours (rolling). */
+  sentLast24h: z.number().int(),
+  /** The daily limit in force: the user's, else the preset's; null when unknown. */
+  effectiveDailyLimit: z.number().int().nullable(),
+  /** Whether the stored password can be decrypted here (false after a keychain change: ask for it again). */
+  secretReadable: z.boolean(),
+  /** The last "Check" of this account, if any. */
+  lastCheck: checkResultSchema.optional(),
+  /** How it logs in: a password, or Google OAuth (no secret in either). Absent: password. */
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('password') }),
+    z.object({
+      kind: z.literal('oauth'),
+      /** SMTP with XOAUTH2 or the Gmail API. */
+      sendMethod: z.enum(SEND_METHODS),
+      /** The Google address the grant belongs to. */
+      googleAddress: z.string(),
+      /** The OAuth client id (public). */
+      clientId: z.string(),
+      /** The Cloud project, or empty. */
+      projectId: z.string(),
+      /** ISO time of the last consent. */
+      connectedAt: z.string(),
+      /** Whether a grant (refresh token) is stored. */
+      hasGrant: z.boolean(),
+      /** Google's error at the last refresh when only a new consent can help (`invalid_grant`, `invalid_rapt`, …). */
+      grantProblem: z.string().optional(),
+    }),
+  ]).optional(),
+  /** ISO time of creation. */
+  createdAt: z.string(),
+  /** ISO time of the last edit. */
+  updatedAt: z.string(),
+});
+/** An account as the renderer sees it. */
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+/** The outcome of "Send test". */
+export const sendTestResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('sent'),
+    /** The server's reply to the end of DATA, e.g. `250 2.0.0 OK queued as …`. */
+    response: z.string(),
+    /** The Message-ID header of the message sent. */
+    messageId: z.string(),
+    /** Recipients the server accepted. */
+    accepted: z.array(z.string()),
+    /** Wall time of the whole exchange, in milliseconds. */
+    durationMs: z.number(),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    /** What went wrong, with the server's reply. */
+    failure: smtpFailureSchema,
+    /** Wall time until the failure, in milliseconds. */
+    durationMs: z.number(),
+  }),
+]);
+/** The outcome of "Send test". */
+export type SendTestResult = z.infer<typeof sendTestResultSchema>;
+
+/** Usage types Mailroom offers for its own templates; Logto imports may bring others (kept as written). */
+export const USAGE_TYPES = ['Register', 'SignIn', 'ForgotPassword', 'Generic', 'Notice'] as const;
+
+/** A message template as the user writes it. */
+export const templateDraftSchema = z.object({
+  /** Absent for a new template. */
+  id: z.string().min(1).max(64).optional(),
+  /** Name shown in the app. */
+  name: z.string().trim().min(1, 'Give the template a name.').max(120),
+  /** What the template is for: one of USAGE_TYPES, or a type imported from Logto. */
+  usageType: z.string().trim().min(1).max(64),
+  /** Body format. */
+  contentType: z.enum(['text/plain', 'text/html']),
+  /** Subject line, with {{placeholders}}. */
+  subject: z.string().max(998),
+  /** Body, with {{placeholders}}. */
+  content: z.string().max(1024 * 1024),
+});
+/** A template draft after parsing. */
+export type TemplateDraft = z.output<typeof templateDraftSchema>;
+
+/** A saved template. */
+export const templateViewSchema = templateDraftSchema.extend({
+  /** Stable id. */
+  id: z.string(),
+  /** ISO time of the last edit. */
+  updatedAt: z.string(),
+});
+/** A saved template. */
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
+/** A member list as saved. */
+export const memberListSchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** The list's name. */
+  name: z.string(),
+  /** Column headers of the source (`email`, `name` for pasted lists). */
+  columns: z.array(z.string()),
+  /** The mapping used, remembered for the next import into this list. */
+  mapping: columnMappingSchema,
+  /** The members. */
+  members: z.array(memberSchema),
+  /** Rows of the last import that did not become members. */
+  rejected: z.array(rejectedRowSchema),
+  /** Where the members came from. */
+  source: z.object({
+    /** `file` or `paste`. */
+    kind: z.enum(['file', 'paste']),
+    /** File name, for files. */
+    fileName: z.string().optional(),
+    /** Encoding read, for files. */
+    encoding: z.string().optional(),
+  }),
+  /** ISO time of the last change. */
+  updatedAt: z.string(),
+});
+/** A member list as saved. */
+export type MemberList = z.infer<typeof memberListSchema>;
+
+/** A list as the lists screen shows it, without its members. */
+export const memberListSummarySchema = memberListSchema.omit({ members: true, rejected: true }).extend({
+  /** How many members. */
+  memberCount: z.number().int(),
+  /** How many rows were rejected at import. */
+  rejectedCount: z.number().int(),
+});
+/** A list without its members. */
+export type MemberListSummary = z.infer<typeof memberListSummarySchema>;
+
+/** What an import or paste did: the saved list, and every row that did not become a member. */
+const listImportResultSchema = z.object({
+  /** The saved list. */
+  list: memberListSummarySchema,
+  /** Members accepted and rows rejected, with counts. */
+  report: memberListReportSchema,
+});
+
+/** A file as the renderer hands it over: its name and bytes (base64). */
+const fileInputSchema = z.object({
+  /** The file's name. */
+  fileName: z.string().max(255),
+  /** The bytes, base64 (the size is checked before decoding). */
+  base64: z.string().max(28 * 1024 * 1024),
+});
+
+/** One suppressed address. */
+export const suppressionEntrySchema = z.object({
+  /** The address, normalised. */
+  email: z.string(),
+  /** Why it is suppressed. */
+  reason: z.string(),
+  /** ISO time it was added. */
+  addedAt: z.string(),
+});
+/** One suppressed address. */
+export type SuppressionEntry = z.infer<typeof suppressionEntrySchema>;
+
+/** The template a compose uses: a saved one by id, or one written in place. */
+export const composeTemplateSchema = z.union([z.object({ templateId: z.string().min(1).max(64) }), z.object({ inline: templateDraftSchema })]);
+
+/** An attachment chosen in compose. */
+export const attachmentSchema = z.object({
+  /** File name as the member will see it. */
+  fileName: z.string().min(1).max(255),
+  /** MIME type, or empty to guess from the name. */
+  contentType: z.string().max(255),
+  /** The bytes, base64. */
+  base64: z.string().max(40 * 1024 * 1024),
+});
+/** An attachment chosen in compose. */
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Everything compose has chosen. */
+export const composeInputSchema = z.object({
+  /** Sending account. */
+  accountId: z.string().min(1).max(64),
+  /** Member list. */
+  listId: z.string().min(1).max(64),
+  /** Template. */
+  template: composeTemplateSchema,
+  /** Reply-To for this send, or empty for the account's. */
+  replyTo: z.union([z.literal(''), z.email()]).default(''),
+  /** Attachments. */
+  attachments: z.array(attachmentSchema).max(20).default([]),
+  /** Members (by address key) the user chose to leave out. */
+  excluded: z.array(z.string().max(254)).max(100_000).default([]),
+  /** Pace in messages per minute; absent = the provider preset's. */
+  perMinute: z.number().int().min(1).max(6000).optional(),
+});
+/** Everything compose has chosen. */
+export type ComposeInput = z.output<typeof composeInputSchema>;
+
+/** One member's message, exactly as it will be sent. */
+export const messagePreviewSchema = z.object({
+  /** `"Name" <address>` of the sender. */
+  from: z.string(),
+  /** `"Name" <address>` of the member. */
+  to: z.string(),
+  /** Reply-To, or empty. */
+  replyTo: z.string(),
+  /** Subject, placeholders filled. */
+  subject: z.string(),
+  /** The plain-text part. */
+  text: z.string(),
+  /** The HTML part, for text/html templates. */
+  html: z.string().optional(),
+  /** Attachments: name and size in bytes. */
+  attachments: z.array(z.object({ fileName: z.string(), size: z.number().int() })),
+});
+/** One member's message. */
+export type MessagePreview = z.infer<typeof messagePreviewSchema>;
+
+/** Where a campaign is: created; sending; paused by the user or by a failure; waiting for the daily limit; done; cancelled. */
+export const CAMPAIGN_STATUSES = ['ready', 'running', 'paused', 'waiting-for-quota', 'completed', 'cancelled'] as const;
+
+/** One member's row in a campaign, as the results table shows it. */
+export const campaignRowSchema = z.object({
+  /** Index in the campaign's recipients. */
+  index: z.number().int(),
+  /** The member's address. */
+  email: z.string(),
+  /** The member's name. */
+  name: z.string(),
+  /** The delivery state. */
+  status: z.enum(DELIVERY_STATUSES),
+  /** The server's reply (sent, failed, deferred) or why (skipped, unknown). */
+  detail: z.string(),
+  /** Message-ID, when one was given. */
+  messageId: z.string().optional(),
+  /** Diagnosis of a failure or deferral. */
+  diagnosis: z.enum(SMTP_DIAGNOSES).optional(),
+  /** The whole failure of a failed or deferred row, for its explanation. */
+  failure: smtpFailureSchema.optional(),
+  /** ISO time of the last change (of a deferred row: its next try), when known. */
+  at: z.string().optional(),
+});
+/** One member's row in a campaign. */
+export type CampaignRow = z.infer<typeof campaignRowSchema>;
+
+/** Counts of rows by delivery state. */
+export const campaignCountsSchema = z.record(z.enum(DELIVERY_STATUSES), z.number().int());
+
+/** A campaign as the history shows it. */
+export const campaignSummarySchema = z.object({
+  /** Stable id. */
+  id: z.string(),
+  /** Account label at creation. */
+  accountLabel: z.string(),
+  /** List name at creation. */
+  listName: z.string(),
+  /** Subject template. */
+  subject: z.string(),
+  /** Recipients in the snapshot. */
+  recipients: z.number().int(),
+  /** Where the campaign is. */
+  status: z.enum(CAMPAIGN_STATUSES),
+  /** ISO creation time. */
+  createdAt: z.string(),
+  /** Counts by delivery state (the history's summary), when known. */
+  counts: campaignCountsSchema.optional(),
+});
+/** A campaign as the history shows it. */
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+/** One campaign with every row: what a window that opens mid-campaign loads before the event stream. */
+export const campaignDetailSchema = z.object({
+  /** The summary. */
+  campaign: campaignSummarySchema,
+  /** Every member's row. */
+  rows: z.array(campaignRowSchema),
+  /** Counts by state. */
+  counts: campaignCountsSchema,
+  /** The failure that paused it, if any. */
+  failure: smtpFailureSchema.optional(),
+  /** When a campaign waiting for the daily limit can go on (ISO). */
+  resumeAt: z.string().optional(),
+  /** The sending account's preset (for provider-specific explanations), while the account exists. */
+  presetId: z.enum(PRESET_IDS).optional(),
+});
+/** One campaign with every row. */
+export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
+
+/** The pre-flight report: what will happen if the user presses Send now. */
+export const preflightReportSchema = z.object({
+  /** How many messages will be sent. */
+  willSend: z.number().int(),
+  /** Members not mailed and why: rejected at import, or suppressed since. */
+  skipped: z.array(rejectedRowSchema),
+  /** Members the user left out. */
+  excluded: z.array(z.object({ line: z.number().int(), email: z.string() })),
+  /** Members whose placeholders cannot be filled: blocking until fixed or excluded. */
+  unfillable: z.array(z.object({ line: z.number().int(), email: z.string(), missing: z.array(z.string()) })),
+  /** Members with placeholders that are present but empty: a warning. */
+  emptyValues: z.array(z.object({ line: z.number().int(), email: z.string(), empty: z.array(z.string()) })),
+  /** Template syntax Mailroom does not support (blocking). */
+  unsupported: z.array(z.string()),
+  /** Attachments: total encoded size against the provider's limit. */
+  size: z.object({ encodedBytes: z.number().int(), limitBytes: z.number().int().nullable(), tooLarge: z.boolean() }),
+  /** Gmail would rewrite the From address. */
+  fromRewritten: z.boolean(),
+  /** Today's quota and when the send would finish. */
+  quota: z.object({
+    /** The daily limit in force, or null when unknown. */
+    dailyLimit: z.number().int().nullable(),
+    /** Sent in the last 24 hours. */
+    sentLast24h: z.number().int(),
+    /** Whether everything fits in what is left today. */
+    fitsToday: z.boolean(),
+    /** Messages per minute the campaign will be paced at. */
+    perMinute: z.number(),
+    /** Estimated finish (ISO), under pacing and the daily limit. */
+    estimatedFinish: z.string(),
+  }),
+  /** Whether anything blocks sending. */
+  blocked: z.boolean(),
+});
+/** The pre-flight report. */
+export type PreflightReport = z.infer<typeof preflightReportSchema>;
+
+/** User preferences kept by the main process. */
+export const settingsSchema = z.object({
+  /** UI language; `system` follows the OS/browser locale. */
+  language: z.enum(['system', 'ko', 'en']),
+  /** Colour theme; `system` follows the OS. */
+  theme: z.enum(['system', 'light', 'dark']),
+});
+/** User preferences. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Preferences used before the user chooses any. */
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
+
+/** How saved passwords are protected here, and whether they can be used now. */
+export const secretsStatusSchema = z.object({
+  /** `keychain:<backend>` or `passphrase`. */
+  protection: z.string(),
+  /** `ready`: usable; `locked`: the passphrase must be entered first. */
+  state: z.enum(['ready', 'locked']),
+  /** Whether a passphrase was chosen before (unlock) or not yet (choose one). */
+  passphraseSet: z.boolean(),
+});
+/** How saved passwords are protected here. */
+export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
+
+/** Facts about the running host. */
+export const appInfoSchema = z.object({
+  /** App version from package.json. */
+  version: z.string(),
+  /** Which host serves the handlers. */
+  host: z.enum(['electron', 'web']),
+});
+/** Facts about the running host. */
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const idInputSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** What is wrong with a client JSON, or what it holds. */
+export const clientInspectionSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The client id (public). */
+    clientId: z.string(),
+    /** The Cloud project, or empty. */
+    projectId: z.string(),
+    /** Host of the authorization endpoint (where the browser will go). */
+    authHost: z.string(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** What is wrong. */
+    problem: z.enum(CLIENT_JSON_PROBLEMS),
+    /** The field concerned. */
+    field: z.string().optional(),
+  }),
+]);
+/** What is wrong with a client JSON, or what it holds. */
+export type ClientInspection = z.infer<typeof clientInspectionSchema>;
+
+/** How a consent ended. */
+export const oauthConnectResultSchema = z.discriminatedUnion('status', [
+  /** Connected: the saved account. */
+  z.object({ status: z.literal('connected'), account: accountViewSchema }),
+  /** The user cancelled in Mailroom, or a newer consent replaced this one. */
+  z.object({ status: z.literal('cancelled') }),
+  /** Nobody came back from the browser in time. */
+  z.object({ status: z.literal('timed-out') }),
+  /** Google came back with an error (the user pressed Cancel: `access_denied`; a policy). */
+  z.object({ status: z.literal('denied'), error: z.string(), description: z.string() }),
+  /** The client JSON is not usable. */
+  z.object({ status: z.literal('invalid-client'), problem: z.enum(CLIENT_JSON_PROBLEMS), field: z.string().optional() }),
+  /** The code exchange or a check after it failed. */
+  z.object({ status: z.literal('failed'), failure: smtpFailureSchema }),
+]);
+/** How a consent ended. */
+export type OAuthConnectResult = z.infer<typeof oauthConnectResultSchema>;
+
+/** Something the Logto import or export wants the user to know; the renderer words it by `code`. */
+const logtoNoteSchema = z.object({
+  /** What kind of note. */
+  code: z.enum(LOGTO_NOTE_CODES),
+  /** Field, header, usage-type or placeholder names, shown as they are. */
+  detail: z.string(),
+});
+
+// The contract
+
+/** Every request channel: input and output schema. */
+export const requests = {
+  'app:info': { input: z.void(), output: appInfoSchema },
+  'settings:get': { input: z.void(), output: settingsSchema },
+  'settings:save': { input: settingsSchema, output: settingsSchema },
+  'accounts:list': { input: z.void(), output: z.array(accountViewSchema) },
+  'accounts:save': { input: accountDraftSchema, output: accountViewSchema },
+  'accounts:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'accounts:send-test': {
+    input: z.object({ accountId: z.string().min(1).max(64), to: emailSchema }),
+    output: sendTestResultSchema,
+  },
+  'accounts:check': { input: idInputSchema, output: checkResultSchema },
+  'accounts:export': {
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(1000), passphrase: z.string().max(1024) }),
+    output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
+  },
+  'accounts:import': {
+    input: z.object({ content: z.string().max(16 * 1024 * 1024), passphrase: z.string().max(1024) }),
+    output: z.object({ imported: z.number().int(), skipped: z.number().int() }),
+  },
+  'accounts:import-logto': {
+    input: z.object({ text: z.string().max(4 * 1024 * 1024) }),
+    output: z.object({ account: accountViewSchema, templates: z.array(templateViewSchema), notes: z.array(logtoNoteSchema) }),
+  },
+  'accounts:export-logto': {
+    input: z.object({ accountId: z.string().min(1).max(64), templateIds: z.array(z.string().min(1).max(64)).max(1000) }),
+    output: z.object({ fileName: z.string(), content: z.string(), notes: z.array(logtoNoteSchema) }),
+  },
+  'templates:list': { input: z.void(), output: z.array(templateViewSchema) },
+  'templates:save': { input: templateDraftSchema, output: templateViewSchema },
+  'templates:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'templates:starters': { input: z.void(), output: z.array(templateDraftSchema.extend({ language: z.enum(['ko', 'en']), fields: z.array(z.string()) })) },
+  'lists:list': { input: z.void(), output: z.array(memberListSummarySchema) },
+  'lists:get': { input: idInputSchema, output: memberListSchema },
+  'lists:inspect': {
+    input: fileInputSchema.extend({ encoding: encodingChoiceSchema }),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), table: decodedTableSchema.omit({ rows: true }), sample: z.array(z.array(z.string())), rowCount: z.number().int(), guessed: z.object({ address: z.number().int().nullable(), name: z.number().int().nullable() }) }),
+      z.object({ ok: z.literal(false), error: listImportErrorSchema }),
+    ]),
+  },
+  'lists:import': {
+    input: fileInputSchema.extend({ listId: z.string().max(64).optional(), name: z.string().trim().min(1).max(120), encoding: encodingChoiceSchema, mapping: columnMappingSchema }),
+    output: listImportResultSchema,
+  },
+  'lists:paste': { input: z.object({ listId: z.string().max(64).optional(), name: z.string().trim().min(1).max(120), text: z.string().max(5 * 1024 * 1024) }), output: listImportResultSchema },
+  'lists:rename': { input: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(120) }), output: memberListSummarySchema },
+  'lists:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'lists:set-members': {
+    input: z.object({ id: z.string().min(1).max(64), members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: z.record(z.string(), z.string()) })).max(100_000) }),
+    output: listImportResultSchema,
+  },
+  'lists:report-csv': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'suppression:list': { input: z.void(), output: z.array(suppressionEntrySchema) },
+  'suppression:add': { input: z.object({ text: z.string().max(5 * 1024 * 1024), reason: z.string().max(200) }), output: z.object({ added: z.number().int(), invalid: z.array(z.string()) }) },
+  'suppression:remove': { input: z.object({ email: z.string().max(320) }), output: z.object({ email: z.string() }) },
+  'compose:preview': {
+    input: composeInputSchema.extend({ memberIndex: z.number().int().min(0) }),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), memberCount: z.number().int(), message: messagePreviewSchema }),
+      z.object({ ok: z.literal(false), memberCount: z.number().int(), missing: z.array(z.string()), unsupported: z.array(z.string()) }),
+    ]),
+  },
+  'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
+  'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
+  'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
+  'campaigns:get': { input: idInputSchema, output: campaignDetailSchema },
+  'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
+  'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'oauth:import-client': { input: z.object({ text: z.string().max(64 * 1024) }), output: clientInspectionSchema },
+  'oauth:connect': {
+    input: z.object({
+      /** The account to reconnect; absent for a new one. */
+      accountId: z.string().min(1).max(64).optional(),
+      /** The client JSON; may be left out on a reconnect (the stored client is used). */
+      clientJson: z.string().max(64 * 1024).optional(),
+      /** How the account will send. */
+      sendMethod: z.enum(SEND_METHODS),
+      /** Display name of a new account. */
+      label: z.string().trim().max(80).default(''),
+      /** From display name of a new account. */
+      fromName: z.string().trim().max(120).default(''),
+    }),
+    output: oauthConnectResultSchema,
+  },
+  'oauth:cancel': { input: z.void(), output: z.object({ cancelled: z.boolean() }) },
+  'secrets:status': { input: z.void(), output: secretsStatusSchema },
+  'secrets:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: secretsStatusSchema },
+} as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
+
+/** Every pushed event: payload schema. */
+export const events = {
+  'accounts:changed': z.object({ accounts: z.array(accountViewSchema) }),
+  'lists:changed': z.object({ lists: z.array(memberListSummarySchema) }),
+  'templates:changed': z.object({ templates: z.array(templateViewSchema) }),
+  'oauth:consent': z.object({
+    /** The authorization URL to open (no secret in it: PKCE keeps the verifier in the main process). */
+    url: z.string(),
+    /** Whether the host opened it in the system browser itself. */
+    opened: z.boolean(),
+  }),
+  'campaigns:progress': z.object({
+    /** The campaign. */
+    id: z.string(),
+    /** Only the rows that changed. */
+    changes: z.array(campaignRowSchema),
+    /** Counts over all rows. */
+    counts: campaignCountsSchema,
+    /** The campaign's status now. */
+    status: z.enum(CAMPAIGN_STATUSES),
+  }),
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+/** The input type of a request channel (what the caller passes). */
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requests)[C]['input']>;
+/** The parsed input a handler receives. */
+export type HandlerInput<C extends RequestChannel> = z.output<(typeof requests)[C]['input']>;
+/** The output type of a request channel. */
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requests)[C]['output']>;
+/** The payload type of an event channel. */
+export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>;

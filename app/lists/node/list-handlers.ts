@@ -1,0 +1,223 @@
+/** Handlers of the Lists, Templates and Compose screens: member lists, suppression, templates, pre-flight and campaign snapshots. */
+import { AppError } from '../../ipc/common/app-error';
+import type { ComposeInput, TemplateDraft } from '../../ipc/common/contract';
+import type { Handlers } from '../../ipc/common/dispatch';
+import { addressKey, buildMembers, buildPastedMembers, isValidEmail, parsePastedAddresses, PASTED_COLUMNS, type ColumnMapping, type MemberListReport } from '../common/member-list';
+import { buildPreflight } from '../../campaigns/common/preflight';
+import { gmailMayRewriteFrom, PRESETS } from '../../accounts/common/presets';
+import { draftFromStarter, STARTER_TEMPLATES } from '../../templates/common/starter-templates';
+import type { AccountStore } from '../../accounts/node/account-store';
+import type { CampaignStore } from '../../campaigns/node/campaign-store';
+import { decodeTable, guessMapping, importSizeError, reportToCsv } from './list-import';
+import { summarize, type ListStore } from './list-store';
+import { createMessageBuilder } from '../../templates/node/message-builder';
+import type { Clock, EventSink } from '../../storage/node/ports';
+import type { SendLedger } from '../../accounts/node/send-ledger';
+import type { SuppressionStore } from './suppression-store';
+import type { TemplateStore } from '../../templates/node/template-store';
+
+/** What these handlers work on. */
+export interface ListHandlerDeps {
+  /** Accounts (for compose). */
+  readonly accounts: AccountStore;
+  /** The send ledger (for the quota). */
+  readonly ledger: SendLedger;
+  /** Member lists. */
+  readonly lists: ListStore;
+  /** Suppressed addresses. */
+  readonly suppression: SuppressionStore;
+  /** Templates. */
+  readonly templates: TemplateStore;
+  /** Campaign snapshots. */
+  readonly campaigns: CampaignStore;
+  /** Pushes events. */
+  readonly emit: EventSink;
+  /** Time. */
+  readonly clock: Clock;
+}
+
+type ListChannels =
+  | 'templates:save'
+  | 'templates:remove'
+  | 'templates:starters'
+  | 'lists:list'
+  | 'lists:get'
+  | 'lists:inspect'
+  | 'lists:import'
+  | 'lists:paste'
+  | 'lists:rename'
+  | 'lists:remove'
+  | 'lists:set-members'
+  | 'lists:report-csv'
+  | 'suppression:list'
+  | 'suppression:add'
+  | 'suppression:remove'
+  | 'compose:preview'
+  | 'compose:preflight'
+  | 'campaigns:create';
+
+/** Decodes a base64 file after checking its size, so a 50 MB file is refused before it is decoded. */
+function fileBytes(base64: string): Uint8Array | { error: ReturnType<typeof importSizeError> } {
+  const size = Math.floor((base64.length * 3) / 4);
+  const tooLarge = importSizeError(size);
+  return tooLarge ? { error: tooLarge } : new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+/** Creates the handlers. */
+export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListChannels> {
+  const { lists, suppression, templates, accounts, campaigns, ledger, emit, clock } = deps;
+  const announceLists = () => emit('lists:changed', { lists: lists.summaries() });
+  const announceTemplates = () => emit('templates:changed', { templates: templates.list() });
+
+  const saveReport = (
+    input: { listId?: string | undefined; name: string },
+    columns: readonly string[],
+    mapping: ColumnMapping,
+    report: MemberListReport,
+    source: { kind: 'file' | 'paste'; fileName?: string; encoding?: string },
+  ) => {
+    const list = lists.save({ id: input.listId, name: input.name, columns: [...columns], mapping, members: report.members, rejected: report.rejected, source });
+    announceLists();
+    return { list: summarize(list), report };
+  };
+
+  const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> => {
+    if ('inline' in template) return template.inline;
+    const found = templates.list().find((t) => t.id === template.templateId);
+    if (!found) throw new AppError('not-found', 'That template no longer exists.');
+    return found;
+  };
+
+  const composeContext = (input: ComposeInput) => {
+    const record = accounts.record(input.accountId);
+    const list = lists.get(input.listId);
+    const template = resolveTemplate(input.template);
+    return { record, list, template, preset: PRESETS[record.presetId] };
+  };
+
+  const preflightOf = (input: ComposeInput) => {
+    const { record, list, template, preset } = composeContext(input);
+    const report = buildPreflight({
+      members: list.members,
+      rejectedAtImport: list.rejected,
+      suppressed: suppression.addresses(),
+      excluded: new Set(input.excluded.map(addressKey)),
+      template,
+      attachmentBytes: input.attachments.map((a) => Math.floor((a.base64.length * 3) / 4)),
+      maxMessageBytes: preset.maxMessageBytes,
+      fromRewritten: gmailMayRewriteFrom(record.presetId, record.username, record.fromAddress),
+      dailyLimit: record.dailyLimit ?? preset.dailyLimit,
+      sentLast24h: ledger.sentInLastDay(record.id),
+      nextFreeAt: ledger.nextFreeAt(record.id),
+      perMinute: input.perMinute ?? preset.perMinute,
+      now: clock.now(),
+    });
+    return { report, record, list, template, preset };
+  };
+
+  return {
+    'templates:save': async (draft) => {
+      const saved = templates.save(draft);
+      announceTemplates();
+      return saved;
+    },
+    'templates:remove': async ({ id }) => {
+      templates.remove(id);
+      announceTemplates();
+      return { id };
+    },
+    'templates:starters': async () => STARTER_TEMPLATES.map((s) => ({ ...draftFromStarter(s), language: s.language, fields: [...s.fields] })),
+
+    'lists:list': async () => lists.summaries(),
+    'lists:get': async ({ id }) => lists.get(id),
+    'lists:inspect': async ({ base64, encoding }) => {
+      const bytes = fileBytes(base64);
+      if ('error' in bytes) return { ok: false, error: bytes.error! };
+      const table = decodeTable(bytes, { encoding });
+      if ('error' in table) return { ok: false, error: table };
+      const { rows, ...rest } = table;
+      return { ok: true, table: rest, sample: rows.slice(0, 8).map((r) => r.cells), rowCount: rows.length, guessed: guessMapping(table.columns, rows) };
+    },
+    'lists:import': async (input) => {
+      const bytes = fileBytes(input.base64);
+      if ('error' in bytes) throw new AppError('invalid-input', `file: ${bytes.error!.detail}`);
+      const table = decodeTable(bytes, { encoding: input.encoding });
+      if ('error' in table) throw new AppError('invalid-input', `file: ${table.detail}`);
+      const report = buildMembers({ columns: table.columns, rows: table.rows, mapping: input.mapping, suppressed: suppression.addresses() });
+      return saveReport(input, table.columns, input.mapping, report, { kind: 'file', fileName: input.fileName, encoding: table.encoding });
+    },
+    'lists:paste': async (input) => {
+      const report = buildPastedMembers(parsePastedAddresses(input.text).members, suppression.addresses());
+      return saveReport(input, PASTED_COLUMNS, { address: 0, name: 1 }, report, { kind: 'paste' });
+    },
+    'lists:rename': async ({ id, name }) => {
+      const list = lists.save({ ...lists.get(id), name });
+      announceLists();
+      return summarize(list);
+    },
+    'lists:remove': async ({ id }) => {
+      lists.remove(id);
+      announceLists();
+      return { id };
+    },
+    'lists:set-members': async ({ id, members }) => {
+      // Row edits are validated exactly like an import: the edited rows become a table again.
+      const list = lists.get(id);
+      const fieldNames = [...new Set(members.flatMap((m) => Object.keys(m.fields)))];
+      const columns = ['email', 'name', ...fieldNames];
+      const rows = members.map((m, i) => ({ line: i + 2, cells: [m.email, m.name, ...fieldNames.map((f) => m.fields[f] ?? '')] }));
+      const report = buildMembers({ columns, rows, mapping: { address: 0, name: 1 }, suppressed: suppression.addresses() });
+      return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
+    },
+    'lists:report-csv': async ({ id }) => {
+      const list = lists.get(id);
+      // A UTF-8 byte-order mark makes Excel read Korean text right.
+      return { fileName: `${list.name}-import-report.csv`, content: `\ufeff${reportToCsv({ rejected: list.rejected })}` };
+    },
+
+    'suppression:list': async () => suppression.list(),
+    'suppression:add': async ({ text, reason }) => {
+      const pasted = parsePastedAddresses(text).members;
+      const valid = pasted.filter((m) => isValidEmail(m.email)).map((m) => m.email);
+      const invalid = pasted.filter((m) => !isValidEmail(m.email)).map((m) => m.email);
+      return { added: suppression.add(valid, reason), invalid };
+    },
+    'suppression:remove': async ({ email }) => {
+      suppression.remove(email);
+      return { email };
+    },
+
+    'compose:preview': async (input) => {
+      const { record, list, template } = composeContext(input);
+      const member = list.members[Math.min(input.memberIndex, list.members.length - 1)];
+      if (!member) throw new AppError('invalid-input', 'listId: This list has no members.');
+      const built = createMessageBuilder(record, template, input)(member);
+      return built.ok
+        ? { ok: true, memberCount: list.members.length, message: built.preview }
+        : { ok: false, memberCount: list.members.length, missing: [...built.missing], unsupported: [...built.unsupported] };
+    },
+    'compose:preflight': async (input) => preflightOf(input).report,
+    'campaigns:create': async (input) => {
+      const { report, record, list, template, preset } = preflightOf(input);
+      if (report.blocked) throw new AppError('invalid-input', 'The pre-flight check found problems that block sending.', 'Fix or exclude the members listed, then try again.');
+      const excluded = new Set(input.excluded.map(addressKey));
+      const suppressed = suppression.addresses();
+      const unfillable = new Set(report.unfillable.map((u) => addressKey(u.email)));
+      const recipients = list.members.filter((m) => {
+        const key = addressKey(m.email);
+        return !excluded.has(key) && !suppressed.has(key) && !unfillable.has(key);
+      });
+      const snapshot = campaigns.create({
+        accountId: record.id,
+        accountLabel: record.label,
+        listName: list.name,
+        template: { contentType: template.contentType, subject: template.subject, content: template.content },
+        recipients,
+        replyTo: input.replyTo,
+        attachments: input.attachments,
+        perMinute: input.perMinute ?? preset.perMinute,
+      });
+      return { id: snapshot.id, recipients: snapshot.recipients.length };
+    },
+  };
+}
