@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
 import { createTestCertificate, type TestCertificate } from './fakes/test-certificate';
-import { createNodeHandlers } from '../app/host-web/node/node-handlers';
+import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost, type WebHost } from '../app/host-web/node/web-host';
 
 /** The fixtures the specs use. */

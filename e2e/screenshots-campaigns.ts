@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startSmtpSink } from './fakes/smtp-sink';
-import { createNodeHandlers } from '../app/host-web/node/node-handlers';
+import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
 
 const out = resolve(import.meta.dirname, '../.artifacts/screenshots');

@@ -9,7 +9,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startFakeGoogle } from './fakes/google-oauth';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createTestCertificate } from './fakes/test-certificate';
-import { createNodeHandlers } from '../app/host-web/node/node-handlers';
+import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
 
 const out = resolve(import.meta.dirname, '../.artifacts/screenshots');

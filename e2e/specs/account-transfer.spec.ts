@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
-import { createNodeHandlers } from '../../app/host-web/node/node-handlers';
+import { createNodeHandlers } from '../../app/handlers/node/node-composition';
 import { startWebHost } from '../../app/host-web/node/web-host';
 
 const USER = 'office@hanbit.test';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google-oauth';
 import { expect, test as base } from '../fixtures';
-import { createNodeHandlers } from '../../app/host-web/node/node-handlers';
+import { createNodeHandlers } from '../../app/handlers/node/node-composition';
 import { startWebHost } from '../../app/host-web/node/web-host';
 
 const test = base.extend<{ google: FakeGoogle }>({

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createNodeHandlers } from './node-handlers';
+import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { startWebHost } from './web-host';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../security/node/content-security-policy';
-import { createNodeHandlers } from './node-handlers';
+import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { startWebHost, type WebHost } from './web-host';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../ipc/common/dispatch';
 import { createConfStore } from '../../storage/node/conf-store';
-import { createHandlers, STORE_NAMES } from '../../handlers/node/handlers';
+import { createHandlers, STORE_NAMES } from './handlers';
 import { systemClock, type EventSink } from '../../storage/node/ports';
 import { createPassphraseKeeper } from '../../secrets/node/secret-keeper';
 
