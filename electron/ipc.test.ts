@@ -11,8 +11,8 @@ import { createFakeWebContents, type FakeFrame, type FakeWebContents } from './t
 import { createWindowEmitter, isTrustedSender, registerIpc, UNTRUSTED_SENDER_RESULT, type IpcSenderEvent, type SenderTrust } from './ipc';
 import type { RendererLocation } from './renderer-location';
 
-const PAGE = 'file:///opt/Mailroom/resources/app.asar/out/renderer/index.html';
-const FILE_LOCATION: RendererLocation = { kind: 'file', path: '/opt/Mailroom/resources/app.asar/out/renderer/index.html' };
+const PAGE = 'app://mailroom/index.html';
+const FILE_LOCATION: RendererLocation = { kind: 'app', root: '/opt/Mailroom/resources/app.asar/out/renderer', url: PAGE };
 
 function trustFor(contents: FakeWebContents | undefined, location: RendererLocation = FILE_LOCATION): SenderTrust {
   return { mainWebContentsId: () => contents?.id, rendererLocation: location };
@@ -104,8 +104,9 @@ describe('isTrustedSender', () => {
   });
 
   it.each([
-    ['another file', 'file:///opt/Mailroom/resources/app.asar/out/renderer/evil.html'],
-    ['the same path on another host', 'file://evil/opt/Mailroom/resources/app.asar/out/renderer/index.html'],
+    ['another page of the scheme', 'app://mailroom/evil.html'],
+    ['the same path on another host', 'app://evil/index.html'],
+    ['the built page on file://', 'file:///opt/Mailroom/resources/app.asar/out/renderer/index.html'],
     ['a web page', 'https://evil.test/out/renderer/index.html'],
     ['a dev server in production', 'http://localhost:5173/'],
     ['about:blank', 'about:blank'],

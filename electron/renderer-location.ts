@@ -3,15 +3,17 @@
  * check accepts only frames showing it.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { assertNever } from '../app/ipc/common/app-error';
+import { APP_HOST, APP_PAGE_URL, APP_SCHEME } from './app-protocol';
 
-/** The built page on disk, or the `electron-vite dev` server. */
+/** The built page, served from `app://mailroom/` (see app-protocol.ts), or the `electron-vite dev` server. */
 export type RendererLocation =
   | {
-      readonly kind: 'file';
-      /** Absolute path of `out/renderer/index.html`. */
-      readonly path: string;
+      readonly kind: 'app';
+      /** Absolute path of the built renderer folder (`out/renderer`), the only folder the scheme serves. */
+      readonly root: string;
+      /** The page's URL, `app://mailroom/index.html`. */
+      readonly url: string;
     }
   | {
       readonly kind: 'dev-server';
@@ -20,7 +22,7 @@ export type RendererLocation =
     };
 
 /**
- * The built page next to the main bundle (`out/main/../renderer/index.html`), or, in an unpackaged run
+ * The built page next to the main bundle (`out/main/../renderer/`, served as `app://mailroom/`), or, in an unpackaged run
  * where electron-vite set `ELECTRON_RENDERER_URL` to an http(s) URL, its dev server. A packaged app
  * ignores the variable, so nobody can point it at another page through the environment.
  */
@@ -37,7 +39,7 @@ export function resolveRendererLocation(options: {
     const url = parseUrl(devServerUrl);
     if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return { kind: 'dev-server', url: url.href };
   }
-  return { kind: 'file', path: join(mainDir, '..', 'renderer', 'index.html') };
+  return { kind: 'app', root: join(mainDir, '..', 'renderer'), url: APP_PAGE_URL };
 }
 
 /** Whether a frame's URL shows the app's own page (the query and hash are ignored). */
@@ -45,10 +47,8 @@ export function isRendererUrl(location: RendererLocation, frameUrl: string): boo
   const url = parseUrl(frameUrl);
   if (!url) return false;
   switch (location.kind) {
-    case 'file': {
-      const expected = pathToFileURL(location.path);
-      return url.protocol === 'file:' && url.host === expected.host && url.pathname === expected.pathname;
-    }
+    case 'app':
+      return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.pathname === '/index.html';
     case 'dev-server':
       return url.origin === new URL(location.url).origin;
     default:

@@ -24,7 +24,7 @@ electronModule.paths.userData = mkdtempSync(join(tmpdir(), 'mailroom-main-'));
 afterAll(() => rmSync(electronModule.paths.userData, { recursive: true, force: true }));
 
 const MAIN_DIR = '/app/out/main';
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://mailroom/index.html';
 const DRAFT = {
   label: 'Office',
   host: 'smtp.gmail.com',
@@ -94,12 +94,24 @@ describe('startMailroom: on ready', () => {
     const { BrowserWindow, window } = await start();
     expect(BrowserWindow.instances).toHaveLength(1);
     expect(window?.options).toEqual(mainWindowOptions('/app/out/preload/index.cjs'));
-    expect(window?.loaded).toEqual(['file:/app/out/renderer/index.html']);
+    expect(window?.loaded).toEqual(['url:app://mailroom/index.html']);
+  });
+
+  it('serves the built page from app://mailroom/ with the CSP, the scheme registered before ready', async () => {
+    const { protocols } = await start();
+    expect(protocols.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const handler = protocols.handlers.get('app');
+    if (!handler) throw new Error('app:// is not handled');
+    const missing = await handler(new Request('app://mailroom/assets/none.js'));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await handler(new Request('app://mailroom/../main/index.js'))).status).toBe(404);
   });
 
   it('in an unpackaged dev run, loads the dev server and relaxes the CSP for it only', async () => {
-    const { window, sessionHandlers } = await start({ isPackaged: false }, { devServerUrl: 'http://localhost:5173' });
+    const { window, sessionHandlers, protocols } = await start({ isPackaged: false }, { devServerUrl: 'http://localhost:5173' });
     expect(window?.loaded).toEqual(['url:http://localhost:5173/']);
+    expect(protocols.handlers.size).toBe(0);
     const reply = vi.fn();
     sessionHandlers.headersReceived?.({}, reply);
     expect(reply.mock.calls[0]?.[0].responseHeaders['Content-Security-Policy'][0]).toContain('ws://localhost:5173');

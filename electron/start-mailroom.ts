@@ -9,6 +9,7 @@ import type { BrowserWindow } from 'electron';
 import type { Handlers } from '../app/ipc/common/dispatch';
 import { createHandlers, STORE_NAMES } from '../app/handlers/node/handlers';
 import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/storage/node/ports';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { withCampaignSignals } from './campaign-signals';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../app/security/node/content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
@@ -23,7 +24,7 @@ import { createMainWindow, preloadPathFrom } from './window';
 /** The Electron main-process modules Mailroom uses. */
 export type MailroomElectron = Pick<
   typeof electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Notification' | 'safeStorage' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Notification' | 'protocol' | 'safeStorage' | 'session' | 'shell'
 >;
 
 /** What the host process tells `startMailroom`. */
@@ -45,7 +46,7 @@ export interface StartOptions {
  * or after a start-up failure has been shown to the user and the app asked to quit.
  */
 export function startMailroom(electron: MailroomElectron, options: StartOptions): Promise<void> {
-  const { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } = electron;
   const { platform, mainDir, log } = options;
   const openStore = options.openStore ?? ((name: string) => createElectronKeyValueStore(name));
 
@@ -55,6 +56,8 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
   }
   // Every renderer sandboxed, whatever its webPreferences say. Must run before `ready`.
   app.enableSandbox();
+  // The page's own scheme must be known before `ready` (Electron's protocol API).
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
   const location = resolveRendererLocation({ mainDir, isPackaged: app.isPackaged, devServerUrl: options.devServerUrl });
   const policy = location.kind === 'dev-server' ? devContentSecurityPolicy(location.url) : CONTENT_SECURITY_POLICY;
@@ -80,6 +83,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
     .then(async () => {
       denyAllPermissions(session.defaultSession);
       applyContentSecurityPolicy(session.defaultSession, policy);
+      if (location.kind === 'app') protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: location.root, policy }));
       const handlers = await createElectronHandlers({
         safeStorage,
         platform,

@@ -3,7 +3,7 @@ import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { guardWebContents, handleWillNavigate, handleWindowOpen } from './web-contents-guards';
 
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://mailroom/index.html';
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const fakeShell = () => ({ openExternal: vi.fn(async (_url: string) => undefined) });
 const preventable = () => ({ preventDefault: vi.fn() });

@@ -40,16 +40,16 @@ describe('preloadPathFrom', () => {
 describe('createMainWindow', () => {
   const log = () => undefined;
 
-  it('loads the built page from disk', () => {
+  it('loads the built page from the app scheme', () => {
     const BrowserWindow = createFakeBrowserWindowClass();
     const window = createMainWindow(BrowserWindow as unknown as BrowserWindowClass, {
       preloadPath: '/app/out/preload/index.cjs',
-      location: { kind: 'file', path: '/app/out/renderer/index.html' },
+      location: { kind: 'app', root: '/app/out/renderer', url: 'app://mailroom/index.html' },
       log,
     });
     const [made] = BrowserWindow.instances;
     expect(made).toBe(window);
-    expect(made?.loaded).toEqual(['file:/app/out/renderer/index.html']);
+    expect(made?.loaded).toEqual(['url:app://mailroom/index.html']);
     expect(made?.options).toEqual(mainWindowOptions('/app/out/preload/index.cjs'));
   });
 
@@ -65,7 +65,7 @@ describe('createMainWindow', () => {
 
   it('shows the window once it is ready to show', () => {
     const BrowserWindow = createFakeBrowserWindowClass();
-    createMainWindow(BrowserWindow as unknown as BrowserWindowClass, { preloadPath: '/p', location: { kind: 'file', path: '/i.html' }, log });
+    createMainWindow(BrowserWindow as unknown as BrowserWindowClass, { preloadPath: '/p', location: { kind: 'app', root: '/r', url: 'app://mailroom/index.html' }, log });
     const made = BrowserWindow.instances[0];
     let shown = false;
     if (made) made.show = () => void (shown = true);

@@ -67,8 +67,7 @@ export function createMainWindow(
 
 function loadRenderer(window: BrowserWindow, location: RendererLocation): Promise<void> {
   switch (location.kind) {
-    case 'file':
-      return window.loadFile(location.path);
+    case 'app':
     case 'dev-server':
       return window.loadURL(location.url);
     default:

@@ -15,6 +15,14 @@ const run = (command, args) =>
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
+// Electron's download and rebuild tools (@electron/get, @electron/rebuild, node-abi) declare Node 22.12+;
+// running and testing Mailroom needs only what package.json's engines say.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`Cannot package: Electron's packaging tools need Node.js 22.12 or newer (this is ${process.versions.node}).`);
+  process.exit(1);
+}
+
 if (electronBinary() === null) {
   const reason = NO_ELECTRON.charAt(0).toLowerCase() + NO_ELECTRON.slice(1);
   console.error(`Cannot package: ${reason}; run \`npm run dist\` where Electron can be downloaded.`);

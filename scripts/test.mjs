@@ -40,6 +40,8 @@ for (const [title, script] of [
   ['typecheck', 'typecheck'],
   ['lint', 'lint'],
   ['build', 'build'],
+  // After the build: it also scans the built page.
+  ['Electron security review (electronegativity)', 'security:electron'],
 ]) {
   if (step(title, 'npm', ['run', '--silent', script]) !== 0) problems.push(`${title} failed`);
 }

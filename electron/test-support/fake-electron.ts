@@ -34,7 +34,7 @@ export interface FakeWebContents {
 let nextWebContentsId = 1;
 
 /** Creates a fake webContents whose top frame shows `url`. */
-export function createFakeWebContents(url = 'file:///app/out/renderer/index.html'): FakeWebContents {
+export function createFakeWebContents(url = 'app://mailroom/index.html'): FakeWebContents {
   const id = nextWebContentsId++;
   const sent: Array<{ channel: string; payload: unknown }> = [];
   return {
@@ -115,6 +115,11 @@ export interface FakeElectron {
   readonly invokeHandlers: Map<string, FakeInvokeHandler>;
   /** Calls recorded on the fakes, by name. */
   readonly calls: Record<string, unknown[][]>;
+  /** Schemes registered as privileged, and the handlers given to `protocol.handle`, by scheme. */
+  readonly protocols: {
+    readonly privileged: { scheme: string; privileges: Record<string, boolean> }[];
+    readonly handlers: Map<string, (request: Request) => Promise<Response>>;
+  };
   /** The permission and header handlers the session received. */
   readonly sessionHandlers: {
     permissionRequest?: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
@@ -187,6 +192,14 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       },
     },
   };
+  const protocols: FakeElectron['protocols'] = { privileged: [], handlers: new Map() };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: FakeElectron['protocols']['privileged']) => void protocols.privileged.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+      if (protocols.handlers.has(scheme)) throw new Error(`The scheme "${scheme}" is already handled`);
+      protocols.handlers.set(scheme, handler);
+    },
+  };
   const safeStorage = {
     isAsyncEncryptionAvailable: async () => options.encryptionAvailable ?? true,
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
@@ -198,6 +211,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     BrowserWindow,
     dialog: { showErrorBox: record('dialog.showErrorBox') },
     ipcMain,
+    protocol,
     safeStorage,
     session,
     shell: { openExternal: async (...args: unknown[]) => void record('shell.openExternal')(...args) },
@@ -209,5 +223,5 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       }
     },
   } as unknown as MailroomElectron;
-  return { modules, app, BrowserWindow, invokeHandlers, calls, sessionHandlers };
+  return { modules, app, BrowserWindow, invokeHandlers, calls, protocols, sessionHandlers };
 }
