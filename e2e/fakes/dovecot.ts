@@ -4,7 +4,7 @@
  * Needs Debian's dovecot-imapd (scripts/test.mjs installs it when root on Debian).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,11 @@ export interface DovecotServer {
   readonly port: number;
   /** PEM of the certificate STARTTLS presents (trust it as the CA). */
   readonly ca: string;
+  /**
+   * Writes messages straight into a user's INBOX maildir (`cur/`), for bulk filler such as a
+   * 10,000-message mailbox; Dovecot indexes them at the next SELECT. Fixtures go in with IMAP APPEND.
+   */
+  seedMaildir(user: string, messages: Iterable<string>, receivedAt: Date): void;
   /** Stops the server and removes its directory. */
   stop(): Promise<void>;
 }
@@ -113,6 +118,7 @@ default_login_user = ${loginUser}
 first_valid_uid = ${Math.min(mailUid, 100)}
 first_valid_gid = ${Math.min(mailGid, 100)}
 mail_location = maildir:~/Maildir
+mail_fsync = never
 passdb {
   driver = passwd-file
   args = scheme=PLAIN ${dir}/users
@@ -152,7 +158,12 @@ protocol imap {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.once('exit', () => (alive = false));
+  const orphanGuard = () => child.kill('SIGTERM');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => {
+    alive = false;
+    process.off('exit', orphanGuard);
+  });
   try {
     await untilListening(port, () => alive);
   } catch (error) {
@@ -164,6 +175,23 @@ protocol imap {
     host: '127.0.0.1',
     port,
     ca: certificate.cert,
+    seedMaildir(user, messages, receivedAt) {
+      const maildir = join(dir, 'home', user, 'Maildir');
+      for (const part of ['', 'cur', 'new', 'tmp']) {
+        mkdirSync(join(maildir, part), { recursive: true });
+        chownSync(join(maildir, part), mailUid, mailGid);
+      }
+      chownSync(join(dir, 'home', user), mailUid, mailGid);
+      const seconds = Math.floor(receivedAt.getTime() / 1000);
+      let n = 0;
+      for (const message of messages) {
+        const file = join(maildir, 'cur', `${seconds}.M${n}P${process.pid}.mailroom-seed,S=${Buffer.byteLength(message)}:2,`);
+        writeFileSync(file, message.replace(/\r?\n/g, '\n'));
+        chownSync(file, mailUid, mailGid);
+        utimesSync(file, receivedAt, receivedAt);
+        n += 1;
+      }
+    },
     async stop() {
       if (alive) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
