@@ -10,8 +10,8 @@ export interface ImapProxy {
   readonly port: number;
   /** FETCH commands seen so far (UID FETCH included), with their text. */
   readonly fetches: string[];
-  /** Drop the connection after this many bytes of the answer to the next BODY.PEEK[] fetch. */
-  dropNextSourceFetchAfter(bytes: number): void;
+  /** Drop the connection `afterBytes` into the answer to the `nth` (default first) BODY.PEEK[] fetch from now on. */
+  dropSourceFetch(afterBytes: number, nth?: number): void;
   /** Connections dropped so far. */
   dropped(): number;
   /** Stops listening and closes every connection. */
@@ -23,6 +23,7 @@ export async function startImapProxy(targetPort: number): Promise<ImapProxy> {
   const fetches: string[] = [];
   const sockets = new Set<Socket>();
   let dropAfter: number | null = null;
+  let skipFetches = 0;
   let drops = 0;
   const server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
@@ -43,8 +44,11 @@ export async function startImapProxy(targetPort: number): Promise<ImapProxy> {
         if (/^\S+ (?:UID )?FETCH /i.test(line)) {
           fetches.push(line.trim());
           if (dropAfter !== null && /BODY\.PEEK\[\]/i.test(line)) {
-            armed = dropAfter;
-            dropAfter = null;
+            if (skipFetches > 0) skipFetches -= 1;
+            else {
+              armed = dropAfter;
+              dropAfter = null;
+            }
           }
         }
       }
@@ -74,8 +78,9 @@ export async function startImapProxy(targetPort: number): Promise<ImapProxy> {
   return {
     port: address.port,
     fetches,
-    dropNextSourceFetchAfter(bytes) {
-      dropAfter = bytes;
+    dropSourceFetch(afterBytes, nth = 1) {
+      dropAfter = afterBytes;
+      skipFetches = nth - 1;
     },
     dropped: () => drops,
     close: () =>

@@ -35,9 +35,9 @@ export interface DeliveryReport {
   readonly shape: DsnShape;
 }
 
-const ADDRESS_GONE = /\b(user unknown|unknown user|no such user|does ?n[o']t exist|not exist|recipient ?not ?found|address rejected|mailbox unavailable|invalid recipient|account (?:has been )?disabled|no mailbox|존재하지 않|없는 (?:사용자|주소|계정))/i;
-const MAILBOX_FULL = /\b(mailbox (?:is )?full|over ?quota|quota exceeded|exceeded storage|insufficient (?:disk )?space|not enough disk space|용량(?:이)? (?:초과|가득))/i;
-const POLICY = /\b(spam|blocked|block ?list|blacklist|policy|reputation|dmarc|spf|dkim|not rfc ?5322 compliant|rejected for policy|스팸|차단)/i;
+const ADDRESS_GONE = /\b(user unknown|unknown user|no such user|does ?n[o']t exist|not exist|recipient ?not ?found|address rejected|mailbox unavailable|invalid recipient|account (?:has been )?disabled|no mailbox)|존재하지 않|없는 (?:사용자|주소|계정)/i;
+const MAILBOX_FULL = /\b(mailbox (?:is )?full|over ?quota|quota exceeded|exceeded storage|insufficient (?:disk )?space|not enough disk space)|용량(?:이)? ?(?:초과|가득)/i;
+const POLICY = /\b(spam|blocked|block ?list|blacklist|policy|reputation|dmarc|spf|dkim|not rfc ?5322 compliant|rejected for policy)|스팸|차단/i;
 
 /** The class digit of an enhanced status code (`5.1.1` → 5), or null. */
 export function statusClass(status: string | null): 2 | 4 | 5 | null {

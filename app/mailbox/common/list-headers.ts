@@ -45,7 +45,7 @@ export function listIdValue(listName: string, senderAddress: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'mailroom';
-  const phrase = listName.replace(/["\\\r\n]/g, ' ').trim();
+  const phrase = listName.replace(/["\\<>\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
   return phrase === '' ? `<${slug}.${domain}>` : `"${phrase}" <${slug}.${domain}>`;
 }
 

@@ -163,7 +163,7 @@ describe.skipIf(missing !== null)('MailboxWatcher against Dovecot', () => {
       const { sink, bounces } = recordingSink();
       const state = createMemoryWatcherStateStore();
       const watcher = new MailboxWatcher(options('drop', { port: proxy.port, security: 'none', fetchBatch: 2 }), { sink, rows, state });
-      proxy.dropNextSourceFetchAfter(0);
+      proxy.dropSourceFetch(0);
       const first = await watcher.checkNow().then(
         () => null,
         (error: unknown) => error,
@@ -171,15 +171,23 @@ describe.skipIf(missing !== null)('MailboxWatcher against Dovecot', () => {
       expect(first).toBeInstanceOf(MailboxError);
       expect((first as MailboxError).problem).toBe('connection');
       expect(proxy.dropped()).toBe(1);
-      const recordedBeforeDrop = bounces.length;
+      expect(bounces).toHaveLength(0);
 
-      proxy.dropNextSourceFetchAfter(1500);
-      await watcher.checkNow().catch(() => undefined);
+      // Second check: the first batch of two is read and recorded, the second batch drops 100 bytes in.
+      proxy.dropSourceFetch(100, 2);
+      await expect(watcher.checkNow()).rejects.toBeInstanceOf(MailboxError);
       expect(proxy.dropped()).toBe(2);
+      expect(bounces).toHaveLength(2);
+      const firstBatch = new Set(bounces.map((b) => b.memberIndex));
+
+      proxy.fetches.length = 0;
       const summary = await watcher.checkNow();
-      expect(bounces.length).toBe(files.length);
+      expect(summary.bounces).toBe(files.length - 2);
+      expect(bounces).toHaveLength(files.length);
       expect(new Set(bounces.map((b) => b.memberIndex)).size).toBe(files.length);
-      expect(summary.bounces + recordedBeforeDrop).toBeLessThanOrEqual(files.length);
+      const refetched = proxy.fetches.filter((line) => /BODY\.PEEK\[\]/i.test(line)).flatMap((line) => (/FETCH ([\d,]+)/.exec(line)?.[1] ?? '').split(',').map(Number));
+      expect(refetched.every((uid) => uid > 2)).toBe(true);
+      expect(firstBatch.size).toBe(2);
     } finally {
       await proxy.close();
     }

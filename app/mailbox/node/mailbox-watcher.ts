@@ -389,9 +389,9 @@ export class MailboxWatcher {
           failures = 0;
           if (this.stopped) break;
           if (client.capabilities.has('IDLE')) {
-            const idling = client.idle().catch(() => undefined);
+            // IDLE ends by itself when the next command (the check's SELECT) is sent.
+            void client.idle().catch(() => undefined);
             await this.pause(pollMs, client);
-            await idling.catch(() => undefined);
           } else {
             await this.pause(pollMs, null);
           }
