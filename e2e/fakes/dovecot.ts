@@ -169,7 +169,7 @@ protocol imap {
   } catch (error) {
     const log = existsSync(join(dir, 'dovecot.log')) ? spawnSync('tail', ['-20', join(dir, 'dovecot.log')]).stdout.toString() : '';
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${(error as Error).message}\n${output}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${output}\n${log}`, { cause: error });
   }
   return {
     host: '127.0.0.1',

@@ -45,7 +45,11 @@ export function listIdValue(listName: string, senderAddress: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'mailroom';
-  const phrase = listName.replace(/["\\<>\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const phrase = [...listName]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '"\\<>'.includes(ch) ? ' ' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return phrase === '' ? `<${slug}.${domain}>` : `"${phrase}" <${slug}.${domain}>`;
 }
 
