@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMailboxMessage } from './mailbox-message';
 
@@ -49,5 +50,40 @@ describe('readMailboxMessage: replies', () => {
   it('an ordinary reply quoting "unsubscribe" from the original is not a request', async () => {
     const raw = 'From: a@example.com\r\nSubject: Re: notice\r\nMessage-ID: <r1@example.com>\r\nIn-Reply-To: <x@y>\r\n\r\nSee you there!\r\n> To unsubscribe, reply with unsubscribe\r\n';
     expect((await readMailboxMessage(raw)).kind).toBe('other');
+  });
+});
+
+const SEED = Number(process.env.MAILROOM_SEED ?? Date.now() % 2 ** 31);
+console.log(`mailbox-message fuzz: seed ${SEED} (MAILROOM_SEED=${SEED} repeats it)`);
+const FILES = readdirSync(new URL('./fixtures/', import.meta.url)).filter((file) => file.endsWith('.eml'));
+
+describe('readMailboxMessage: seeded fuzzing', () => {
+  it('a truncated or corrupted report never throws, and whatever it yields is well-formed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FILES), fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), async (file, cut, flips) => {
+          const bytes = Buffer.from(fixture(file));
+          const raw = bytes.subarray(0, Math.floor(bytes.length * cut));
+          for (const [at, value] of flips) if (raw.length > 0) raw[Math.floor(at * (raw.length - 1))] = value;
+          const message = await readMailboxMessage(Buffer.from(raw));
+          if (message.kind === 'delivery-report') {
+            for (const report of message.reports) {
+              expect(report.recipient).toMatch(/@/);
+              expect(report.bounce === null || ['hard', 'soft', 'policy'].includes(report.bounce)).toBe(true);
+              if (report.action !== 'failed') expect(report.bounce).toBeNull();
+            }
+          }
+        }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('ordinary mail from people is never a delivery report', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.emailAddress(), fc.string({ maxLength: 80 }), fc.string({ maxLength: 400 }), async (from, subject, body) => {
+          const raw = `From: ${from}\r\nTo: admin@example.kr\r\nSubject: ${subject.replace(/[\r\n]/g, ' ')}\r\nMessage-ID: <x@example.com>\r\n\r\n${body}\r\n`;
+          expect((await readMailboxMessage(raw)).kind).not.toBe('delivery-report');
+        }),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 });
