@@ -28,7 +28,7 @@ async function score(headers: ReadonlyArray<readonly [string, string]>, starter:
     .compile()
     .build();
   const out = spawnSync('spamassassin', ['-L', '-t'], { input: raw, encoding: 'utf8', maxBuffer: 1 << 24 });
-  const status = /^X-Spam-Status: (.*(?:\n[ \t].*)*)/m.exec(out.stdout)?.[1]?.replace(/\s+/g, ' ') ?? out.stderr.slice(0, 200);
+  const status = /^X-Spam-Status: (.*(?:\r?\n[ \t].*)*)/m.exec(out.stdout)?.[1]?.replace(/\s+/g, ' ') ?? out.stderr.slice(0, 200);
   return { score: /score=(-?[\d.]+)/.exec(status)?.[1] ?? '?', tests: (/tests=(.*?)(?: autolearn=| version=|$)/.exec(status)?.[1] ?? '').replace(/,\s*/g, ',') };
 }
 
