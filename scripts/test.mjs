@@ -1,5 +1,6 @@
 // `npm test`: every check and every test, then one line `N passed, N failed` summing all runners.
 // Installs Debian's Chromium for the browser tests when it is missing and we are root on Debian.
+// Installs Debian's Dovecot (dovecot-imapd) for the mailbox watcher's IMAP tests the same way.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { electronBinary, NO_ELECTRON } from './electron-binary.mjs';
@@ -30,6 +31,24 @@ function ensureChromium() {
   return false;
 }
 
+const dovecot = process.env.MAILROOM_DOVECOT ?? '/usr/sbin/dovecot';
+
+function ensureDovecot() {
+  if (existsSync(dovecot)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`Dovecot is missing at ${dovecot}: installing Debian's dovecot-imapd package (the tests start their own throwaway server; no system service is used).`);
+    step('apt-get update', 'apt-get', ['update', '-qq']);
+    step('apt-get install dovecot-imapd', 'apt-get', ['install', '-y', '-qq', 'dovecot-imapd'], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (existsSync(dovecot)) return true;
+  }
+  console.error(
+    `Dovecot is not installed at ${dovecot}: the mailbox watcher's IMAP tests will be skipped (they print why). ` +
+      'Install it (Debian/Ubuntu: sudo apt-get install dovecot-imapd) or set MAILROOM_DOVECOT to a dovecot binary.',
+  );
+  return false;
+}
+
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 let passed = 0;
 let failed = 0;
@@ -46,7 +65,8 @@ for (const [title, script] of [
   if (step(title, 'npm', ['run', '--silent', script]) !== 0) problems.push(`${title} failed`);
 }
 
-// Unit and integration tests (vitest).
+// Unit and integration tests (vitest). The IMAP tests need Dovecot.
+if (!ensureDovecot()) problems.push('Dovecot missing');
 const vitestJson = `${artifacts}/vitest.json`;
 rmSync(vitestJson, { force: true });
 const vitestStatus = step('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
