@@ -18,7 +18,7 @@ const members = Array.from({ length: 50 }, (_, i) => {
 });
 
 test('a 50-member campaign with refused and greylisted members, retry of the failed, export, and a pause for a changed password', async ({ page, host }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const users: Record<string, string> = { [USER]: 'pw-right' };
   let refuseGone = true;
   const greylisted = new Set<string>();
@@ -72,12 +72,12 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
     await test.step('send: every row gets its state, the greylisted member is retried by itself', async () => {
       await page.getByRole('button', { name: 'Start sending' }).click();
       // The table is virtualised: the filter brings the greylisted member into view.
-      await expect(page.locator('[data-count-status="deferred"]')).toHaveAttribute('data-count', '1', { timeout: 20_000 });
+      await expect(page.locator('[data-count-status="deferred"]')).toHaveAttribute('data-count', '1', { timeout: 90_000 });
       await page.getByLabel('Show').selectOption('deferred');
       await expect(table.locator('[data-email="grey24@club.test"]')).toHaveAttribute('data-row-status', 'deferred');
       await expect(table.locator('[data-email="grey24@club.test"]')).toContainText('451 4.7.1 Greylisted');
       await page.getByLabel('Show').selectOption('all');
-      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 120_000 });
       await expect(page.locator('[data-count-status="sent"]')).toHaveAttribute('data-count', '48');
       await expect(page.locator('[data-count-status="failed"]')).toHaveAttribute('data-count', '2');
       await page.getByLabel('Show').selectOption('failed');
@@ -99,7 +99,7 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
     await test.step('"retry failed" sends those two again and nobody else', async () => {
       refuseGone = false;
       await page.getByRole('button', { name: 'Retry failed (2)' }).click();
-      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 90_000 });
       await expect(page.locator('[data-count-status="sent"]')).toHaveAttribute('data-count', '50');
       expect(relay.messages).toHaveLength(50);
       expect(new Set(relay.messages.map((m) => m.rcptTo[0])).size).toBe(50);
@@ -128,7 +128,7 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
       await page.getByRole('button', { name: 'Open' }).first().click();
       await page.getByRole('button', { name: 'Start sending' }).click();
       const paused = page.locator('[data-paused-diagnosis]');
-      await expect(paused).toHaveAttribute('data-paused-diagnosis', 'auth-rejected', { timeout: 30_000 });
+      await expect(paused).toHaveAttribute('data-paused-diagnosis', 'auth-rejected', { timeout: 90_000 });
       await expect(paused).toContainText('Sending paused: the account needs attention');
       await expect(page.locator('[data-count-status="queued"]')).toHaveAttribute('data-count', '49');
       expect(relay.messages).toHaveLength(50);
@@ -141,7 +141,7 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
 });
 
 test('a 10,000-member campaign opens with every row reachable while only a window of rows is in the page', async ({ page, host }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const relay = await startSmtpSink({ security: 'none' });
   try {
     await page.goto(host.url);
@@ -158,11 +158,11 @@ test('a 10,000-member campaign opens with every row reachable while only a windo
     const csv = ['name,email', ...Array.from({ length: 10_000 }, (_, i) => `Member ${i},m${i}@big.test`)].join('\r\n');
     await page.getByLabel('Choose a file').setInputFiles({ name: 'everyone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.locator('[data-report-list] [data-summary="accepted"]')).toHaveAttribute('data-count', '10000', { timeout: 30_000 });
+    await expect(page.locator('[data-report-list] [data-summary="accepted"]')).toHaveAttribute('data-count', '10000', { timeout: 90_000 });
     await page.getByRole('navigation').getByRole('button', { name: 'Compose' }).click();
     await page.getByLabel('Subject', { exact: true }).fill('Hello {{name}}');
     await page.getByLabel('Message', { exact: true }).fill('Dear {{name}}');
-    await expect(page.getByRole('region', { name: 'Before sending' })).toHaveAttribute('data-will-send', '10000', { timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Before sending' })).toHaveAttribute('data-will-send', '10000', { timeout: 90_000 });
     await page.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByRole('button', { name: 'Open' }).click();
 

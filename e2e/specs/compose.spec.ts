@@ -97,7 +97,7 @@ test('preview one member, read the pre-flight, and create the campaign', async (
     await test.step('open the campaign, start it, and watch every row arrive', async () => {
       await page.getByRole('button', { name: '열기' }).click();
       await page.getByRole('button', { name: '발송 시작' }).click();
-      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 90_000 });
       await expect(page.locator('[data-count-status="sent"]')).toHaveAttribute('data-count', '3');
       const rows = page.getByRole('table', { name: '회원별 발송 결과' });
       await expect(rows.locator('[data-row-status="sent"]')).toHaveCount(3);

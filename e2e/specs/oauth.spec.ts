@@ -173,7 +173,7 @@ test('OAuth: a campaign through the Gmail API; a grant that dies pauses it with 
   await page.getByRole('navigation').getByRole('button', { name: 'Campaigns' }).click();
   await page.getByRole('button', { name: 'Open' }).first().click();
   await page.getByRole('button', { name: 'Resume' }).click();
-  await expect(page.locator('.campaign')).toHaveAttribute('data-campaign-status', 'completed', { timeout: 30_000 });
+  await expect(page.locator('.campaign')).toHaveAttribute('data-campaign-status', 'completed', { timeout: 90_000 });
   expect(google.apiMessages).toHaveLength(3);
   // Every row's reply names the Gmail API id of its message.
   for (const message of google.apiMessages) await expect(page.getByText(`id ${message.id}`, { exact: false }).first()).toBeAttached();
