@@ -7,8 +7,10 @@
 /** Line breaks and tabs of every kind: CR, LF, TAB, VT, FF, NEL (U+0085), LINE/PARAGRAPH SEPARATOR. */
 const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 /** Every other control character: C0, DEL and C1 (RFC 5322 allows none of them in a header). */
+// eslint-disable-next-line no-control-regex -- finding control characters is this module's job
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-/** Controls a body keeps: tab and the line breaks. */
+/** Control characters a body does not keep (it keeps tab and the line breaks). */
+// eslint-disable-next-line no-control-regex -- finding control characters is this module's job
 const BODY_CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /** A header's text: every run of breaks or tabs one space, other control characters removed, trimmed, then NFC (a removed control could have kept two jamo apart). */

@@ -28,6 +28,7 @@ const viaNodemailer = async (built: Built) => simpleParser(await new MailCompose
 const firstAddress = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a[0] : a)?.value[0];
 /** Every header a built message may carry; anything else came from the data. */
 const ALLOWED = new Set(['from', 'to', 'reply-to', 'subject', 'message-id', 'date', 'mime-version', 'content-type', 'content-transfer-encoding', 'list-id', 'list-unsubscribe']);
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 const KOREAN_HTML = {
