@@ -288,12 +288,16 @@ async function ceiling(eml: Buffer, count: number): Promise<number> {
   const file = join(dir, 'message.eml');
   writeFileSync(file, eml.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
   const started = process.hrtime.bigint();
-  const run = spawnSync(SMTP_SOURCE, ['-d', '-s', '5', '-m', String(count), '-F', file, '-f', 'office@bench.test', '-t', 'member@bench.test', '-M', '[127.0.0.1]', `127.0.0.1:${sink.port}`], { encoding: 'utf8' });
+  // Asynchronously: this process must keep reading smtp-sink's counter, or its pipe fills and both stall.
+  const source = spawn(SMTP_SOURCE, ['-d', '-s', '5', '-m', String(count), '-F', file, '-f', 'office@bench.test', '-t', 'member@bench.test', '-M', '[127.0.0.1]', `127.0.0.1:${sink.port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  source.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve) => source.on('close', resolve));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const received = await sink.received(count);
   sink.close();
   rmSync(dir, { recursive: true, force: true });
-  if (run.status !== 0 || received !== count) throw new Error(`smtp-source failed (${received}/${count}): ${run.stderr}`);
+  if (status !== 0 || received !== count) throw new Error(`smtp-source failed (${received}/${count}): ${stderr}`);
   return count / seconds;
 }
 
