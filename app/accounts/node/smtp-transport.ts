@@ -21,6 +21,22 @@ export interface SmtpTimeouts {
   readonly socketTimeout: number;
 }
 
+/**
+ * The name Mailroom greets a server with (EHLO) when the account sets none. nodemailer's own default is
+ * the machine's host name whenever it contains a dot (`Kims-MacBook-Pro.local`), which providers copy
+ * into the Received header every recipient sees. Instead: the address literal nodemailer itself falls
+ * back to for a host name without a dot (smtp-connection `_getHostname`), which RFC 5321 §4.1.4 allows
+ * for a client with no meaningful name; the same for every user, so it tells nothing about the machine
+ * (Thunderbird greets with a generic name for the same reason: support.mozilla.org/kb/thunderbird-smtp-ehlo).
+ */
+export const NEUTRAL_EHLO_NAME = '[127.0.0.1]';
+
+/** The EHLO name of an account: its own when set (cleaned of anything that is not a printable character), else the neutral one. */
+export function ehloNameOf(record: Pick<AccountRecord, 'ehloName'>): string {
+  const own = record.ehloName.replace(/[^\x21-\x7e]/g, '');
+  return own === '' ? NEUTRAL_EHLO_NAME : own;
+}
+
 /** nodemailer options for one account. */
 export function smtpOptionsFor(record: AccountRecord, password: string | undefined, timeouts: SmtpTimeouts = SMTP_TIMEOUTS): SMTPTransport.Options {
   return {
@@ -30,7 +46,7 @@ export function smtpOptionsFor(record: AccountRecord, password: string | undefin
     secure: record.security === 'tls',
     requireTLS: record.security === 'starttls',
     ignoreTLS: record.security === 'none',
-    ...(record.ehloName === '' ? {} : { name: record.ehloName }),
+    name: ehloNameOf(record),
     auth: record.username === '' ? undefined : { user: record.username, pass: password ?? '' },
     tls: {
       // Certificates are always verified; a self-hosted server's CA is trusted explicitly instead.

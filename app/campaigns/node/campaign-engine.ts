@@ -17,7 +17,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
-import type Mail from 'nodemailer/lib/mailer';
 import type { SmtpFailure } from '../../ipc/common/contract';
 import {
   backoffMs,
@@ -33,11 +32,12 @@ import {
   type DeliveryState,
   type DeliverySummary,
 } from '../common/delivery-state';
+import { createPace } from '../common/pace';
 import { PRESETS } from '../../accounts/common/presets';
 import type { AccountRecord } from '../../accounts/node/account-store';
 import type { CampaignJournal, JournalEntry } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
-import { createMessageBuilder } from '../../templates/node/message-builder';
+import { createMessageBuilder, type BuiltMessage } from '../../templates/node/message-builder';
 import type { Clock } from '../../storage/node/ports';
 import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
 import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
@@ -188,6 +188,9 @@ export function dailyLimitOf(record: AccountRecord): number | null {
   return record.dailyLimit ?? PRESETS[record.presetId]?.dailyLimit ?? null;
 }
 
+/** A message ready to hand over. */
+type Sendable = Extract<BuiltMessage, { ok: true }>;
+
 type Stop =
   | { readonly kind: 'user-pause' }
   | { readonly kind: 'cancel' }
@@ -213,7 +216,6 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const context = { port: record.port, security: record.security };
   const build = createMessageBuilder(record, snapshot.template, { replyTo: snapshot.replyTo, attachments: snapshot.attachments });
   const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
-  const intervalMs = snapshot.perMinute > 0 ? 60_000 / snapshot.perMinute : 0;
 
   // ── progress, batched ──
   const changed = new Map<number, DeliveryState>();
@@ -305,22 +307,22 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     notify();
   };
   const inFlight = new Set<Promise<void>>();
-  let nextSlotAt = 0;
+  const pace = createPace(snapshot.perMinute, options.maxConnections);
   let fatal: unknown;
 
   /** A member taken for a hand-over: its state before, and its message. */
   interface Claim {
     readonly index: number;
     readonly previous: DeliveryState;
-    readonly mail: Mail.Options;
+    readonly message: Sendable;
   }
   /** Takes a member: marked before its journal line is written so that nothing picks it twice. */
-  const take = (index: number, mail: Mail.Options, now: number): Claim => {
+  const take = (index: number, message: Sendable, now: number): Claim => {
     const previous = states[index] ?? { status: 'queued' };
-    if (intervalMs > 0) nextSlotAt = Math.max(nextSlotAt, now) + intervalMs;
+    pace.take(now);
     states[index] = { status: 'sending', attempt: 0, messageId: '', at: now };
     deferred.delete(index);
-    return { index, previous, mail };
+    return { index, previous, message };
   };
   /**
    * What to do next, given how many hand-overs are under way (`othersInFlight`): take a member, skip
@@ -329,7 +331,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
    * takes the member at once when the answer is `take`, leaving everything else to the loop.
    */
   type Step =
-    | { readonly kind: 'take'; readonly index: number; readonly mail: Mail.Options; readonly now: number }
+    | { readonly kind: 'take'; readonly index: number; readonly message: Sendable; readonly now: number }
     | { readonly kind: 'skip'; readonly index: number; readonly detail: string[] }
     | { readonly kind: 'wait'; readonly ms?: number }
     | { readonly kind: 'quota'; readonly resumeAt: number }
@@ -348,14 +350,14 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     const member = snapshot.recipients[index];
     const built = member ? build(member) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
-    if (intervalMs > 0 && nextSlotAt > now) return { kind: 'wait', ms: nextSlotAt - now };
-    return { kind: 'take', index, mail: built.mail, now };
+    if (pace.nextAt > now) return { kind: 'wait', ms: pace.nextAt - now };
+    return { kind: 'take', index, message: built, now };
   };
   /** The member a connection that just finished hands over at once, if the next step is to take one. */
   const takeNext = (othersInFlight: number): Claim | undefined => {
     if (stop !== undefined || fatal !== undefined || input.controls?.requested !== undefined) return undefined;
     const next = nextStep(othersInFlight);
-    return next.kind === 'take' ? take(next.index, next.mail, next.now) : undefined;
+    return next.kind === 'take' ? take(next.index, next.message, next.now) : undefined;
   };
 
   /**
@@ -371,7 +373,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     let claim: Claim | undefined = first;
     let outcomeLine: JournalEntry | undefined;
     while (claim !== undefined) {
-      const { index, previous, mail } = claim;
+      const { index, previous, message } = claim;
       const messageId = `${randomUUID()}@${domain}`;
       const sending = startAttempt(previous, `<${messageId}>`, clock.now());
       const durable = commit(outcomeLine ? [outcomeLine, { i: index, s: sending }] : [{ i: index, s: sending }]);
@@ -380,7 +382,10 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       handovers.set(messageId, handover);
       let outcome: AttemptOutcome;
       try {
-        const info = await transport.sendMail({ ...mail, messageId: `<${messageId}>` });
+        // The message composed once as one buffer (see message-builder); nodemailer composes the rare one it cannot.
+        const info = await transport.sendMail(
+          message.raw ? { envelope: message.envelope, raw: message.raw(messageId, new Date(clock.now())), messageId: `<${messageId}>` } : { ...message.mail, messageId: `<${messageId}>` },
+        );
         // SMTP hands back the Message-ID header the engine set; the Gmail API its own id, which is the
         // one the member's row shows.
         const providerId = typeof info.messageId === 'string' && bareId(info.messageId) !== messageId ? info.messageId : undefined;
@@ -448,7 +453,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
         await commit([{ i: next.index, s: { status: 'skipped', reason: 'template-error', detail: next.detail } }]);
         continue;
       }
-      const task = work(take(next.index, next.mail, next.now))
+      const task = work(take(next.index, next.message, next.now))
         .catch((error: unknown) => {
           fatal ??= error;
         })

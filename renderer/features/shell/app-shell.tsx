@@ -1,14 +1,16 @@
 /** The window's frame: navigation on the side, the chosen screen beside it. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { assertNever } from '../../../app/ipc/common/app-error';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/common/contract';
 import { AccountsScreen } from '../accounts/accounts-screen';
-import { CampaignsScreen } from '../campaigns/campaigns-screen';
-import { ComposeScreen } from '../compose/compose-screen';
-import { ListsScreen } from '../lists/lists-screen';
-import { SettingsScreen } from '../settings/settings-screen';
-import { TemplatesScreen } from '../templates/templates-screen';
+
+// The first screen (accounts) comes with the shell; every other screen is its own chunk, loaded when opened.
+const CampaignsScreen = lazy(() => import('../campaigns/campaigns-screen').then((m) => ({ default: m.CampaignsScreen })));
+const ComposeScreen = lazy(() => import('../compose/compose-screen').then((m) => ({ default: m.ComposeScreen })));
+const ListsScreen = lazy(() => import('../lists/lists-screen').then((m) => ({ default: m.ListsScreen })));
+const SettingsScreen = lazy(() => import('../settings/settings-screen').then((m) => ({ default: m.SettingsScreen })));
+const TemplatesScreen = lazy(() => import('../templates/templates-screen').then((m) => ({ default: m.TemplatesScreen })));
 
 /** The screens of the app, in navigation order. */
 export const SCREENS = ['accounts', 'lists', 'templates', 'compose', 'campaigns', 'settings'] as const;
@@ -69,7 +71,9 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
           ))}
         </ul>
       </nav>
-      <main className="shell__main">{content}</main>
+      <main className="shell__main">
+        <Suspense fallback={<p className="muted" role="status">{t('shell.loadingScreen')}</p>}>{content}</Suspense>
+      </main>
     </div>
   );
 }
