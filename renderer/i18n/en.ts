@@ -2,11 +2,13 @@
 import { composeEn } from './compose-en';
 import { listsEn } from './lists-en';
 import { oauthEn } from './oauth-en';
+import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
 
 export const en = {
   listsScreen: listsEn,
   oauth: oauthEn,
+  secretSafety: securityEn,
   templatesScreen: templatesEn,
   compose: composeEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
@@ -192,7 +194,7 @@ export const en = {
     about: 'About',
     version: 'Version {{version}}',
     hostElectron: 'Desktop app',
-    hostWeb: 'Loopback browser host (development and tests)',
+    hostWeb: securityEn.host.web,
     secretProtection: 'Passwords protected by: {{protection}}',
   },
   errors: {
@@ -203,7 +205,7 @@ export const en = {
     storage: 'Mailroom could not read or write its data on this computer.',
     'secret-unavailable': 'The saved password cannot be read any more.',
     internal: 'Something went wrong inside Mailroom.',
-    connectionLost: 'The connection to Mailroom was lost. Reload the page.',
+    connectionLost: securityEn.host.connectionLost,
   },
   presets: {
     gmail: {

@@ -5,8 +5,9 @@
  *
  * Guards: binds 127.0.0.1 only; every HTTP request and WebSocket upgrade must carry this host's own
  * `Host` (against DNS rebinding); the WebSocket also needs this host's own `Origin` and the random
- * token printed in the URL. The page itself opens only with that token (then kept in an HttpOnly
- * cookie, so a reload of the tab still opens); without it, a landing page says what to do.
+ * token printed in the URL (or the HttpOnly, SameSite=Strict cookie the page got with it, so a reload or
+ * a second tab still connects). The page itself opens only with that token or cookie; without them, a
+ * landing page says what happened and what to do.
  *
  * Robustness: every HTTP request, upgrade and WebSocket frame is answered or dropped inside a guard;
  * an unexpected error is logged by its name only (never a message that could quote a request) and
@@ -135,7 +136,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         req.headers.host === hostHeader &&
         req.headers.origin === origin &&
         target.pathname === '/ws' &&
-        isToken(target.searchParams.get('token'));
+        (isToken(target.searchParams.get('token')) || isToken(readCookie(req.headers.cookie, cookieName())));
       if (!ok) {
         log('[web-host] refused a WebSocket that did not carry this host\'s origin and token');
         return refuseUpgrade(socket);

@@ -37,7 +37,12 @@ beforeAll(async () => {
     security: 'starttls',
     certificate: cert,
     users: { 'attacker@evil.test': 'whatever' },
-    script: { auth: (_user, password) => void capturedByAttacker.push(password) ?? { code: 535, text: '5.7.8 No' } },
+    script: {
+      auth: (_user, password) => {
+        capturedByAttacker.push(password);
+        return { code: 535, text: '5.7.8 No' };
+      },
+    },
   });
 });
 afterAll(async () => {
