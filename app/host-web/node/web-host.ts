@@ -34,6 +34,8 @@ export interface WebHostOptions {
   readonly staticDir: string;
   /** Port to listen on; 0 picks a free one. */
   readonly port?: number;
+  /** When `port` is taken, listen on any free port instead of failing (a remembered port, not a required one). */
+  readonly anyPortIfTaken?: boolean;
   /** Log sink. */
   readonly log?: Logger;
   /** The largest WebSocket frame accepted, in bytes (default 64 MiB); a bigger one closes that socket. */
@@ -171,10 +173,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      server.once('error', onError);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+  try {
+    await listen(options.port ?? 0);
+  } catch (error) {
+    // A remembered port taken by something else: any free one will do.
+    if (!options.anyPortIfTaken || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   listening = port;
   hostHeader = `127.0.0.1:${port}`;
