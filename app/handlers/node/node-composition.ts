@@ -23,16 +23,17 @@ export function createFolderExportDeliverer(dir: string, announce: (text: string
   return async (file) => {
     await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const stamp = new Date(clock.now()).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    let path = '';
-    for (let n = 1; ; n += 1) {
-      path = join(dir, `mailroom-accounts-${stamp}${n === 1 ? '' : `-${n}`}.mailroom`);
+    const write = async (n: number): Promise<string> => {
+      const path = join(dir, `mailroom-accounts-${stamp}${n === 1 ? '' : `-${n}`}.mailroom`);
       try {
         await writeFile(path, file.content, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-        break;
+        return path;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw error;
+        return write(n + 1);
       }
-    }
+    };
+    const path = await write(1);
     announce(
       [
         '',
