@@ -9,7 +9,7 @@ import { createSendLedger } from './send-ledger';
 const clock = { now: () => Date.parse('2026-11-30T05:00:00Z') };
 const newStore = () => createAccountStore({ records: createMemoryStore(), secrets: createMemoryStore(), cipher: createTestCipher(), clock, ledger: createSendLedger(createMemoryStore(), clock) });
 
-describe('account transfer', () => {
+describe('account transfer', { timeout: 180_000 }, () => {
   it('imports a file exported by an earlier build (its own passphrase, scrypt N=2^15) without loss', async () => {
     const legacy = readFileSync(new URL('../../secrets/node/fixtures/accounts-export-scrypt-n15.mailroom', import.meta.url), 'utf8');
     const accounts = newStore();

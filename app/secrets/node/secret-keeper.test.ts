@@ -15,7 +15,7 @@ function legacyStore() {
   return store;
 }
 
-describe('the passphrase keeper', () => {
+describe('the passphrase keeper', { timeout: 180_000 }, () => {
   it('makes each wrong passphrase wait longer, kept in the store (a new socket or keeper does not reset it)', async () => {
     let now = Date.parse('2026-11-30T05:00:00Z');
     const clock = { now: () => now };

@@ -51,7 +51,7 @@ afterAll(async () => {
   await attacker.close();
 });
 
-describe('secrets never leave the main process in the clear', () => {
+describe('secrets never leave the main process in the clear', { timeout: 180_000 }, () => {
   it('is absent from every response, event, log line and export', async () => {
     const seen: string[] = [];
     const logs: string[] = [];
