@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import electron from 'electron';
 import { startMailroom } from './start-mailroom';
 
+// Everything Mailroom and Chromium create from here on (stores, journals, exports) is the owner's only.
+if (process.platform !== 'win32') process.umask(0o077);
+
 void startMailroom(electron, {
   platform: process.platform,
   devServerUrl: process.env['ELECTRON_RENDERER_URL'],

@@ -13,6 +13,8 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './a
 import { withCampaignSignals } from './campaign-signals';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../app/security/node/content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
+import { createDialogExportDeliverer, type ExportDialogs } from './export-dialog';
+import { secureUserData } from './user-data-modes';
 import { createWindowEmitter, registerIpc } from './ipc';
 import { openExternalSafely, type ExternalOpener } from './open-external';
 import { resolveRendererLocation } from './renderer-location';
@@ -81,6 +83,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
   return app
     .whenReady()
     .then(async () => {
+      if (!options.openStore) await secureUserData(app.getPath('userData'), Object.values(STORE_NAMES));
       denyAllPermissions(session.defaultSession);
       applyContentSecurityPolicy(session.defaultSession, policy);
       if (location.kind === 'app') protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: location.root, policy }));
@@ -99,6 +102,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
         journalDir: join(app.getPath('userData'), 'journals'),
         log,
         shell,
+        exportDeps: { dialog, window: liveWindow, locale: () => app.getLocale(), startFolder: () => app.getPath('documents') },
       });
       registerIpc(ipcMain, handlers, { mainWebContentsId: () => liveWindow()?.webContents.id, rendererLocation: location }, log);
       openWindow();
@@ -125,6 +129,8 @@ async function createElectronHandlers(deps: {
   readonly journalDir: string;
   readonly log: Logger;
   readonly shell: ExternalOpener;
+  /** Native dialogs for `accounts:export`. */
+  readonly exportDeps: { readonly dialog: ExportDialogs; readonly window: () => BrowserWindow | null; readonly locale: () => string; readonly startFolder: () => string };
 }): Promise<Handlers> {
   // The passphrase verifier shares the secrets file with the passwords: open each file once, not twice.
   const opened = new Map<string, KeyValueStore>();
@@ -151,6 +157,7 @@ async function createElectronHandlers(deps: {
     // Google's authorization page opens in the system browser, through the same https allowlist as
     // every other link (accounts.google.com is on it); anything else is shown as a link instead.
     openExternal: (url) => openExternalSafely(deps.shell, url),
+    deliverExport: createDialogExportDeliverer(deps.exportDeps),
   });
 }
 

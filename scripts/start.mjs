@@ -1,5 +1,6 @@
 // `npm start`: the Electron app where its binary exists; otherwise the same app in a browser, served by
-// the loopback Node host (app/host-web), with the URL to open printed.
+// the loopback Node host (app/host-web), opened in the default browser (`npm start -- --no-open` or
+// MAILROOM_NO_OPEN=1 to only print the address; never in CI).
 import { spawn } from 'node:child_process';
 import { electronBinary, NO_ELECTRON } from './electron-binary.mjs';
 
@@ -17,4 +18,5 @@ if (electron) {
   process.exit(await run(electron, ['.']));
 }
 console.log(`${NO_ELECTRON}, so Mailroom starts in your browser instead, served on 127.0.0.1 by the Node host.`);
-process.exit(await run('npx', ['tsx', 'app/host-web/node/serve.ts']));
+const open = process.argv.includes('--no-open') ? '--no-open' : '--open';
+process.exit(await run('npx', ['tsx', 'app/host-web/node/serve.ts', open]));

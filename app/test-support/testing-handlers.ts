@@ -19,6 +19,8 @@ export function handlersWithMemoryStores(
     readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string };
     /** Host ports of the OAuth flow: the browser opener, the Gmail API base, the consent time-out. */
     readonly oauth?: Pick<HandlerDeps, 'openExternal' | 'gmailApiBase' | 'oauthTimeoutMs'>;
+    /** Where `accounts:export` saves its file and shows its passphrase (absent: the channel refuses). */
+    readonly deliverExport?: HandlerDeps['deliverExport'];
   } = {},
 ): {
   readonly handlers: Handlers;
@@ -41,6 +43,7 @@ export function handlersWithMemoryStores(
     version: '0.0.0-test',
     journalDir,
     ...options.oauth,
+    ...(options.deliverExport === undefined ? {} : { deliverExport: options.deliverExport }),
   });
   return { handlers, stores, journalDir };
 }

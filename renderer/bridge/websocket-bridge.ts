@@ -10,7 +10,7 @@ const TOKEN_KEY = 'mailroom.token';
 /** Thrown to callers once the socket has closed; the UI shows `errors.connectionLost`. */
 export class ConnectionLostError extends Error {
   constructor() {
-    super('The connection to Mailroom was lost. Reload the page.');
+    super('The connection to Mailroom was lost: the Mailroom program stopped or restarted.');
     this.name = 'ConnectionLostError';
   }
 }

@@ -3,12 +3,14 @@ import { composeEn } from './compose-en';
 import { listsEn } from './lists-en';
 import { shellEn } from './shell-en';
 import { oauthEn } from './oauth-en';
+import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
 
 export const en = {
   listsScreen: listsEn,
   shell: shellEn,
   oauth: oauthEn,
+  secretSafety: securityEn,
   templatesScreen: templatesEn,
   compose: composeEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
@@ -194,7 +196,7 @@ export const en = {
     about: 'About',
     version: 'Version {{version}}',
     hostElectron: 'Desktop app',
-    hostWeb: 'Loopback browser host (development and tests)',
+    hostWeb: securityEn.host.web,
     secretProtection: 'Passwords protected by: {{protection}}',
   },
   errors: {
@@ -205,7 +207,7 @@ export const en = {
     storage: 'Mailroom could not read or write its data on this computer.',
     'secret-unavailable': 'The saved password cannot be read any more.',
     internal: 'Something went wrong inside Mailroom.',
-    connectionLost: 'The connection to Mailroom was lost. Reload the page.',
+    connectionLost: securityEn.host.connectionLost,
   },
   presets: {
     gmail: {

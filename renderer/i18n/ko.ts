@@ -4,12 +4,14 @@ import { composeKo } from './compose-ko';
 import { listsKo } from './lists-ko';
 import { shellKo } from './shell-ko';
 import { oauthKo } from './oauth-ko';
+import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
   shell: shellKo,
   oauth: oauthKo,
+  secretSafety: securityKo,
   templatesScreen: templatesKo,
   compose: composeKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
@@ -195,7 +197,7 @@ export const ko: Messages = {
     about: '정보',
     version: '버전 {{version}}',
     hostElectron: '데스크톱 앱',
-    hostWeb: '로컬 브라우저 호스트 (개발·테스트용)',
+    hostWeb: securityKo.host.web,
     secretProtection: '비밀번호 보호 방식: {{protection}}',
   },
   errors: {
@@ -206,7 +208,7 @@ export const ko: Messages = {
     storage: '이 컴퓨터에서 Mailroom 데이터를 읽거나 쓰지 못했습니다.',
     'secret-unavailable': '저장된 비밀번호를 더 이상 읽을 수 없습니다.',
     internal: 'Mailroom 내부에서 문제가 생겼습니다.',
-    connectionLost: 'Mailroom과의 연결이 끊어졌습니다. 페이지를 새로 고치세요.',
+    connectionLost: securityKo.host.connectionLost,
   },
   presets: {
     gmail: {

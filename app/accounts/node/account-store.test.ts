@@ -51,8 +51,32 @@ describe('account store', () => {
     const renamed = await accounts.save(draft({ id: view.id, label: 'Renamed', password: undefined }));
     expect(renamed.lastCheck?.status).toBe('passed');
     expect(await accounts.secretOf(view.id)).toBe('abcdefghijklmnop');
-    const moved = await accounts.save(draft({ id: view.id, host: 'smtp-relay.gmail.com', password: undefined }));
+    // A saved password is bound to its server and login: moving them needs the password again.
+    await expect(accounts.save(draft({ id: view.id, host: 'smtp-relay.gmail.com', password: undefined }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/^password: The server or login changed/),
+    });
+    const moved = await accounts.save(draft({ id: view.id, host: 'smtp-relay.gmail.com', password: 'qrst uvwx yzab cdef' }));
     expect(moved.lastCheck).toBeUndefined();
+    expect(await accounts.secretOf(view.id)).toBe('qrstuvwxyzabcdef');
+  });
+
+  it('binds a saved OAuth sign-in to its client, token endpoint, secret and Google address on a reconnect without a new refresh token', async () => {
+    const { accounts } = setup();
+    const client = { clientId: 'id-1.apps.googleusercontent.com', clientSecret: 'GOCSPX-one', authUri: 'https://accounts.google.com/o/oauth2/auth', tokenUri: 'https://oauth2.googleapis.com/token', projectId: 'p' };
+    const grant = { label: 'G', fromName: 'G', sendMethod: 'gmail-api' as const, client, googleAddress: 'office@gmail.com', refreshToken: 'refresh-planted-1', scope: 's' };
+    const view = await accounts.saveOAuth(grant);
+    const reconnect = { ...grant, accountId: view.id, refreshToken: undefined };
+    for (const other of [
+      { client: { ...client, tokenUri: 'https://evil.test/token' } },
+      { client: { ...client, clientSecret: 'GOCSPX-attacker' } },
+      { googleAddress: 'attacker@gmail.com' },
+    ]) {
+      await expect(accounts.saveOAuth({ ...reconnect, ...other })).rejects.toMatchObject({ code: 'invalid-input' });
+    }
+    expect((await accounts.oauthClientOf(view.id)).client.tokenUri).toBe('https://oauth2.googleapis.com/token');
+    // The very same client and address keep the stored sign-in.
+    await expect(accounts.saveOAuth(reconnect)).resolves.toMatchObject({ id: view.id });
   });
 
   it('refuses a daily limit above the provider limit', async () => {

@@ -80,11 +80,23 @@ export function migrateRecords(version: number, records: readonly Record<string,
   return current as unknown as AccountRecord[];
 }
 
+/** Whether a draft sends to the same place as the record: server, port, security, login, TLS name and trusted CA. */
+function sameDestination(record: AccountRecord, draft: AccountDraft): boolean {
+  return (
+    record.host === draft.host &&
+    record.port === draft.port &&
+    record.security === draft.security &&
+    record.username === draft.username &&
+    record.tlsServername === draft.tlsServername &&
+    (draft.caCertificate === undefined || draft.caCertificate === record.caCertificate)
+  );
+}
+
 /** The account store used by the handlers. */
 export interface AccountStore {
   /** Every account, as the renderer may see it. */
   list(): AccountView[];
-  /** Creates or updates an account; a draft without a password keeps the stored one. */
+  /** Creates or updates an account; a draft without a password keeps the stored one, unless it changes where the password goes. */
   save(draft: AccountDraft): Promise<AccountView>;
   /** Removes an account and its secret. */
   remove(id: string): void;
@@ -250,6 +262,20 @@ export function createAccountStore(deps: {
       if (draft.dailyLimit !== undefined && presetLimit !== null && draft.dailyLimit > presetLimit) {
         throw new AppError('invalid-input', `dailyLimit: This provider allows at most ${presetLimit} messages a day.`);
       }
+      // A saved password stays bound to where it was saved for, as a password manager binds it to a site.
+      const rebound = existing !== undefined && !sameDestination(existing, draft);
+      let keptSecrets = stored;
+      if (rebound && newPassword === undefined && id in stored) {
+        if (draft.username !== '') {
+          throw new AppError(
+            'invalid-input',
+            'password: The server or login changed, so enter the password again. A saved password is only sent to the server it was saved for.',
+          );
+        }
+        // No login any more: the old password is dropped rather than kept for a server it was not meant for.
+        const { [id]: _dropped, ...rest } = stored;
+        keptSecrets = rest;
+      }
       if (draft.username !== '' && newPassword === undefined && !(id in stored)) {
         throw new AppError('invalid-input', 'password: Enter the password for this login.');
       }
@@ -278,7 +304,9 @@ export function createAccountStore(deps: {
       if (newPassword !== undefined) {
         // Encrypt before writing anything, so a cipher that refuses leaves the stores untouched.
         const cipherText = await cipher.encrypt(newPassword);
-        secrets.set(SECRETS_KEY, { ...stored, [id]: { protection: cipher.protection, cipherText } });
+        secrets.set(SECRETS_KEY, { ...keptSecrets, [id]: { protection: cipher.protection, cipherText } });
+      } else if (keptSecrets !== stored) {
+        secrets.set(SECRETS_KEY, keptSecrets);
       }
       writeRecords(existing ? all.map((r) => (r.id === id ? record : r)) : [...all, record]);
       return toView(record, readSecrets());
@@ -335,8 +363,24 @@ export function createAccountStore(deps: {
       if (input.accountId !== undefined && !existing) throw new AppError('not-found', 'That account no longer exists.', 'Reload the accounts list.');
       const id = existing?.id ?? randomUUID();
       let refreshToken = input.refreshToken;
-      if (refreshToken === undefined && existing?.auth?.kind === 'oauth' && existing.auth.clientId === input.client.clientId) {
-        refreshToken = (await readGrant(id)).refreshToken;
+      if (refreshToken === undefined && existing?.auth?.kind === 'oauth') {
+        // The stored refresh token is kept only for the very client, token endpoint and Google address it was
+        // granted to: a reconnect through another token_uri or secret must not carry it there.
+        const grant = await readGrant(id);
+        const auth = existing.auth;
+        const sameGrant =
+          auth.clientId === input.client.clientId &&
+          auth.tokenUri === input.client.tokenUri &&
+          grant.clientSecret === input.client.clientSecret &&
+          auth.googleAddress.toLowerCase() === input.googleAddress.toLowerCase();
+        if (!sameGrant) {
+          throw new AppError(
+            'invalid-input',
+            'This sign-in is for another Google client or address than the one this account was connected with, and Google sent no new sign-in for it.',
+            'Connect it as a new account, or remove Mailroom at myaccount.google.com/permissions and connect again.',
+          );
+        }
+        refreshToken = grant.refreshToken;
       }
       if (refreshToken === undefined) {
         throw new AppError('invalid-input', 'Google did not return a refresh token, so Mailroom could not keep this account signed in.', 'Remove Mailroom at myaccount.google.com/permissions, then connect again.');

@@ -7,7 +7,7 @@ import { parseLogtoConfig, toLogtoConfig } from '../../logto/common/logto-config
 import { runAccountCheck } from '../../accounts/node/account-check';
 import { createOAuthConnector } from '../../oauth/node/oauth-connect';
 import { createAccountStore } from '../../accounts/node/account-store';
-import { exportAccounts, importAccounts } from '../../accounts/node/account-transfer';
+import { exportAccounts, importAccounts, type ExportDeliverer } from '../../accounts/node/account-transfer';
 import type { Clock, EventSink, KeyValueStore } from '../../storage/node/ports';
 import type { SecretKeeper } from '../../secrets/node/secret-keeper';
 import { createSendLedger } from '../../accounts/node/send-ledger';
@@ -45,6 +45,11 @@ export interface HandlerDeps {
   readonly openExternal?: (url: string) => Promise<boolean>;
   /** The Gmail API base URL; absent: Google's (`https://gmail.googleapis.com`). */
   readonly gmailApiBase?: string;
+  /**
+   * Saves an accounts export and shows its passphrase outside the page (Electron: native dialogs; the
+   * browser host: its data folder and terminal). Absent: `accounts:export` is refused.
+   */
+  readonly deliverExport?: ExportDeliverer;
   /** How long a consent waits for the browser, in ms (default 5 minutes). */
   readonly oauthTimeoutMs?: number;
 }
@@ -129,7 +134,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       announceAccounts();
       return result;
     },
-    'accounts:export': async ({ ids, passphrase }) => exportAccounts(accounts, ids, passphrase),
+    'accounts:export': async ({ ids }) => {
+      const deliver = deps.deliverExport;
+      if (!deliver) throw new AppError('invalid-input', 'This Mailroom cannot save an accounts export: it has no way to show the file\'s passphrase outside the page.');
+      return exportAccounts(accounts, ids, deliver);
+    },
     'accounts:import': async ({ content, passphrase }) => {
       const result = await importAccounts(accounts, content, passphrase);
       announceAccounts();

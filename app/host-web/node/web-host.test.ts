@@ -55,12 +55,47 @@ describe('the loopback web host', () => {
   });
 
   it('serves the renderer with the CSP header and refuses paths outside its folder', async () => {
-    const page = await fetch(`${host.origin}/`);
+    const page = await fetch(host.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     const escape = await fetch(`${host.origin}/..%2Foutside.txt`);
     expect(escape.status).toBe(404);
     expect(await escape.text()).not.toContain('secret file');
+  });
+
+  it('opens the page with the token, then with the cookie it set (a reload); without either, a ko/en landing page says what to do', async () => {
+    const first = await fetch(host.url);
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await fetch(`${host.origin}/`, { headers: { Cookie: cookie } })).status).toBe(200);
+
+    const bare = await fetch(`${host.origin}/`, { headers: { 'Accept-Language': 'ko-KR,ko;q=0.9,en;q=0.8' } });
+    expect(bare.status).toBe(401);
+    const korean = await bare.text();
+    expect(korean).toContain('<html lang="ko">');
+    expect(korean).toContain('npm start');
+    expect(korean).not.toContain(host.token);
+    const english = await (await fetch(`${host.origin}/`, { headers: { 'Accept-Language': 'de-DE,en;q=0.5' } })).text();
+    expect(english).toContain('Open Mailroom from the address it printed');
+    // An old tab after a restart: a token (or cookie) from an earlier run.
+    const stale = await (await fetch(`${host.origin}/?token=${'x'.repeat(32)}`, { headers: { 'Accept-Language': 'en' } })).text();
+    expect(stale).toContain('Mailroom was restarted');
+    expect(stale).toContain('reloading this page will not help');
+    const staleCookie = await fetch(`${host.origin}/`, { headers: { Cookie: cookie.replace(/=.*/, '=old-token-from-before') } });
+    expect(staleCookie.status).toBe(401);
+    expect(await staleCookie.text()).toContain('restarted');
+    // The built files themselves are not secret.
+    expect((await fetch(`${host.origin}/index.html?token=${host.token}`)).status).toBe(200);
+  });
+
+  it('accepts the page cookie instead of the query token for the WebSocket (a second tab), still only from its own Origin', async () => {
+    const cookie = ((await fetch(host.url)).headers.get('set-cookie') ?? '').split(';')[0]!;
+    const bare = `${host.origin.replace('http', 'ws')}/ws`;
+    const opened = await connect(bare, { Origin: host.origin, Cookie: cookie });
+    expect('ws' in opened).toBe(true);
+    if ('ws' in opened) opened.ws.close();
+    expect(await connect(bare, { Origin: 'http://evil.test', Cookie: cookie })).toEqual({ refused: 403 });
+    expect(await connect(bare, { Origin: host.origin })).toEqual({ refused: 403 });
   });
 
   it('refuses HTTP requests with a foreign Host header (DNS rebinding)', async () => {

@@ -565,9 +565,13 @@ export const requests = {
     output: sendTestResultSchema,
   },
   'accounts:check': { input: idInputSchema, output: checkResultSchema },
+  // The page gets where the file went, never its content or passphrase (the host saves and shows those).
   'accounts:export': {
-    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(1000), passphrase: z.string().max(1024) }),
-    output: z.object({ fileName: z.string(), content: z.string(), count: z.number().int() }),
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).max(1000) }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), count: z.number().int(), location: z.string(), passphraseShownIn: z.enum(['dialog', 'terminal']) }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
   },
   'accounts:import': {
     input: z.object({ content: z.string().max(16 * 1024 * 1024), passphrase: z.string().max(1024) }),

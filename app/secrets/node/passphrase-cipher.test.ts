@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPassphraseCipher } from './passphrase-cipher';
 
-describe('passphrase cipher (scrypt → AES-256-GCM)', () => {
+describe('passphrase cipher (scrypt → AES-256-GCM)', { timeout: 180_000 }, () => {
   it('round-trips Unicode text, with a fresh IV each time', async () => {
     const cipher = createPassphraseCipher('correct horse battery');
     const a = await cipher.encrypt('앱 비밀번호 abcd efgh');

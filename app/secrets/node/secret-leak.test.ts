@@ -10,6 +10,7 @@ import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { createTestCertificate, type TestCertificate } from '../../../e2e/fakes/test-certificate';
 import { REQUEST_CHANNELS } from '../../ipc/common/channels';
 import { dispatch } from '../../ipc/common/dispatch';
+import type { AccountsExportFile } from '../../accounts/node/account-transfer';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 
 const SECRET = 'planted-Secret-9f2c71e4';
@@ -18,6 +19,9 @@ const USER = 'office@school.test';
 let cert: TestCertificate;
 let good: SmtpSink;
 let echoing: SmtpSink;
+/** A server the attacker runs: it takes any login and keeps what it was given. */
+let attacker: SmtpSink;
+const capturedByAttacker: string[] = [];
 
 beforeAll(async () => {
   cert = await createTestCertificate();
@@ -29,20 +33,40 @@ beforeAll(async () => {
     users: { [USER]: 'something-else' },
     script: { auth: (_user, password) => ({ code: 535, text: `5.7.8 Password ${password} not accepted` }) },
   });
+  attacker = await startSmtpSink({
+    security: 'starttls',
+    certificate: cert,
+    users: { 'attacker@evil.test': 'whatever' },
+    script: {
+      auth: (_user, password) => {
+        capturedByAttacker.push(password);
+        return { code: 535, text: '5.7.8 No' };
+      },
+    },
+  });
 });
 afterAll(async () => {
   await good.close();
   await echoing.close();
+  await attacker.close();
 });
 
-describe('secrets never leave the main process in the clear', () => {
+describe('secrets never leave the main process in the clear', { timeout: 180_000 }, () => {
   it('is absent from every response, event, log line and export', async () => {
     const seen: string[] = [];
     const logs: string[] = [];
     const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' '))),
     );
-    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => seen.push(JSON.stringify({ event, payload })) });
+    // What the host saves and shows outside the page (a native dialog, the host's terminal): never given to the page.
+    const delivered: AccountsExportFile[] = [];
+    const { handlers } = handlersWithMemoryStores({
+      emit: (event, payload) => seen.push(JSON.stringify({ event, payload })),
+      deliverExport: async (file) => {
+        delivered.push(file);
+        return { saved: true, location: '/home/office/exports/mailroom-accounts.mailroom', passphraseShownIn: 'terminal' };
+      },
+    });
     const driven = new Set<string>();
     const call = async (channel: string, input?: unknown) => {
       driven.add(channel);
@@ -68,11 +92,16 @@ describe('secrets never leave the main process in the clear', () => {
     expect((await call('accounts:check', { id: echo.value.id })).value.status).toBe('failed');
     await call('accounts:save', { ...base, id, port: good.port, label: 'Renamed' });
     await call('accounts:save', { ...base, port: good.port, password: 'short' + SECRET.slice(0, 3), username: '' });
-    const exported = await call('accounts:export', { ids: [], passphrase: 'export passphrase' });
+    // The page asks for an export (a passphrase it sends is ignored): it learns where the file went, nothing it could open.
+    const exported = await call('accounts:export', { ids: [], passphrase: 'attacker chosen passphrase' });
     expect(exported.ok).toBe(true);
-    const file = exported.value.content as string;
+    expect(Object.keys(exported.value).sort()).toEqual(['count', 'location', 'passphraseShownIn', 'status']);
+    expect(delivered).toHaveLength(1);
+    const { content: file, passphrase: exportPassphrase } = delivered[0]!;
+    expect(exportPassphrase).toMatch(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/);
     await call('accounts:remove', { id });
-    expect((await call('accounts:import', { content: file, passphrase: 'export passphrase' })).value).toEqual({ imported: 1, skipped: 2 });
+    // The person types the passphrase the host showed them (any case, spaces instead of dashes).
+    expect((await call('accounts:import', { content: file, passphrase: exportPassphrase.toLowerCase().replaceAll('-', ' ') })).value).toEqual({ imported: 1, skipped: 2 });
     await call('accounts:import', { content: file, passphrase: 'wrong passphrase' });
     const logtoConfig = {
       host: '127.0.0.1',
@@ -96,8 +125,62 @@ describe('secrets never leave the main process in the clear', () => {
     expect(good.messages).toHaveLength(1);
 
     for (const text of [...seen, ...logs, file, logtoExport.value.content as string]) expect(text).not.toContain(SECRET);
+    for (const text of [...seen, ...logs]) expect(text).not.toContain(exportPassphrase);
     // The password did travel: to the SMTP server that needed it, and nowhere else.
     expect(good.logins.some((l) => l.ok)).toBe(true);
+  });
+});
+
+describe('a page under an attacker\'s full control', () => {
+  it('cannot send a saved password to another server, port, security, login, TLS name or CA by editing the account', async () => {
+    const seen: string[] = [];
+    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => seen.push(JSON.stringify({ event, payload })) });
+    const call = async (channel: string, input?: unknown) => {
+      const result = await dispatch(handlers, channel, input);
+      seen.push(JSON.stringify(result));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return result as { ok: boolean; value?: any; error?: { code: string; message: string } };
+    };
+    const base = { presetId: 'custom', label: 'Office', host: '127.0.0.1', port: good.port, security: 'starttls', username: USER, fromAddress: USER, fromName: 'Office', caCertificate: cert.cert };
+    const saved = await call('accounts:save', { ...base, password: SECRET });
+    const id = saved.value.id as string;
+
+    const other = await createTestCertificate();
+    const moves = [
+      { port: attacker.port },
+      { host: 'localhost', port: attacker.port },
+      { security: 'none' },
+      { username: 'attacker@evil.test' },
+      { tlsServername: 'evil.test' },
+      { port: attacker.port, caCertificate: other.cert },
+    ];
+    for (const move of moves) {
+      const edited = await call('accounts:save', { ...base, ...move, id });
+      expect(edited.ok, JSON.stringify(move)).toBe(false);
+      expect(edited.error).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^password: The server or login changed/) });
+      // Nothing was changed: a Check still goes where the password was saved for.
+      expect((await call('accounts:check', { id })).value.status).toBe('passed');
+    }
+    // Dropping the login drops the password with it, instead of keeping it for the new server.
+    expect((await call('accounts:save', { ...base, id, port: attacker.port, username: '' })).value.hasPassword).toBe(false);
+    const back = await call('accounts:save', { ...base, id, port: attacker.port });
+    expect(back.error).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/^password: Enter the password/) });
+    await call('accounts:send-test', { accountId: id, to: 'member@club.test' });
+    await call('accounts:check', { id });
+
+    expect(capturedByAttacker).toEqual([]);
+    expect(attacker.logins).toEqual([]);
+    for (const text of seen) expect(text).not.toContain(SECRET);
+  });
+
+  it('cannot get an accounts export it could open', async () => {
+    const { handlers } = handlersWithMemoryStores();
+    const saved = await dispatch(handlers, 'accounts:save', { presetId: 'custom', label: 'Office', host: '127.0.0.1', port: good.port, security: 'starttls', username: USER, password: SECRET, fromAddress: USER, fromName: 'Office' });
+    expect(saved.ok).toBe(true);
+    // A host without a way to show the passphrase outside the page refuses, instead of handing the file over.
+    const refused = await dispatch(handlers, 'accounts:export', { ids: [], passphrase: 'attacker chosen passphrase' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(JSON.stringify(refused)).not.toContain(SECRET);
   });
 });
 
@@ -111,6 +194,7 @@ describe('OAuth secrets never leave the main process in the clear', () => {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' '))),
     );
     const visits: Promise<unknown>[] = [];
+    const delivered: AccountsExportFile[] = [];
     try {
       const { handlers } = handlersWithMemoryStores({
         emit: (event, payload) => {
@@ -118,6 +202,10 @@ describe('OAuth secrets never leave the main process in the clear', () => {
           if (event === 'oauth:consent') visits.push(pressOnConsentPage((payload as { url: string }).url, 'Allow'));
         },
         oauth: { gmailApiBase: google.apiBase, openExternal: async () => false },
+        deliverExport: async (file) => {
+          delivered.push(file);
+          return { saved: true, location: 'exports/x.mailroom', passphraseShownIn: 'dialog' };
+        },
       });
       const call = async (channel: string, input?: unknown) => {
         const result = await dispatch(handlers, channel, input, (line) => logs.push(line));
@@ -141,15 +229,16 @@ describe('OAuth secrets never leave the main process in the clear', () => {
       expect((await call('accounts:check', { id })).value.failure.diagnosis).toBe('oauth-invalid-grant');
       google.failRefresh(undefined);
       await call('oauth:connect', { accountId: id, sendMethod: 'gmail-api' });
-      const exported = await call('accounts:export', { ids: [], passphrase: 'export passphrase' });
-      expect(exported.value.count).toBe(0);
+      const exported = await call('accounts:export', { ids: [] });
+      expect(exported.value).toMatchObject({ status: 'saved', count: 0 });
+      const exportedFile = delivered[0]!.content;
       await call('oauth:cancel');
       await Promise.all(visits);
 
       for (const level of consoleSpies) level.mockRestore();
       const planted = [CLIENT_SECRET, ...google.issuedRefreshTokens, ...google.issuedAccessTokens];
       expect(google.issuedRefreshTokens.length).toBeGreaterThanOrEqual(4);
-      for (const text of [...seen, ...logs, exported.value.content as string]) for (const secret of planted) expect(text).not.toContain(secret);
+      for (const text of [...seen, ...logs, exportedFile]) for (const secret of planted) expect(text).not.toContain(secret);
     } finally {
       for (const level of consoleSpies) level.mockRestore();
       await google.stop();

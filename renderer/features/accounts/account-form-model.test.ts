@@ -98,3 +98,21 @@ describe('fieldOfServerError', () => {
     expect(fieldOfServerError('security: bad')).toBeUndefined();
   });
 });
+
+describe('a saved password bound to its server', () => {
+  it('asks for the password again when the server, port, security, login or TLS name changes, not for a rename', async () => {
+    const { passwordNeededAgain, formFromAccount, checkAccountForm } = await import('./account-form-model');
+    const existing = {
+      id: 'a', presetId: 'custom', label: 'Office', host: 'smtp.office.test', port: 587, security: 'starttls', username: 'me@office.test', hasPassword: true,
+      fromAddress: 'me@office.test', fromName: 'Me', replyTo: '', ehloName: '', tlsServername: '', sentLast24h: 0, effectiveDailyLimit: null,
+      hasCaCertificate: false, secretReadable: true, auth: { kind: 'password' }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    } as const;
+    const form = formFromAccount(existing as never);
+    expect(passwordNeededAgain({ ...form, label: 'Renamed' }, existing as never)).toBe(false);
+    for (const change of [{ host: 'evil.test' }, { port: '2525' }, { security: 'none' as const }, { username: 'x@evil.test' }, { tlsServername: 'evil.test' }]) {
+      expect(passwordNeededAgain({ ...form, ...change }, existing as never)).toBe(true);
+      expect(checkAccountForm({ ...form, ...change }, existing as never)).toMatchObject({ ok: false, fields: expect.arrayContaining(['password']) });
+      expect(passwordNeededAgain({ ...form, ...change, password: 'typed again' }, existing as never)).toBe(false);
+    }
+  });
+});

@@ -138,8 +138,8 @@ export function checkAccountForm(values: AccountFormValues, existing?: AccountVi
   const parsed = accountDraftSchema.safeParse(candidate);
   const fields = new Set<AccountField>();
   if (!parsed.success) for (const issue of parsed.error.issues) fields.add(issue.path[0] as AccountField);
-  // A login needs a password, unless one is saved already.
-  if (values.username.trim() !== '' && values.password === '' && !existing?.hasPassword) fields.add('password');
+  // A login needs a password, unless one is saved already for this very server and login.
+  if (values.username.trim() !== '' && values.password === '' && (!existing?.hasPassword || passwordNeededAgain(values, existing))) fields.add('password');
   const presetLimit = PRESETS[values.presetId].dailyLimit;
   if (parsed.success && parsed.data.dailyLimit !== undefined && presetLimit !== null && parsed.data.dailyLimit > presetLimit) fields.add('dailyLimit');
   return parsed.success && fields.size === 0 ? { ok: true, draft: parsed.data } : { ok: false, fields: [...fields] };
@@ -149,4 +149,16 @@ export function checkAccountForm(values: AccountFormValues, existing?: AccountVi
 export function fieldOfServerError(message: string): AccountField | undefined {
   const name = /^([a-zA-Z]+)(?:\.[^:]*)?:/.exec(message)?.[1];
   return name && name in EMPTY_ACCOUNT_FORM && name !== 'security' ? (name as AccountField) : undefined;
+}
+
+/** Whether an edit moves a saved password to another server, port, security or login, so it must be typed again (the main process refuses otherwise). */
+export function passwordNeededAgain(values: AccountFormValues, existing: AccountView | undefined): boolean {
+  if (!existing?.hasPassword || values.password !== '') return false;
+  return (
+    values.host.trim() !== existing.host ||
+    String(values.port).trim() !== String(existing.port) ||
+    values.security !== existing.security ||
+    values.username.trim() !== existing.username ||
+    values.tlsServername.trim() !== existing.tlsServername
+  );
 }

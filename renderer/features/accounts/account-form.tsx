@@ -12,6 +12,7 @@ import {
   fieldOfServerError,
   formFromAccount,
   formWarnings,
+  passwordNeededAgain,
   withPreset,
   type AccountField,
   type AccountFormValues,
@@ -43,7 +44,8 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const steps = t(`presets.${values.presetId}.steps`, { returnObjects: true }) as unknown;
 
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const errorOf = (field: AccountField) => (errors.has(field) ? t(`accountForm.errors.${field}`) : undefined);
+  const errorOf = (field: AccountField) =>
+    !errors.has(field) ? undefined : field === 'password' && passwordNeededAgain(values, existing) ? t('secretSafety.account.passwordAgain') : t(`accountForm.errors.${field}`);
   const onSecurity = (security: Security) =>
     setValues((v) => ({ ...v, security, port: Object.values(DEFAULT_PORT).includes(v.port) || v.port === '' ? DEFAULT_PORT[security] : v.port }));
 
