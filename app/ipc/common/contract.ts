@@ -8,7 +8,7 @@ import type { EventChannel, RequestChannel } from './channels';
 import { DELIVERY_STATUSES } from '../../campaigns/common/delivery-state';
 import { CLIENT_JSON_PROBLEMS, SEND_METHODS } from '../../oauth/common/google-oauth';
 import { LOGTO_NOTE_CODES } from '../../logto/common/logto-notes';
-import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from '../../lists/common/member-list';
+import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberFieldsSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from '../../lists/common/member-list';
 import { PRESET_IDS, securitySchema } from '../../accounts/common/presets';
 import { SMTP_DIAGNOSES, smtpFailureSchema } from '../../diagnosis/common/smtp-diagnosis';
 
@@ -602,7 +602,7 @@ export const requests = {
   'lists:rename': { input: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(120) }), output: memberListSummarySchema },
   'lists:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
   'lists:set-members': {
-    input: z.object({ id: z.string().min(1).max(64), members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: z.record(z.string(), z.string()) })).max(100_000) }),
+    input: z.object({ id: z.string().min(1).max(64), members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: memberFieldsSchema })).max(100_000) }),
     output: listImportResultSchema,
   },
   'lists:report-csv': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
