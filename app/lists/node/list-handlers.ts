@@ -143,7 +143,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       if ('error' in bytes) throw new AppError('invalid-input', `file: ${bytes.error!.detail}`);
       const table = decodeTable(bytes, { encoding: input.encoding });
       if ('error' in table) throw new AppError('invalid-input', `file: ${table.detail}`);
-      const report = buildMembers({ columns: table.columns, rows: table.rows, mapping: input.mapping, suppressed: suppression.addresses() });
+      const report = buildMembers({ columns: table.columns, rows: table.rows, mapping: input.mapping, suppressed: suppression.addresses(), unreadable: table.unreadable });
       return saveReport(input, table.columns, input.mapping, report, { kind: 'file', fileName: input.fileName, encoding: table.encoding });
     },
     'lists:paste': async (input) => {

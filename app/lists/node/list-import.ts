@@ -121,7 +121,7 @@ function readsAsKorean(text: string): boolean {
     if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3130 && code <= 0x318f) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) korean += 1;
     else other += 1;
   }
-  return korean >= 2 && korean >= other * 4;
+  return korean > 0 && korean >= other * 4;
 }
 
 /** What `decodeText` gives back. */
