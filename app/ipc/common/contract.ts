@@ -501,6 +501,10 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const idInputSchema = z.object({ id: z.string().min(1).max(64) });
+/** A list export's format: listmonk's subscriber import CSV, or a plain CSV (UTF-8 with BOM) for a spreadsheet. */
+export const exportFormatSchema = z.enum(['listmonk', 'csv']);
+/** An exported file: its name, its text, rows written and members left out as suppressed. */
+export const exportFileSchema = z.object({ fileName: z.string(), content: z.string(), exported: z.number().int(), suppressed: z.number().int() });
 
 /** What is wrong with a client JSON, or what it holds. */
 export const clientInspectionSchema = z.discriminatedUnion('ok', [
@@ -606,9 +610,11 @@ export const requests = {
     output: listImportResultSchema,
   },
   'lists:report-csv': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'lists:export': { input: idInputSchema.extend({ format: exportFormatSchema }), output: exportFileSchema },
   'suppression:list': { input: z.void(), output: z.array(suppressionEntrySchema) },
   'suppression:add': { input: z.object({ text: z.string().max(5 * 1024 * 1024), reason: z.string().max(200) }), output: z.object({ added: z.number().int(), invalid: z.array(z.string()) }) },
   'suppression:remove': { input: z.object({ email: z.string().max(320) }), output: z.object({ email: z.string() }) },
+  'suppression:export': { input: z.object({ format: exportFormatSchema }), output: exportFileSchema },
   'compose:preview': {
     input: composeInputSchema.extend({ memberIndex: z.number().int().min(0) }),
     output: z.discriminatedUnion('ok', [

@@ -10,6 +10,7 @@ import type { AccountStore } from '../../accounts/node/account-store';
 import type { CampaignStore } from '../../campaigns/node/campaign-store';
 import { decodeTable, guessMapping, importSizeError, reportToCsv } from './list-import';
 import { summarize, type ListStore } from './list-store';
+import { exportMembers, exportSuppression } from './list-export';
 import { createMessageBuilder } from '../../templates/node/message-builder';
 import type { Clock, EventSink } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
@@ -49,6 +50,8 @@ type ListChannels =
   | 'lists:remove'
   | 'lists:set-members'
   | 'lists:report-csv'
+  | 'lists:export'
+  | 'suppression:export'
   | 'suppression:list'
   | 'suppression:add'
   | 'suppression:remove'
@@ -175,6 +178,15 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       return { fileName: `${list.name}-import-report.csv`, content: `\ufeff${reportToCsv({ rejected: list.rejected })}` };
     },
 
+    'lists:export': async ({ id, format }) => {
+      const list = lists.get(id);
+      const file = exportMembers(list.members, suppression.addresses(), format, list.columns);
+      return { fileName: `${list.name}-${format === 'listmonk' ? 'listmonk' : 'members'}.csv`, ...file };
+    },
+    'suppression:export': async ({ format }) => {
+      const file = exportSuppression(suppression.list(), format);
+      return { fileName: `suppression-${format === 'listmonk' ? 'listmonk-blocklist' : 'list'}.csv`, ...file };
+    },
     'suppression:list': async () => suppression.list(),
     'suppression:add': async ({ text, reason }) => {
       const pasted = parsePastedAddresses(text).members;

@@ -41,7 +41,7 @@ const fileArbitrary = fc.record({
 });
 
 /** One generated file: its bytes and, per data line, what it holds. */
-function buildFile(input: fc.RecordValue<{ rows: GeneratedRow[]; filler: number; encoding: string; badRow: number }>) {
+function buildFile(input: { readonly rows: readonly GeneratedRow[]; readonly filler: number; readonly encoding: string; readonly badRow: number }) {
   const plainRows = input.rows.map((row) => (row.style === 'plain' ? { ...row, name: row.name.replace(/[",]/g, '') } : row));
   const filler: GeneratedRow[] = Array.from({ length: input.filler }, (_, i) => ({ name: `Filler ${i}`, hasAddress: true, style: 'plain', strayAt: 0, ending: '\n', blankAfter: '' }));
   const all = [...filler, ...plainRows];
