@@ -428,6 +428,21 @@ export const campaignDetailSchema = z.object({
 /** One campaign with every row. */
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
+/** A From alignment finding: `login-mismatch` (a must-match preset's From is not the login) or `free-mail-domain` (DMARC: a relay cannot sign for it). */
+export const fromIssueSchema = z.object({
+  kind: z.enum(['login-mismatch', 'free-mail-domain']),
+  /** `block` where the provider refuses such a From; `warn` otherwise. */
+  severity: z.enum(['warn', 'block']),
+  /** The From address. */
+  fromAddress: z.string(),
+  /** The login. */
+  login: z.string(),
+  /** The From address's domain. */
+  domain: z.string(),
+});
+/** A From alignment finding. */
+export type FromIssue = z.infer<typeof fromIssueSchema>;
+
 /** The pre-flight report: what will happen if the user presses Send now. */
 export const preflightReportSchema = z.object({
   /** How many messages will be sent. */
@@ -458,7 +473,13 @@ export const preflightReportSchema = z.object({
     perMinute: z.number(),
     /** Estimated finish (ISO), under pacing and the daily limit. */
     estimatedFinish: z.string(),
+    /** Days (counting today) the send takes under the daily limit. */
+    daysNeeded: z.number().int().optional(),
+    /** The send takes several days: pre-flight names a sending service or a list server as the way out. */
+    outgrown: z.boolean().optional(),
   }),
+  /** From alignment findings (a From the provider may rewrite or refuse, a free-mail domain the account cannot sign for). */
+  fromIssues: z.array(fromIssueSchema).optional(),
   /** Whether anything blocks sending. */
   blocked: z.boolean(),
 });

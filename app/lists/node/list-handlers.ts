@@ -109,6 +109,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       attachmentBytes: input.attachments.map((a) => Math.floor((a.base64.length * 3) / 4)),
       maxMessageBytes: preset.maxMessageBytes,
       fromRewritten: gmailMayRewriteFrom(record.presetId, record.username, record.fromAddress),
+      sender: { presetId: record.presetId, fromPolicy: preset.from, username: record.username, fromAddress: record.fromAddress },
       dailyLimit: record.dailyLimit ?? preset.dailyLimit,
       sentLast24h: ledger.sentInLastDay(record.id),
       nextFreeAt: ledger.nextFreeAt(record.id),
