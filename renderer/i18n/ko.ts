@@ -2,11 +2,13 @@
 import type { Messages } from './en';
 import { composeKo } from './compose-ko';
 import { listsKo } from './lists-ko';
+import { outgrowKo } from './outgrow-ko';
 import { oauthKo } from './oauth-ko';
 import { templatesKo } from './templates-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
+  outgrow: outgrowKo,
   oauth: oauthKo,
   templatesScreen: templatesKo,
   compose: composeKo,
