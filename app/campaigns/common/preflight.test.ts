@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, PRESET_IDS } from '../../accounts/common/presets';
+import { PRESETS, type PresetId } from '../../accounts/common/presets';
 import { buildPreflight, daysNeeded, fromAlignment, OUTGROWN_DAYS, type PreflightInput } from './preflight';
 
-const sender = (presetId: (typeof PRESET_IDS)[number], username: string, fromAddress: string) => ({ presetId, fromPolicy: PRESETS[presetId].from, username, fromAddress });
+const sender = (presetId: PresetId, username: string, fromAddress: string) => ({ presetId, fromPolicy: PRESETS[presetId].from, username, fromAddress });
 
 describe('From alignment', () => {
   it('warns on must-match presets when From is not the login, and blocks where the provider refuses it (Aliyun)', () => {

@@ -22,6 +22,7 @@ interface GeneratedRow {
 }
 
 const NAME_CHARS = ['김', '민', '수', '이', '영', '희', 'K', 'i', 'm', ' ', '-', '.', "'", 'é', '\u0000', '\u0007', '\u001b', '\u007f', '"', ','];
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const rowArbitrary: fc.Arbitrary<GeneratedRow> = fc.record({
@@ -93,6 +94,7 @@ function buildFile(input: { readonly rows: readonly GeneratedRow[]; readonly fil
 
 /** The name as a member field: line breaks and tabs to spaces, control characters out, trimmed. */
 function cleaned(name: string): string {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return name.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').trim();
 }
 
@@ -114,6 +116,7 @@ function checkFile(input: Parameters<typeof buildFile>[0]): void {
         if ('error' in table) {
           // Refusing a whole file is loud, never silent; it is only right for a file full of control bytes.
           expect(table.error).toBe('binary');
+          // eslint-disable-next-line no-control-regex -- finding control characters is the point
           const controls = [...text].filter((char) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u{10ffff}]/u.test(char)).length;
           expect(controls, `${table.detail} ${bytes.toString('hex')}`).toBeGreaterThanOrEqual(3);
           return;

@@ -206,6 +206,7 @@ function binaryError(bytes: Uint8Array): ListImportError {
 const MAX_BROKEN_QUOTES = 100;
 
 /** Control characters and invisible direction overrides that are not text in a member field (line breaks and tabs are handled apart). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** A cell as a member field: line breaks and tabs become spaces, characters that are not text are taken out, ends trimmed. */
