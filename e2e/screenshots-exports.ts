@@ -11,7 +11,7 @@ import { startWebHost } from '../app/host-web/node/web-host';
 
 const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
 await mkdir(out, { recursive: true });
-const browser = await chromium.launch();
+const browser = await chromium.launch({ executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium' });
 for (const locale of ['en-US', 'ko-KR'] as const) {
   const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-shots-'));
   const host = await startWebHost({
@@ -30,8 +30,7 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
   await page.getByLabel(/^(List name|명단 이름)$/).fill('3학년 학부모');
   await page.getByRole('button', { name: /^(Save as a list|명단으로 저장)$/ }).click();
   await page.locator('[data-report-list]').waitFor();
-  await page.getByRole('navigation').getByRole('button', { name: /^(Lists|명단)$/ }).click();
-  await page.locator('[data-list-id]').getByRole('button', { name: /^(Open|열기)$/ }).first().click();
+  if ((await page.locator('[data-export="list"]').count()) === 0) await page.getByRole('button', { name: /(Open|열기)/ }).first().click();
   await page.locator('[data-export="list"]').waitFor();
   await page.locator('[data-export="list"]').getByRole('button').first().click();
   await page.locator('[data-export="list"] [role="status"]').waitFor();
