@@ -2,6 +2,7 @@
 import { composeEn } from './compose-en';
 import { listsEn } from './lists-en';
 import { shellEn } from './shell-en';
+import { outgrowEn } from './outgrow-en';
 import { oauthEn } from './oauth-en';
 import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
@@ -9,6 +10,7 @@ import { templatesEn } from './templates-en';
 export const en = {
   listsScreen: listsEn,
   shell: shellEn,
+  outgrow: outgrowEn,
   oauth: oauthEn,
   secretSafety: securityEn,
   templatesScreen: templatesEn,

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { composeKo } from './compose-ko';
 import { listsKo } from './lists-ko';
 import { shellKo } from './shell-ko';
+import { outgrowKo } from './outgrow-ko';
 import { oauthKo } from './oauth-ko';
 import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
@@ -10,6 +11,7 @@ import { templatesKo } from './templates-ko';
 export const ko: Messages = {
   listsScreen: listsKo,
   shell: shellKo,
+  outgrow: outgrowKo,
   oauth: oauthKo,
   secretSafety: securityKo,
   templatesScreen: templatesKo,

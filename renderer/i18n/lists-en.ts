@@ -98,6 +98,8 @@ export const listsEn = {
     'invalid-address': 'Not a valid address',
     duplicate: 'Duplicate address',
     suppressed: 'On the suppression list',
+    'broken-quote': 'Quote in the wrong place',
+    'bad-bytes': 'Unreadable characters',
   },
   report: {
     title: 'Import report',

@@ -100,6 +100,8 @@ export const listsKo: typeof listsEn = {
     'invalid-address': '올바르지 않은 주소',
     duplicate: '중복된 주소',
     suppressed: '발송 제외 주소',
+    'broken-quote': '따옴표 위치 오류',
+    'bad-bytes': '읽을 수 없는 글자',
   },
   report: {
     title: '가져오기 결과',

@@ -4,7 +4,8 @@
  * limit, and whether today's quota covers the send and when it would finish. Pure: the handler passes
  * in the stores' facts.
  */
-import type { PreflightReport } from '../../ipc/common/contract';
+import type { FromPolicy } from '../../accounts/common/presets';
+import type { FromIssue, PreflightReport } from '../../ipc/common/contract';
 import { addressKey, type Member, type RejectedRow } from '../../lists/common/member-list';
 import { emptyPlaceholders, memberDataRoot, missingPlaceholders, placeholdersOf, unsupportedSyntaxOf } from '../../templates/common/placeholders';
 
@@ -29,6 +30,8 @@ export interface PreflightInput {
   readonly maxMessageBytes: number | null;
   /** Whether Gmail would rewrite From. */
   readonly fromRewritten: boolean;
+  /** The sending account's From address, login and preset facts, for the From alignment check; absent skips it. */
+  readonly sender?: SenderFacts;
   /** The daily limit in force, or null. */
   readonly dailyLimit: number | null;
   /** Sent by the account in the last 24 hours. */
@@ -64,6 +67,71 @@ export function estimateFinish(count: number, q: Pick<PreflightInput, 'dailyLimi
   return Math.max(firstFree, q.now + pace(left)) + (days - 1) * DAY + pace(lastBatch);
 }
 
+/** What the From alignment check needs about the account. */
+export interface SenderFacts {
+  /** The preset id. */
+  readonly presetId: string;
+  /** The preset's From policy. */
+  readonly fromPolicy: FromPolicy;
+  /** The login (user name). */
+  readonly username: string;
+  /** The From address. */
+  readonly fromAddress: string;
+}
+
+/** Free-mail domains: they publish DMARC policies, so only their own servers can sign mail From them. */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+  'gmail.com', 'googlemail.com', 'naver.com', 'daum.net', 'hanmail.net', 'kakao.com', 'nate.com',
+  'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.kr', 'icloud.com', 'me.com', 'aol.com',
+]);
+
+/** The free-mail domains a preset's own servers sign for. */
+const OWN_DOMAINS: Readonly<Record<string, readonly string[]>> = {
+  gmail: ['gmail.com', 'googlemail.com'],
+  naver: ['naver.com'],
+  daum: ['daum.net', 'hanmail.net'],
+};
+
+/**
+ * Presets whose server refuses a From that is not the login, so a mismatch blocks: Aliyun DirectMail
+ * (shared/reference/providers.md §6: the user name "must equal the sender address exactly"). For the
+ * other must-match presets the reference does not say whether the server refuses or rewrites, so a
+ * mismatch is a warning.
+ */
+const REFUSES_OTHER_FROM: ReadonlySet<string> = new Set(['aliyun']);
+
+/** The login as an address: Naver and Daum take a bare ID, which is the address at their own domain. */
+function loginAddresses(presetId: string, username: string): string[] {
+  const login = username.trim().toLowerCase();
+  if (login.includes('@')) return [login];
+  return (OWN_DOMAINS[presetId] ?? []).map((domain) => `${login}@${domain}`);
+}
+
+/** The From alignment findings for an account: From differs from the login on a must-match preset, or a relay sends as a free-mail domain. */
+export function fromAlignment(sender: SenderFacts): FromIssue[] {
+  const from = sender.fromAddress.trim().toLowerCase();
+  const domain = from.slice(from.lastIndexOf('@') + 1);
+  const issues: FromIssue[] = [];
+  if (sender.fromPolicy === 'must-match' && sender.username.trim() !== '' && !loginAddresses(sender.presetId, sender.username).includes(from)) {
+    issues.push({ kind: 'login-mismatch', severity: REFUSES_OTHER_FROM.has(sender.presetId) ? 'block' : 'warn', fromAddress: sender.fromAddress, login: sender.username, domain });
+  }
+  if (FREE_MAIL_DOMAINS.has(domain) && !(OWN_DOMAINS[sender.presetId] ?? []).includes(domain) && sender.fromPolicy !== 'must-match') {
+    issues.push({ kind: 'free-mail-domain', severity: 'warn', fromAddress: sender.fromAddress, login: sender.username, domain });
+  }
+  return issues;
+}
+
+/** Days (counting today) a send of `count` takes under the daily limit; 1 when it fits today or there is no limit. */
+export function daysNeeded(count: number, dailyLimit: number | null, sentLast24h: number): number {
+  if (dailyLimit === null || dailyLimit <= 0) return 1;
+  const left = Math.max(0, dailyLimit - sentLast24h);
+  if (count <= left) return 1;
+  return 1 + Math.ceil((count - left) / dailyLimit);
+}
+
+/** From this many days on, pre-flight names the way out (a sending service, or a list server). */
+export const OUTGROWN_DAYS = 3;
+
 /** Runs the check. */
 export function buildPreflight(input: PreflightInput): PreflightReport {
   const paths = placeholdersOf(input.template.subject, input.template.content);
@@ -96,6 +164,8 @@ export function buildPreflight(input: PreflightInput): PreflightReport {
   const encodedBytes = input.attachmentBytes.reduce((sum, raw) => sum + base64Size(raw), 0) + (input.attachmentBytes.length > 0 ? MESSAGE_OVERHEAD_BYTES : 0);
   const tooLarge = input.maxMessageBytes !== null && encodedBytes > input.maxMessageBytes;
   const fitsToday = input.dailyLimit === null || willSend <= Math.max(0, input.dailyLimit - input.sentLast24h);
+  const fromIssues = input.sender === undefined ? [] : fromAlignment(input.sender);
+  const days = daysNeeded(willSend, input.dailyLimit, input.sentLast24h);
   return {
     willSend,
     skipped: skipped.sort((a, b) => a.line - b.line),
@@ -111,7 +181,10 @@ export function buildPreflight(input: PreflightInput): PreflightReport {
       fitsToday,
       perMinute: input.perMinute,
       estimatedFinish: new Date(estimateFinish(willSend, input)).toISOString(),
+      daysNeeded: days,
+      outgrown: days >= OUTGROWN_DAYS,
     },
-    blocked: unfillable.length > 0 || unsupported.length > 0 || tooLarge || willSend === 0,
+    fromIssues,
+    blocked: unfillable.length > 0 || unsupported.length > 0 || tooLarge || willSend === 0 || fromIssues.some((issue) => issue.severity === 'block'),
   };
 }

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { AppError, assertNever } from '../../ipc/common/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../../ipc/common/contract';
-import Papa from 'papaparse';
+import { writeCsv } from '../../exports/node/csv-writer';
+import { fieldValue } from '../../lists/common/member-list';
 import { DELIVERY_STATUSES, requeueState, summarize, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
@@ -277,12 +278,10 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const fields = Object.keys(snapshot.recipients[0]?.fields ?? {});
       const data = rows.map((r) => {
         const member = snapshot.recipients[r.index]!;
-        // A cell that starts like a formula is prefixed so a spreadsheet shows it as text.
-        const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-        return [r.email, r.name, ...fields.map((f) => safe(member.fields[f] ?? '')), r.status, r.diagnosis ?? '', safe(r.detail), r.messageId ?? '', r.at ?? ''];
+        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? ''];
       });
       const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at'];
-      return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: `\ufeff${Papa.unparse([header, ...data])}` };
+      return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: writeCsv(header, data) };
     },
     settled: async (id) => {
       await running.get(id)?.done;

@@ -8,7 +8,7 @@ import type { EventChannel, RequestChannel } from './channels';
 import { DELIVERY_STATUSES } from '../../campaigns/common/delivery-state';
 import { CLIENT_JSON_PROBLEMS, SEND_METHODS } from '../../oauth/common/google-oauth';
 import { LOGTO_NOTE_CODES } from '../../logto/common/logto-notes';
-import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from '../../lists/common/member-list';
+import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberFieldsSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from '../../lists/common/member-list';
 import { PRESET_IDS, securitySchema } from '../../accounts/common/presets';
 import { SMTP_DIAGNOSES, smtpFailureSchema } from '../../diagnosis/common/smtp-diagnosis';
 
@@ -428,6 +428,21 @@ export const campaignDetailSchema = z.object({
 /** One campaign with every row. */
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
+/** A From alignment finding: `login-mismatch` (a must-match preset's From is not the login) or `free-mail-domain` (DMARC: a relay cannot sign for it). */
+export const fromIssueSchema = z.object({
+  kind: z.enum(['login-mismatch', 'free-mail-domain']),
+  /** `block` where the provider refuses such a From; `warn` otherwise. */
+  severity: z.enum(['warn', 'block']),
+  /** The From address. */
+  fromAddress: z.string(),
+  /** The login. */
+  login: z.string(),
+  /** The From address's domain. */
+  domain: z.string(),
+});
+/** A From alignment finding. */
+export type FromIssue = z.infer<typeof fromIssueSchema>;
+
 /** The pre-flight report: what will happen if the user presses Send now. */
 export const preflightReportSchema = z.object({
   /** How many messages will be sent. */
@@ -458,7 +473,13 @@ export const preflightReportSchema = z.object({
     perMinute: z.number(),
     /** Estimated finish (ISO), under pacing and the daily limit. */
     estimatedFinish: z.string(),
+    /** Days (counting today) the send takes under the daily limit. */
+    daysNeeded: z.number().int().optional(),
+    /** The send takes several days: pre-flight names a sending service or a list server as the way out. */
+    outgrown: z.boolean().optional(),
   }),
+  /** From alignment findings (a From the provider may rewrite or refuse, a free-mail domain the account cannot sign for). */
+  fromIssues: z.array(fromIssueSchema).optional(),
   /** Whether anything blocks sending. */
   blocked: z.boolean(),
 });
@@ -501,6 +522,10 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const idInputSchema = z.object({ id: z.string().min(1).max(64) });
+/** A list export's format: listmonk's subscriber import CSV, or a plain CSV (UTF-8 with BOM) for a spreadsheet. */
+export const exportFormatSchema = z.enum(['listmonk', 'csv']);
+/** An exported file: its name, its text, rows written and members left out as suppressed. */
+export const exportFileSchema = z.object({ fileName: z.string(), content: z.string(), exported: z.number().int(), suppressed: z.number().int() });
 
 /** What is wrong with a client JSON, or what it holds. */
 export const clientInspectionSchema = z.discriminatedUnion('ok', [
@@ -606,13 +631,15 @@ export const requests = {
   'lists:rename': { input: z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(120) }), output: memberListSummarySchema },
   'lists:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
   'lists:set-members': {
-    input: z.object({ id: z.string().min(1).max(64), members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: z.record(z.string(), z.string()) })).max(100_000) }),
+    input: z.object({ id: z.string().min(1).max(64), members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: memberFieldsSchema })).max(100_000) }),
     output: listImportResultSchema,
   },
   'lists:report-csv': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'lists:export': { input: idInputSchema.extend({ format: exportFormatSchema }), output: exportFileSchema },
   'suppression:list': { input: z.void(), output: z.array(suppressionEntrySchema) },
   'suppression:add': { input: z.object({ text: z.string().max(5 * 1024 * 1024), reason: z.string().max(200) }), output: z.object({ added: z.number().int(), invalid: z.array(z.string()) }) },
   'suppression:remove': { input: z.object({ email: z.string().max(320) }), output: z.object({ email: z.string() }) },
+  'suppression:export': { input: z.object({ format: exportFormatSchema }), output: exportFileSchema },
   'compose:preview': {
     input: composeInputSchema.extend({ memberIndex: z.number().int().min(0) }),
     output: z.discriminatedUnion('ok', [

@@ -94,7 +94,7 @@ describe('buildMembers', () => {
   });
 
   it('counts rows, accepted and rejected by reason', () => {
-    expect(report.summary).toEqual({ rows: 7, accepted: 2, rejected: { 'empty-address': 1, 'invalid-address': 2, duplicate: 1, suppressed: 1 } });
+    expect(report.summary).toEqual({ rows: 7, accepted: 2, rejected: { 'empty-address': 1, 'invalid-address': 2, duplicate: 1, suppressed: 1, 'broken-quote': 0, 'bad-bytes': 0 } });
     expect(memberListReportSchema.parse(report)).toEqual(report);
   });
 

@@ -40,8 +40,15 @@ export type TableRow = z.infer<typeof tableRowSchema>;
 export const tableNoteSchema = z.object({
   /** 1-based line where the row starts. */
   line: z.number().int().positive(),
-  /** What kind of note: `ragged` means the row has more or fewer cells than the header. */
-  kind: z.literal('ragged'),
+  /**
+   * What kind of note: `ragged` means the row has more or fewer cells than the header; `multi-line`
+   * that a quoted cell holds line breaks, so the row runs from `line` to `lastLine` (the breaks became
+   * spaces); `control-characters` that characters which are not text (NUL, other control codes) were
+   * taken out of the row.
+   */
+  kind: z.enum(['ragged', 'multi-line', 'control-characters']),
+  /** The last line the row covers, when it runs over more than one. */
+  lastLine: z.number().int().positive().optional(),
   /** An English sentence saying what was found and what Mailroom did about it. */
   detail: z.string(),
 });
@@ -62,6 +69,8 @@ export const decodedTableSchema = z.object({
   rows: z.array(tableRowSchema),
   /** Ragged rows and similar findings, by line. */
   notes: z.array(tableNoteSchema),
+  /** Lines that could not be read as a row (a broken quote, bytes that are not text in the encoding), by line. */
+  unreadable: z.array(z.object({ line: z.number().int().positive(), reason: z.enum(['broken-quote', 'bad-bytes']), detail: z.string() })).default([]),
 });
 /** A list file read into a header and rows. */
 export type DecodedTable = z.infer<typeof decodedTableSchema>;
@@ -106,6 +115,26 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 // Members and the import report
 
+/** Whether a value is a plain object (or one without a prototype) whose own values are all strings. */
+function isStringRecord(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).every((cell) => typeof cell === 'string');
+}
+
+/**
+ * A member's other columns by header name. Not `z.record`: zod leaves a `__proto__` key out of a
+ * parsed record, which would lose a column of that name; this keeps the object as it came (JSON.parse
+ * and structured clone give own properties, so `__proto__` is an ordinary key there).
+ */
+export const memberFieldsSchema = z.custom<Record<string, string>>(isStringRecord, { message: 'Expected the fields as an object of text values.' });
+
+/** A member's value for a column, looking only at its own fields (so `constructor` or `toString` is never an inherited function). */
+export function fieldValue(fields: Readonly<Record<string, string>>, name: string): string {
+  return Object.hasOwn(fields, name) ? (fields[name] ?? '') : '';
+}
+
 /** Why a row did not become a member. */
 export const rejectReasonSchema = z.enum([
   /** The address cell is blank. */
@@ -116,6 +145,10 @@ export const rejectReasonSchema = z.enum([
   'duplicate',
   /** The address is on the suppression list. */
   'suppressed',
+  /** The line has a quote that does not close where a cell ends, so its cells cannot be told apart. */
+  'broken-quote',
+  /** The line has bytes that are not text in the file's encoding. */
+  'bad-bytes',
 ]);
 /** Why a row did not become a member. */
 export type RejectReason = z.infer<typeof rejectReasonSchema>;
@@ -131,7 +164,7 @@ export const memberSchema = z.object({
   /** The member's name, trimmed; empty when the list has no name column. */
   name: z.string(),
   /** Every other column by its header name, for templates. */
-  fields: z.record(z.string(), z.string()),
+  fields: memberFieldsSchema,
 });
 /** A member who will receive the notice. */
 export type Member = z.infer<typeof memberSchema>;
@@ -236,7 +269,7 @@ function describeInvalidAddress(address: string): string {
 
 // Building members
 
-const EMPTY_COUNTS: Readonly<Record<RejectReason, number>> = { 'empty-address': 0, 'invalid-address': 0, duplicate: 0, suppressed: 0 };
+const EMPTY_COUNTS: Readonly<Record<RejectReason, number>> = { 'empty-address': 0, 'invalid-address': 0, duplicate: 0, suppressed: 0, 'broken-quote': 0, 'bad-bytes': 0 };
 
 /** What `buildMembers` needs: a table, its mapping and the suppression list. */
 export interface BuildMembersInput {
@@ -248,6 +281,8 @@ export interface BuildMembersInput {
   readonly mapping: ColumnMapping;
   /** Suppressed addresses as `addressKey` values (trimmed, lower-cased). */
   readonly suppressed: ReadonlySet<string>;
+  /** Lines the file reader could not read as a row (`DecodedTable.unreadable`): reported as rejected. */
+  readonly unreadable?: DecodedTable['unreadable'];
 }
 
 /**
@@ -272,6 +307,7 @@ export function buildMembers(input: BuildMembersInput): MemberListReport {
     counts[reason] += 1;
   };
 
+  for (const { line, reason, detail } of input.unreadable ?? []) reject(line, '', reason, detail);
   for (const { line, cells } of rows) {
     const email = (cells[mapping.address] ?? '').trim();
     if (email === '') {
@@ -302,7 +338,8 @@ export function buildMembers(input: BuildMembersInput): MemberListReport {
     });
   }
 
-  return { members, rejected, summary: { rows: rows.length, accepted: members.length, rejected: counts } };
+  rejected.sort((a, b) => a.line - b.line);
+  return { members, rejected, summary: { rows: rows.length + (input.unreadable?.length ?? 0), accepted: members.length, rejected: counts } };
 }
 
 // Pasted addresses

@@ -10,6 +10,7 @@ import type { AccountStore } from '../../accounts/node/account-store';
 import type { CampaignStore } from '../../campaigns/node/campaign-store';
 import { decodeTable, guessMapping, importSizeError, reportToCsv } from './list-import';
 import { summarize, type ListStore } from './list-store';
+import { exportMembers, exportSuppression } from './list-export';
 import { createMessageBuilder } from '../../templates/node/message-builder';
 import type { Clock, EventSink } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
@@ -49,6 +50,8 @@ type ListChannels =
   | 'lists:remove'
   | 'lists:set-members'
   | 'lists:report-csv'
+  | 'lists:export'
+  | 'suppression:export'
   | 'suppression:list'
   | 'suppression:add'
   | 'suppression:remove'
@@ -106,6 +109,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       attachmentBytes: input.attachments.map((a) => Math.floor((a.base64.length * 3) / 4)),
       maxMessageBytes: preset.maxMessageBytes,
       fromRewritten: gmailMayRewriteFrom(record.presetId, record.username, record.fromAddress),
+      sender: { presetId: record.presetId, fromPolicy: preset.from, username: record.username, fromAddress: record.fromAddress },
       dailyLimit: record.dailyLimit ?? preset.dailyLimit,
       sentLast24h: ledger.sentInLastDay(record.id),
       nextFreeAt: ledger.nextFreeAt(record.id),
@@ -143,7 +147,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       if ('error' in bytes) throw new AppError('invalid-input', `file: ${bytes.error!.detail}`);
       const table = decodeTable(bytes, { encoding: input.encoding });
       if ('error' in table) throw new AppError('invalid-input', `file: ${table.detail}`);
-      const report = buildMembers({ columns: table.columns, rows: table.rows, mapping: input.mapping, suppressed: suppression.addresses() });
+      const report = buildMembers({ columns: table.columns, rows: table.rows, mapping: input.mapping, suppressed: suppression.addresses(), unreadable: table.unreadable });
       return saveReport(input, table.columns, input.mapping, report, { kind: 'file', fileName: input.fileName, encoding: table.encoding });
     },
     'lists:paste': async (input) => {
@@ -175,6 +179,15 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       return { fileName: `${list.name}-import-report.csv`, content: `\ufeff${reportToCsv({ rejected: list.rejected })}` };
     },
 
+    'lists:export': async ({ id, format }) => {
+      const list = lists.get(id);
+      const file = exportMembers(list.members, suppression.addresses(), format, list.columns);
+      return { fileName: `${list.name}-${format === 'listmonk' ? 'listmonk' : 'members'}.csv`, ...file };
+    },
+    'suppression:export': async ({ format }) => {
+      const file = exportSuppression(suppression.list(), format);
+      return { fileName: `suppression-${format === 'listmonk' ? 'listmonk-blocklist' : 'list'}.csv`, ...file };
+    },
     'suppression:list': async () => suppression.list(),
     'suppression:add': async ({ text, reason }) => {
       const pasted = parsePastedAddresses(text).members;

@@ -78,7 +78,7 @@ describe('decodeTable: delimiters, lines and quotes', () => {
     const text = 'name,email,note\r\n"Kim\r\nMinsu",kim@x.kr,"two\nline\nnote"\r\n\r\nLee,lee@y.kr,\r\n , , \r\n"Park ""PJ""",park@z.kr,x\r\n';
     const result = table(decodeTable(utf8(text)));
     expect(result.rows).toEqual([
-      { line: 2, cells: ['Kim\r\nMinsu', 'kim@x.kr', 'two\nline\nnote'] },
+      { line: 2, cells: ['Kim Minsu', 'kim@x.kr', 'two line note'] },
       { line: 7, cells: ['Lee', 'lee@y.kr', ''] },
       { line: 9, cells: ['Park "PJ"', 'park@z.kr', 'x'] },
     ]);
@@ -97,15 +97,55 @@ describe('decodeTable: delimiters, lines and quotes', () => {
     ]);
   });
 
-  it('reports a quote that is never closed, with the line it opens on', () => {
-    const result = failure(decodeTable(utf8('name,email\nKim,kim@x.kr\n"Lee\nYoung",lee@y.kr\nPark,"park@z.kr\nChoi,choi@w.kr\n')));
-    expect(result).toMatchObject({ error: 'broken-quote', line: 5 });
-    expect(result.detail).toMatch(/line 5 is never closed/);
-    expect(failure(decodeTable(utf8('name,email\n"Kim\nMinsu","kim@x.kr\nLee,lee@y.kr\n')))).toMatchObject({ error: 'broken-quote', line: 3 });
+  it('reports a quote that is never closed as one unreadable line, and reads the lines after it', () => {
+    const result = table(decodeTable(utf8('name,email\nKim,kim@x.kr\n"Lee\nYoung",lee@y.kr\nPark,"park@z.kr\nChoi,choi@w.kr\n')));
+    expect(result.rows.map((r) => [r.line, r.cells[1]])).toEqual([[2, 'kim@x.kr'], [3, 'lee@y.kr'], [6, 'choi@w.kr']]);
+    expect(result.unreadable).toEqual([{ line: 5, reason: 'broken-quote', detail: expect.stringMatching(/^Line 5 has a quote/) }]);
+    expect(result.notes).toEqual([expect.objectContaining({ line: 3, lastLine: 4, kind: 'multi-line' })]);
+    const second = table(decodeTable(utf8('name,email\n"Kim\nMinsu","kim@x.kr\nLee,lee@y.kr\n')));
+    expect(second.unreadable.map((u) => u.line)).toEqual([2, 3]);
+    expect(second.rows.map((r) => r.line)).toEqual([4]);
   });
 
   it('reports a stray quote after a closed one', () => {
-    expect(failure(decodeTable(utf8('name,email\nKim,kim@x.kr\n"Lee"Young",lee@y.kr\n')))).toMatchObject({ error: 'broken-quote', line: 3 });
+    const result = table(decodeTable(utf8('name,email\nKim,kim@x.kr\n"Lee"Young",lee@y.kr\nPark,park@z.kr\n')));
+    expect(result.unreadable).toMatchObject([{ line: 3, reason: 'broken-quote' }]);
+    expect(result.rows.map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it('does not let a quoted cell swallow the rows after it: mixed line ends and a quote between \\r and \\n', () => {
+    // Before: the quote opened a cell that ran over the next rows, merging two members into one name.
+    const text = 'name,email\r\nKim,kim@x.kr\nLee,lee@y.kr\r"\nPark,park@z.kr\r\nChoi,"choi@w.kr\nJung,jung@v.kr",x\rHan,han@u.kr';
+    const result = table(decodeTable(utf8(text)));
+    expect(result.rows.map((r) => [r.line, r.cells[1]])).toEqual([[2, 'kim@x.kr'], [3, 'lee@y.kr'], [5, 'park@z.kr'], [7, 'jung@v.kr"'], [8, 'han@u.kr']]);
+    expect(result.unreadable.map((u) => [u.line, u.reason])).toEqual([[4, 'broken-quote'], [6, 'broken-quote']]);
+  });
+
+  it('takes NUL and other control characters out of cells anywhere in the file, with a note', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Person ${i},p${i}@x.kr`).join('\n');
+    const result = table(decodeTable(utf8(`name,email\n${filler}\nKim\u0000\u0007 Minsu\u202e,kim@x.kr\n`)));
+    const kim = result.rows.find((r) => r.cells[1] === 'kim@x.kr');
+    expect(kim?.cells[0]).toBe('Kim Minsu');
+    expect(result.notes).toContainEqual(expect.objectContaining({ line: kim?.line, kind: 'control-characters' }));
+  });
+
+  it('reads UTF-8 with one bad byte as UTF-8 and reports the line, never as CP949', () => {
+    const good = Buffer.from('이름,이메일\n김민수,kim@x.kr\n이영희,lee@y.kr\n박지성,park@z.kr\n');
+    const bad = Buffer.concat([good.subarray(0, good.indexOf('이영희')), Buffer.from([0xff]), good.subarray(good.indexOf('이영희'))]);
+    const result = table(decodeTable(bad));
+    expect(result).toMatchObject({ encoding: 'utf-8', encodingDetected: true, columns: ['이름', '이메일'] });
+    expect(result.rows.map((r) => r.cells[0])).toEqual(['김민수', '박지성']);
+    expect(result.unreadable).toMatchObject([{ line: 3, reason: 'bad-bytes' }]);
+    const ascii = Buffer.from('name,email\nKim,kim@x.kr\nL\xe9e,lee@y.kr\n', 'latin1');
+    const asciiResult = table(decodeTable(ascii));
+    expect(asciiResult.encoding).toBe('utf-8');
+    expect(asciiResult.unreadable).toMatchObject([{ line: 3, reason: 'bad-bytes' }]);
+  });
+
+  it('reads UTF-16 without a BOM by its zero bytes', () => {
+    const text = 'name,email\r\nKim,kim@x.kr\r\n';
+    expect(table(decodeTable(Buffer.from(text, 'utf16le')))).toMatchObject({ encoding: 'utf-16le', rows: [{ line: 2, cells: ['Kim', 'kim@x.kr'] }] });
+    expect(table(decodeTable(Buffer.from(text, 'utf16le').swap16()))).toMatchObject({ encoding: 'utf-16be', rows: [{ line: 2, cells: ['Kim', 'kim@x.kr'] }] });
   });
 
   it('reads quotes inside an unquoted cell as text', () => {
@@ -225,6 +265,6 @@ describe('a large list', () => {
     const mapping = guessMapping(decoded.columns, decoded.rows);
     expect(mapping).toEqual({ address: 1, name: 0 });
     const report = buildMembers({ ...decoded, mapping: { address: 1, name: mapping.name }, suppressed: new Set(['member0@school.kr']) });
-    expect(report.summary).toEqual({ rows: 10_000, accepted: 9_985, rejected: { 'empty-address': 0, 'invalid-address': 4, duplicate: 10, suppressed: 1 } });
+    expect(report.summary).toEqual({ rows: 10_000, accepted: 9_985, rejected: { 'empty-address': 0, 'invalid-address': 4, duplicate: 10, suppressed: 1, 'broken-quote': 0, 'bad-bytes': 0 } });
   });
 });

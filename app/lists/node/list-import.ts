@@ -6,8 +6,9 @@
  */
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { writeCsv } from '../../exports/node/csv-writer';
 import { assertNever } from '../../ipc/common/app-error';
-import { MAX_IMPORT_BYTES } from '../common/member-list';
+import { isValidEmail, MAX_IMPORT_BYTES } from '../common/member-list';
 import type {
   DecodedTable,
   EncodingChoice,
@@ -45,9 +46,10 @@ export function importSizeError(byteLength: number): ListImportError | null {
 
 /**
  * Reads a CSV or TSV file into a header and rows. The first non-blank row is the header; the encoding
- * is detected (BOM, then strict UTF-8, else CP949) unless `options.encoding` names one; the delimiter
- * (comma, semicolon or tab) is detected. Returns a `ListImportError` for an empty, too large, binary or
- * broken file, or one with no rows under the header.
+ * is detected (BOM, UTF-16 by its zero bytes, strict UTF-8, UTF-8 with a few bad bytes, else CP949)
+ * unless `options.encoding` names one; the delimiter (comma, semicolon or tab) is detected. Every line
+ * of the file ends up somewhere: in a row, in `unreadable` with its reason, in a note, or blank.
+ * Returns a `ListImportError` for an empty, too large or binary file, or one with no rows under the header.
  */
 export function decodeTable(bytes: Uint8Array, options: DecodeTableOptions = {}): DecodedTable | ListImportError {
   if (bytes.length === 0) return { error: 'empty', detail: 'The file is empty (0 bytes). Check that you picked the right file.' };
@@ -60,19 +62,20 @@ export function decodeTable(bytes: Uint8Array, options: DecodeTableOptions = {})
   if (text.trim() === '') return { error: 'empty', detail: 'The file has only blank space in it. Check that you picked the right file.' };
   if (looksBinary(text, encodingDetected)) return binaryError(bytes);
 
-  const parsed = parseRows(text);
+  const parsed = parseRows(text, encodingDetected);
   if ('error' in parsed) return parsed;
   const [header, ...rows] = parsed.rows;
   if (header === undefined) return { error: 'empty', detail: 'The file has no cell with text in it. Check that you picked the right file.' };
   const columns = headerColumns(header.cells);
-  if (rows.length === 0) {
+  if (rows.length === 0 && parsed.unreadable.length === 0) {
     return {
       error: 'no-rows',
       line: header.line,
       detail: `The file has a header row (${columns.join(', ')}) but no rows under it. Add the members below the header, or check that you picked the right file.`,
     };
   }
-  return { encoding, encodingDetected, delimiter: parsed.delimiter, columns, rows, notes: raggedNotes(columns.length, rows) };
+  const notes = [...parsed.notes.filter((note) => note.line !== header.line), ...raggedNotes(columns.length, rows)].sort((a, b) => a.line - b.line);
+  return { encoding, encodingDetected, delimiter: parsed.delimiter, columns, rows, notes, unreadable: parsed.unreadable };
 }
 
 // Encoding
@@ -84,20 +87,81 @@ const BOMS: readonly { readonly encoding: TableEncoding; readonly bytes: readonl
   { encoding: 'utf-16be', bytes: [0xfe, 0xff] },
 ];
 
-/** Decodes the bytes in the chosen encoding, or detects it: BOM, then strict UTF-8, else CP949 (which covers EUC-KR). */
-function decodeText(bytes: Uint8Array, choice: EncodingChoice): { text: string; encoding: TableEncoding; encodingDetected: boolean } | ListImportError {
+/** UTF-16 without a BOM, told by its zero bytes: text in Latin letters has one in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.length, 64 * 1024) & ~1;
+  if (length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < length; index += 2) {
+    if (bytes[index] === 0) evenZeros += 1;
+    if (bytes[index + 1] === 0) oddZeros += 1;
+  }
+  const pairs = length / 2;
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+/** Whether NUL bytes are so many that the file is binary rather than text with a few stray NULs (which are taken out of the cells). */
+function manyNuls(body: Uint8Array): boolean {
+  let nuls = 0;
+  for (const byte of body) if (byte === 0) nuls += 1;
+  return nuls >= 3 && nuls > body.length / 200;
+}
+
+/** Whether most of the non-ASCII characters of a CP949 reading are Hangul or CJK, as in a real Korean file. */
+function readsAsKorean(text: string): boolean {
+  let other = 0;
+  let korean = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) continue;
+    if (code === 0xfffd) return false;
+    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3130 && code <= 0x318f) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) korean += 1;
+    else other += 1;
+  }
+  return korean > 0 && korean >= other * 4;
+}
+
+/** What `decodeText` gives back. */
+interface DecodedText {
+  readonly text: string;
+  readonly encoding: TableEncoding;
+  readonly encodingDetected: boolean;
+}
+
+/**
+ * Decodes the bytes in the chosen encoding, or detects it: BOM; UTF-16 by its zero bytes; strict
+ * UTF-8; UTF-8 that is mostly valid but has a few bad bytes (the rows with them are reported, never
+ * read as CP949); else CP949 (which covers EUC-KR) when that reads as Korean.
+ */
+function decodeText(bytes: Uint8Array, choice: EncodingChoice): DecodedText | ListImportError {
   const bom = BOMS.find((candidate) => candidate.bytes.every((byte, index) => bytes[index] === byte));
-  const encoding = choice === 'auto' ? bom?.encoding : choice;
+  const encoding = choice === 'auto' ? (bom?.encoding ?? sniffUtf16(bytes) ?? undefined) : choice;
   const body = bom !== undefined && bom.encoding === encoding ? bytes.subarray(bom.bytes.length) : bytes;
   const isUtf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
-  if (!isUtf16 && body.subarray(0, SNIFF_LENGTH).includes(0)) return binaryError(bytes);
+  if (!isUtf16 && manyNuls(body)) return binaryError(bytes);
 
   switch (encoding) {
     case undefined: {
       try {
         return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8', encodingDetected: true };
       } catch {
-        return { text: iconv.decode(body, 'cp949', { stripBOM: false }), encoding: 'cp949', encodingDetected: true };
+        // Korean CP949 bytes now and then pair up as a valid UTF-8 character, so the test is which
+        // reading is mostly right: UTF-8 with a few bad bytes, or CP949 that reads as Korean.
+        const lossy = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+        let valid = 0;
+        let bad = 0;
+        for (const char of lossy) {
+          if (char === '\ufffd') bad += 1;
+          else if ((char.codePointAt(0) ?? 0) > 0x7f) valid += 1;
+        }
+        if (valid <= bad * 2) {
+          const korean = iconv.decode(Buffer.from(body), 'cp949', { stripBOM: false });
+          if (readsAsKorean(korean)) return { text: korean, encoding: 'cp949', encodingDetected: true };
+        }
+        return { text: lossy, encoding: 'utf-8', encodingDetected: true };
       }
     }
     case 'utf-8':
@@ -105,7 +169,7 @@ function decodeText(bytes: Uint8Array, choice: EncodingChoice): { text: string; 
     case 'utf-16le':
     case 'utf-16be':
     case 'cp949':
-      return { text: iconv.decode(body, encoding, { stripBOM: false }), encoding, encodingDetected: choice === 'auto' };
+      return { text: iconv.decode(Buffer.from(body), encoding, { stripBOM: false }), encoding, encodingDetected: choice === 'auto' };
     default:
       return assertNever(encoding);
   }
@@ -138,67 +202,122 @@ function binaryError(bytes: Uint8Array): ListImportError {
 
 // Rows
 
-/** Rows with the line each starts on, blank rows left out; or the first broken quote. */
-function parseRows(text: string): { delimiter: TableDelimiter; rows: TableRow[] } | ListImportError {
-  // A first, short pass lets papaparse guess the delimiter and line break with blank lines skipped
-  // (a trailing blank line otherwise defeats its guess). The full pass keeps blank lines so that every
-  // row's start (the cursor after the row before) is known and its line number can be counted.
-  const guess = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [',', ';', '\t'], skipEmptyLines: 'greedy', preview: 1 });
-  const delimiter = toDelimiter(guess.meta.delimiter);
-  const newline = guess.meta.linebreak === '\r\n' || guess.meta.linebreak === '\r' ? guess.meta.linebreak : '\n';
+/** How many broken-quote lines a file may have before it is refused as a whole (each one restarts the parse). */
+const MAX_BROKEN_QUOTES = 100;
 
-  const lineAt = createLineCounter(text);
-  const rows: TableRow[] = [];
-  let rowStart = 0;
-  const quoteErrors: ListImportError[] = [];
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline,
-    header: false,
-    skipEmptyLines: false,
-    step: (result, parser) => {
-      const line = lineAt(rowStart);
-      const problem = result.errors.find((error) => error.type === 'Quotes');
-      if (problem !== undefined) {
-        // In a single-string parse papaparse reports the error's index as a position in the whole text.
-        const at = problem.index !== undefined && problem.index >= rowStart ? lineAt(Math.min(problem.index, text.length)) : line;
-        quoteErrors.push(brokenQuoteError(problem.code === 'MissingQuotes', at));
-        parser.abort();
-        return;
-      }
-      const cells = result.data.map((cell) => cell.trim());
-      if (cells.some((cell) => cell !== '')) rows.push({ line, cells });
-      rowStart = result.meta.cursor;
-    },
-  });
-  return quoteErrors[0] ?? { delimiter, rows };
+/** Control characters and invisible direction overrides that are not text in a member field (line breaks and tabs are handled apart). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** A cell as a member field: line breaks and tabs become spaces, characters that are not text are taken out, ends trimmed. */
+function cleanCell(cell: string): { text: string; removed: boolean } {
+  const spaced = cell.replace(/[\n\r\t]+/g, ' ');
+  const text = spaced.replace(NOT_TEXT, '');
+  return { text: text.trim(), removed: text.length !== spaced.length };
 }
 
-/** The 'broken-quote' error for a quote that is never closed, or one in the wrong place. */
-function brokenQuoteError(unclosed: boolean, line: number): ListImportError {
-  const fix = 'Fix the quotes on that line in a text editor, or open the file in Excel and save it again as CSV.';
-  const detail = unclosed
-    ? `A quoted cell on line ${line} is never closed, so the rest of the file would be read as one cell. A cell that starts with " must end with ". ${fix}`
-    : `Line ${line} has a quote in the wrong place: after the closing " of a cell, the cell must end. ${fix}`;
-  return { error: 'broken-quote', line, detail };
+/** What `parseRows` gives back. */
+interface ParsedRows {
+  readonly delimiter: TableDelimiter;
+  readonly rows: TableRow[];
+  readonly notes: TableNote[];
+  readonly unreadable: DecodedTable['unreadable'];
+}
+
+/**
+ * Rows with the line each starts on, blank rows left out. Line breaks are first made one kind (\r\n,
+ * bare \r and \n each count as one break, as text editors number lines). A row papaparse reports a
+ * quote error for, or a quoted cell running over a line that holds an e-mail address of its own
+ * (a stray quote swallowing the rows after it), is reported as an unreadable line and reading starts
+ * again on the next line, so one bad quote costs one line, never the members after it. A quoted cell
+ * that really spans lines (Excel's Alt+Enter) is kept, with a note naming the lines. With `checkBytes`
+ * (the encoding was detected), a row holding U+FFFD — bytes the decoder could not read — is reported
+ * as unreadable; a person who chose the encoding sees such characters in the preview instead.
+ */
+function parseRows(raw: string, checkBytes: boolean): ParsedRows | ListImportError {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineCount = lineStarts.length;
+  const lineOf = (offset: number): number => {
+    let low = 0;
+    let high = lineCount - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+  const lineText = (line: number): string => text.slice(lineStarts[line - 1] ?? 0, line < lineCount ? (lineStarts[line] ?? 1) - 1 : text.length);
+
+  // A first, short pass lets papaparse guess the delimiter with blank lines skipped (a trailing blank
+  // line otherwise defeats its guess).
+  const guess = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [',', ';', '\t'], newline: '\n', skipEmptyLines: 'greedy', preview: 1 });
+  const delimiter = toDelimiter(guess.meta.delimiter);
+  const addressesOn = (line: number): number => lineText(line).split(delimiter).filter((cell) => isValidEmail(cell.replace(/"/g, ''))).length;
+
+  const rows: TableRow[] = [];
+  const notes: TableNote[] = [];
+  const unreadable: { line: number; reason: 'broken-quote' | 'bad-bytes'; detail: string }[] = [];
+  for (let startLine = 1; startLine <= lineCount; ) {
+    const from = lineStarts[startLine - 1] ?? 0;
+    let resumeAt: number | null = null;
+    let rowStart = 0;
+    Papa.parse<string[]>(text.slice(from), {
+      delimiter,
+      newline: '\n',
+      header: false,
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        const line = lineOf(from + rowStart);
+        const lastLine = lineOf(from + Math.max(rowStart, result.meta.cursor - 1));
+        rowStart = result.meta.cursor;
+        const quoteError = result.errors.some((error) => error.type === 'Quotes');
+        // A row over several lines swallowed another when its lines, read one by one, hold more
+        // addresses than its cells do.
+        let swallowed = false;
+        if (lastLine > line) {
+          let addressesOnLines = 0;
+          for (let each = line; each <= lastLine; each += 1) addressesOnLines += addressesOn(each);
+          swallowed = addressesOnLines > result.data.filter((cell) => isValidEmail(cell)).length;
+        }
+        if (quoteError || swallowed) {
+          unreadable.push({ line, reason: 'broken-quote', detail: brokenQuoteDetail(line) });
+          resumeAt = line + 1;
+          parser.abort();
+          return;
+        }
+        const cleaned = result.data.map(cleanCell);
+        const cells = cleaned.map((cell) => cell.text);
+        if (!cells.some((cell) => cell !== '')) return;
+        if (checkBytes && cells.some((cell) => cell.includes('\ufffd'))) {
+          unreadable.push({ line, reason: 'bad-bytes', detail: `Line ${line} has bytes that are not text in the file's encoding (shown as �), so a name or address on it would be wrong. Fix that line, or choose the file's encoding by hand.` });
+          return;
+        }
+        rows.push({ line, cells });
+        if (lastLine > line) notes.push({ line, lastLine, kind: 'multi-line', detail: `The row on line ${line} has a quoted cell that runs to line ${lastLine}; its line breaks were read as spaces.` });
+        if (cleaned.some((cell) => cell.removed)) notes.push({ line, kind: 'control-characters', detail: `Line ${line} had characters that are not text (such as NUL or other control codes); they were taken out.` });
+      },
+    });
+    if (resumeAt === null) break;
+    if (unreadable.length > MAX_BROKEN_QUOTES) {
+      const first = unreadable.find((entry) => entry.reason === 'broken-quote')?.line ?? resumeAt - 1;
+      return { error: 'broken-quote', line: first, detail: `More than ${MAX_BROKEN_QUOTES} lines have quotes in the wrong place (the first is line ${first}). Open the file in Excel and save it again as CSV, or fix the quotes in a text editor.` };
+    }
+    startLine = resumeAt;
+  }
+  return { delimiter, rows, notes, unreadable };
+}
+
+/** What the report says about a line with a broken quote. */
+function brokenQuoteDetail(line: number): string {
+  return `Line ${line} has a quote (") that does not close where a cell ends, so its cells cannot be told apart; the line was left out and the lines after it were read on their own. Fix the quotes on that line, or open the file in Excel and save it again as CSV.`;
 }
 
 /** The delimiter papaparse reported, as one of ours (it falls back to a comma for single-column files). */
 function toDelimiter(found: string): TableDelimiter {
   return found === ';' || found === '\t' ? found : ',';
-}
-
-/** A function from a position in `text` to its 1-based line, counting \r\n, \r and \n as one break each. Positions must not go backwards. */
-function createLineCounter(text: string): (position: number) => number {
-  let position = 0;
-  let line = 1;
-  return (target) => {
-    for (; position < target; position += 1) {
-      const code = text.charCodeAt(position);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(position + 1) !== 0x0a)) line += 1;
-    }
-    return line;
-  };
 }
 
 /** Header cells as column names: trimmed, `column N` for a blank one, ` (2)`, ` (3)` … for repeats. */
@@ -294,20 +413,14 @@ export function guessMapping(columns: readonly string[], rows: readonly { readon
 // Report export
 
 /**
- * The import report as CSV text: a `line,email,reason,detail` header, then every rejected row and
- * every note (reason `ragged`), by line. Lines end in CRLF; the caller adds the UTF-8 BOM so Excel
- * reads Korean right. Cells that start like a formula get a leading ' so a spreadsheet shows them as
- * text (OWASP "CSV injection"); papaparse's own `escapeFormulae: true` pattern misses cells with a line
- * break, hence our pattern. Lives here, not in app/lists/common, because papaparse's type definitions pull
- * Node's types into any program that imports it, which would let Node globals type-check in the renderer.
+ * The import report as CSV text (no byte-order mark; the caller adds it): a `line,email,reason,detail`
+ * header, then every rejected row and every note, by line, through the shared writer (formula-like
+ * cells neutralised).
  */
 export function reportToCsv(report: Pick<MemberListReport, 'rejected'>, notes: readonly TableNote[] = []): string {
   const entries = [
-    ...report.rejected.map((row) => ({ line: row.line, cells: [row.line, row.email, row.reason, row.detail] })),
-    ...notes.map((note) => ({ line: note.line, cells: [note.line, '', note.kind, note.detail] })),
+    ...report.rejected.map((row) => ({ line: row.line, cells: [String(row.line), row.email, row.reason, row.detail] })),
+    ...notes.map((note) => ({ line: note.line, cells: [String(note.line), '', note.kind, note.detail] })),
   ].sort((a, b) => a.line - b.line);
-  return Papa.unparse(
-    { fields: ['line', 'email', 'reason', 'detail'], data: entries.map((entry) => entry.cells) },
-    { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/ },
-  );
+  return writeCsv(['line', 'email', 'reason', 'detail'], entries.map((entry) => entry.cells), { bom: false });
 }

@@ -94,6 +94,13 @@ export function PreflightPanel({ report, onExclude }: PreflightPanelProps) {
         </p>
       ) : null}
       {report.fromRewritten ? <p className="form-warning">{t('compose.fromRewritten')}</p> : null}
+      {(report.fromIssues ?? []).map((issue) => (
+        <p key={issue.kind} className={issue.severity === 'block' ? 'form-alert' : 'form-warning'} role={issue.severity === 'block' ? 'alert' : undefined} data-from-issue={issue.kind}>
+          {issue.kind === 'free-mail-domain'
+            ? t('outgrow.freeMailDomain', { domain: issue.domain })
+            : t(issue.severity === 'block' ? 'outgrow.fromMismatchBlock' : 'outgrow.fromMismatchWarn', { from: issue.fromAddress, login: issue.login })}
+        </p>
+      ))}
       <p className={quota.fitsToday ? 'muted' : 'form-warning'} data-fits-today={quota.fitsToday}>
         {quota.dailyLimit === null
           ? t('compose.noLimit', { perMinute: quota.perMinute, finish })
@@ -101,6 +108,11 @@ export function PreflightPanel({ report, onExclude }: PreflightPanelProps) {
             ? t('compose.fitsToday', { sent: quota.sentLast24h, limit: quota.dailyLimit, perMinute: quota.perMinute, finish })
             : t('compose.overLimit', { sent: quota.sentLast24h, limit: quota.dailyLimit, finish })}
       </p>
+      {quota.outgrown ? (
+        <p className="form-warning" data-outgrown="true">
+          {t('outgrow.outgrown', { days: quota.daysNeeded })}
+        </p>
+      ) : null}
     </section>
   );
 }

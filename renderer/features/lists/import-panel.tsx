@@ -351,7 +351,7 @@ function InspectionFacts({ inspection }: { readonly inspection: Inspection }) {
           <summary>{t('listsScreen.import.notesTitle', { count: table.notes.length })}</summary>
           <ul>
             {table.notes.slice(0, NOTES_SHOWN).map((note) => (
-              <li key={note.line} data-line={note.line}>
+              <li key={`${note.line}-${note.kind}`} data-line={note.line}>
                 <span className="lists-notes__line">{t('listsScreen.import.noteLine', { line: note.line })}</span>{' '}
                 <span className="lists-reason__detail" lang="en">
                   {note.detail}

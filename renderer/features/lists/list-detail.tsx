@@ -7,6 +7,7 @@ import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { BusyIndicator } from './busy-indicator';
 import { ExportReportButton, ImportReportView, RejectedTable } from './import-report';
+import { ExportButtons } from './export-buttons';
 import { ListSource } from './list-source';
 import { MembersEditor } from './members-editor';
 import { draftFromList, problemCount, setMembersInput, type MembersDraft } from './members-model';
@@ -155,6 +156,9 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
             {rename.error ? <RequestError error={rename.error} /> : null}
           </form>
         ) : null}
+
+        <h3 className="lists-detail__members-title">{t('outgrow.exportTitle')}</h3>
+        <ExportButtons target={{ kind: 'list', listId: list.id }} />
 
         <h3 className="lists-detail__members-title">{t('listsScreen.detail.membersTitle')}</h3>
         {draft ? <MembersEditor key={draftVersion} listName={list.name} draft={draft} onChange={changeDraft} disabled={saving} /> : null}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../app/ipc/common/app-error';
 import type { RequestOutput } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
+import { ExportButtons } from './export-buttons';
 import { RequestError } from './request-error';
 import { useSuppression } from './use-suppression';
 import { VirtualTable } from '../../components/virtual-table';
@@ -106,6 +107,7 @@ export function SuppressionPanel() {
       {state.status === 'failed' ? <RequestError error={state.error} /> : null}
       {removeError ? <RequestError error={removeError} /> : null}
       {state.status === 'loaded' && entries.length === 0 ? <p className="muted">{t('listsScreen.suppression.none')}</p> : null}
+      {entries.length > 0 ? <ExportButtons target={{ kind: 'suppression' }} /> : null}
       {entries.length > 0 ? (
         <VirtualTable
           label={t('listsScreen.suppression.entriesLabel')}
