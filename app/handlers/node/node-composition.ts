@@ -22,6 +22,12 @@ export async function createNodeHandlers(options: {
   readonly emit: EventSink;
   /** The Gmail API base URL (tests: a loopback fake); absent: Google's. */
   readonly gmailApiBase?: string;
+  /** Log sink; absent: stdout. The command line logs to stderr, keeping stdout for its output. */
+  readonly log?: (line: string) => void;
+  /** Whether campaigns left running are resumed at start (default true). */
+  readonly recoverCampaigns?: boolean;
+  /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
+  readonly onFlush?: (flush: () => void) => void;
 }): Promise<Handlers> {
   const openStore = (name: string) => createConfStore(options.dataDir, name);
   const secrets = createPassphraseKeeper(openStore(STORE_NAMES.secrets));
@@ -34,7 +40,9 @@ export async function createNodeHandlers(options: {
     host: 'web',
     version: APP_VERSION,
     journalDir: join(options.dataDir, 'journals'),
-    log: (line) => console.log(line),
+    log: options.log ?? ((line) => console.log(line)),
+    ...(options.recoverCampaigns === undefined ? {} : { recoverCampaigns: options.recoverCampaigns }),
+    ...(options.onFlush === undefined ? {} : { onFlush: options.onFlush }),
     // This host has no system-browser port of its own: it prints the authorization URL, and the page
     // shows it as a link (the `oauth:consent` event), so the user (or Playwright) opens it.
     openExternal: async (url) => {
