@@ -116,7 +116,7 @@ beforeAll(async () => {
   await account('Wrong', 'wrong@school.test', 'not-the-password');
   await account('Limited', 'limited@school.test', PASSWORD, { dailyLimit: 3 });
   await call(seed, 'templates:save', { name: 'Sign-in code', usageType: 'SignIn', contentType: 'text/plain', subject: 'Your code {{code}}', content: 'Use {{code}} to sign in.' });
-  noticeTemplate = await call(seed, 'templates:save', { name: 'Notice', usageType: 'Notice', contentType: 'text/plain', subject: 'Notice {{code}}', content: 'Dear {{이름}}, your code is {{code}}.' });
+  noticeTemplate = await call(seed, 'templates:save', { name: 'Notice', usageType: 'Notice', contentType: 'text/plain', subject: 'Notice {{code}}', content: 'Dear {{name}}, your code is {{code}}.' });
 }, 60_000);
 
 afterAll(async () => {
@@ -289,9 +289,10 @@ describe('mailroom campaign', () => {
     dataDelayMs = 0;
     expect((await cliRun).code).toBe(EXIT.ok);
 
-    // The app runs it; the command is refused with exit 6, and its pause/cancel do not reach the app's run.
+    // The app runs it (slowly: 2 s per message, so it outlasts two commands); the command is refused
+    // with exit 6, and its cancel does not reach the app's run.
     const byApp = await createCampaign(listId, noticeTemplate.id, office.id);
-    dataDelayMs = 30;
+    dataDelayMs = 2000;
     await call(app, 'campaigns:start', { id: byApp });
     const refusedCli = await mailroom(['campaign', 'resume', byApp]);
     expect(refusedCli.code).toBe(EXIT.busy);
@@ -305,7 +306,7 @@ describe('mailroom campaign', () => {
   it('pauses a campaign that another mailroom command is running (that command exits 130)', async () => {
     const listId = await importList('Paused elsewhere', 80, 'p');
     const id = await createCampaign(listId, noticeTemplate.id, office.id);
-    dataDelayMs = 30;
+    dataDelayMs = 2000;
     const running = mailroom(['campaign', 'resume', id, '--json']);
     await until(() => sink.messages.some((m) => m.rcptTo[0]?.startsWith('p')), 'the first command to send');
     const pause = await mailroom(['campaign', 'pause', id]);
