@@ -72,7 +72,6 @@ export async function followCampaign(session: Session, id: string, options: Foll
   let ended!: () => void;
   const end = new Promise<void>((resolve) => (ended = resolve));
   let bar: SingleBar | undefined;
-  let recipients = 0;
   const stopListening = session.on('campaigns:progress', (progress) => {
     if (progress.id !== id) return;
     if (json) {
@@ -96,7 +95,7 @@ export async function followCampaign(session: Session, id: string, options: Foll
   });
   try {
     const started = await session.call('campaigns:start', { id });
-    recipients = started.recipients;
+    const recipients = started.recipients;
     if (json) print({ event: 'started', campaign: id, recipients, status: started.status });
     else if (io.stderr.isTTY) {
       const before = (await session.call('campaigns:get', { id })).counts;

@@ -10,7 +10,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CampaignDetail, RequestInput } from '../../ipc/common/contract';
 import { EXIT, exitForFailure } from '../common/exit-codes';
 import { cliWords, errorWords, languageFromEnv, type CliLanguage, type CliWords } from '../common/cli-words';
-import { badInput, CliFailure, pick, Session, type CliHostFactory, type CliIo } from './cli-session';
+import { badInput, CliFailure, Session, type CliHostFactory, type CliIo } from './cli-session';
 import { followCampaign } from './campaign-follow';
 import { isLockOwnerAlive, readCampaignLock } from '../../campaigns/node/campaign-lock';
 
