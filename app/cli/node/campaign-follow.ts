@@ -3,7 +3,7 @@
  * on a terminal, line-delimited JSON events with `--json`, a summary line otherwise. Ctrl-C pauses the
  * campaign (the messages in flight finish, the journal stays resumable); a second Ctrl-C exits at once.
  */
-import { SingleBar } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import type { CampaignRow, CampaignDetail, SmtpFailure } from '../../ipc/common/contract';
 import type { PresetId } from '../../accounts/common/presets';
 import { EXIT, exitForFailure } from '../common/exit-codes';
@@ -105,7 +105,7 @@ export async function followCampaign(session: Session, id: string, options: Foll
         hideCursor: true,
         barsize: 30,
         etaBuffer: 50,
-      });
+      }, Presets.shades_classic);
       bar.start(recipients, decided(before), { sent: before.sent, failed: before.failed, deferred: before.deferred, status: started.status });
     }
     await end;
