@@ -124,6 +124,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
     .option('--from-name <name>', 'From display name for this message')
     .option('--attach <file>', 'attach a file (repeatable)', collect, [])
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nThere is no password option: the account\'s saved password is used (never put one on the command line).\nExit codes: 0 sent, 2 bad input, 3 not sent, 4 login refused, 5 daily limit, 7 passwords locked.')
     .action(
       run(async (options: { account: string; to: string[]; subject?: string; text?: string; html?: string; template?: string; var: string[]; fromName?: string; attach: string[]; json?: boolean }) => {
         if (options.text === '-' && options.html === '-') throw badInput('Only one of --text and --html can read stdin.');
