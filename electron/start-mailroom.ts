@@ -119,8 +119,8 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
     });
 }
 
-/** Builds the handler table over electron-store files and the chosen secret keeper. */
-async function createElectronHandlers(deps: {
+/** Builds the handler table over electron-store files and the chosen secret keeper (the window and `--cli` share it). */
+export async function createElectronHandlers(deps: {
   readonly safeStorage: SafeStorageApi;
   readonly platform: NodeJS.Platform;
   readonly openStore: (name: string) => KeyValueStore;
@@ -129,8 +129,12 @@ async function createElectronHandlers(deps: {
   readonly journalDir: string;
   readonly log: Logger;
   readonly shell: ExternalOpener;
-  /** Native dialogs for `accounts:export`. */
-  readonly exportDeps: { readonly dialog: ExportDialogs; readonly window: () => BrowserWindow | null; readonly locale: () => string; readonly startFolder: () => string };
+  /** Native dialogs for `accounts:export` (absent: exporting is refused). */
+  readonly exportDeps?: { readonly dialog: ExportDialogs; readonly window: () => BrowserWindow | null; readonly locale: () => string; readonly startFolder: () => string };
+  /** Whether campaigns left running are resumed (default true; `--cli` says false). */
+  readonly recoverCampaigns?: boolean;
+  /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
+  readonly onFlush?: (flush: () => void) => void;
 }): Promise<Handlers> {
   // The passphrase verifier shares the secrets file with the passwords: open each file once, not twice.
   const opened = new Map<string, KeyValueStore>();
@@ -157,7 +161,10 @@ async function createElectronHandlers(deps: {
     // Google's authorization page opens in the system browser, through the same https allowlist as
     // every other link (accounts.google.com is on it); anything else is shown as a link instead.
     openExternal: (url) => openExternalSafely(deps.shell, url),
-    deliverExport: createDialogExportDeliverer(deps.exportDeps),
+    // The --cli mode has no window to show an export's passphrase in: it offers no export.
+    ...(deps.exportDeps === undefined ? {} : { deliverExport: createDialogExportDeliverer(deps.exportDeps) }),
+    ...(deps.recoverCampaigns === undefined ? {} : { recoverCampaigns: deps.recoverCampaigns }),
+    ...(deps.onFlush === undefined ? {} : { onFlush: deps.onFlush }),
   });
 }
 

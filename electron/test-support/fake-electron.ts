@@ -158,6 +158,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: record('app.requestSingleInstanceLock', options.gotLock ?? true),
     quit: record('app.quit'),
+    exit: record('app.exit'),
     enableSandbox: record('app.enableSandbox'),
     getVersion: () => '0.1.0-test',
     getLocale: () => 'en-US',

@@ -1,4 +1,5 @@
 /** English words of the UI. `ko.ts` must have exactly the same keys (checked by the compiler). */
+import { appErrorWordsEn, diagnosisWordsEn } from '../../app/diagnosis/common/diagnosis-words-en';
 import { composeEn } from './compose-en';
 import { listsEn } from './lists-en';
 import { shellEn } from './shell-en';
@@ -202,13 +203,7 @@ export const en = {
     secretProtection: 'Passwords protected by: {{protection}}',
   },
   errors: {
-    'invalid-input': 'Some input is not valid.',
-    'unknown-channel': 'Mailroom received a request it does not know.',
-    'untrusted-sender': 'The request was refused because it did not come from Mailroom’s own window.',
-    'not-found': 'That item no longer exists.',
-    storage: 'Mailroom could not read or write its data on this computer.',
-    'secret-unavailable': 'The saved password cannot be read any more.',
-    internal: 'Something went wrong inside Mailroom.',
+    ...appErrorWordsEn,
     connectionLost: securityEn.host.connectionLost,
   },
   presets: {
@@ -276,176 +271,7 @@ export const en = {
   },
   diagnosis: {
     ...oauthEn.diagnoses,
-    retry: { no: 'Trying again will not help.', 'after-fix': 'Try again after these steps.', later: 'This is temporary: try again later.' },
-    stepsTitle: 'What to do',
-    linksTitle: 'Links',
-    'auth-app-password-required': {
-      title: 'An app password is required',
-      body: 'This Google account uses 2-Step Verification, so its normal password cannot be used by other apps (Google answered 534 5.7.9).',
-      steps: [
-        'Open myaccount.google.com/apppasswords and sign in.',
-        'Create an app password; any name will do, e.g. “Mailroom”.',
-        'Copy the 16 letters Google shows (spaces do not matter) and paste them as this account’s password.',
-        'Save, then press Check again.',
-      ],
-    },
-    'auth-rejected': {
-      title: 'Username or password not accepted',
-      body: 'The server refused the login.',
-      steps: ['Check that the username is exactly what the provider expects (often the full address).', 'Type the password again and save.', 'Press Check again.'],
-      google: {
-        title: 'Google did not accept the username or app password',
-        body: 'Google answered 535 5.7.8. Since 2022 Google accepts only app passwords (or OAuth) from mail apps; an app password stops working when you change your Google password.',
-        steps: [
-          'Check that the username is your full Gmail or Workspace address.',
-          'Make sure 2-Step Verification is on for this Google account.',
-          'Create a new app password at myaccount.google.com/apppasswords and paste it as the password.',
-          'Save, then press Check again.',
-        ],
-      },
-      naver: {
-        title: 'Naver did not accept the login',
-        body: 'Naver refuses logins from mail apps until SMTP is turned on, and with 2-step verification it needs an application password.',
-        steps: [
-          'In Naver Mail on the web, open 환경설정 → POP3/IMAP 설정 and turn on IMAP/SMTP 사용 (or POP3/SMTP 사용).',
-          'If 2-step verification is on: 네이버ID → 보안설정 → 2단계 인증 → 관리 → 애플리케이션 비밀번호, and create one.',
-          'Use your Naver ID (or id@naver.com) as the username and that application password as the password.',
-          'Save, then press Check again.',
-        ],
-      },
-      daum: {
-        title: 'Daum did not accept the login',
-        body: 'Daum refuses mail apps until IMAP/SMTP is turned on; with 2-step verification it needs the password issued for apps.',
-        steps: [
-          'In Daum Mail on the web, open 환경설정 → IMAP/POP3 and set “IMAP / SMTP 사용” to 사용함, then 저장.',
-          'If 2-step verification is on, use the password issued on the 2단계 인증 page.',
-          'Save, then press Check again.',
-        ],
-      },
-      microsoft: {
-        title: 'Microsoft 365 did not accept the login',
-        body: 'Microsoft answered with an authentication failure. Besides a wrong password, the organisation’s security defaults or policies may block password logins from mail apps.',
-        steps: [
-          'Check that the username is your full work address.',
-          'Ask your Microsoft 365 administrator whether Authenticated SMTP is allowed for your mailbox and whether security defaults block it.',
-          'Save the correct password, then press Check again.',
-        ],
-      },
-    },
-    'auth-web-login-required': {
-      title: 'Google wants you to sign in in a browser first',
-      body: 'Google blocked this sign-in as unusual (534 5.7.14).',
-      steps: [
-        'Sign in to Gmail in a browser on this computer and network.',
-        'Open Google Account → Security → Recent activity and confirm that it was you.',
-        'Press Check again. If it keeps happening, use an app password.',
-      ],
-    },
-    'auth-throttled': {
-      title: 'Too many login attempts',
-      body: 'The server is refusing logins for a while (454 4.7.0). This is not a wrong password: it happens after many logins in a short time.',
-      steps: ['Wait before trying again; Google does not say how long (often minutes, sometimes hours).', 'Do not press Check or Send test repeatedly in the meantime.'],
-    },
-    'auth-required': {
-      title: 'The server needs a login',
-      body: 'The server refused to send without authentication (530).',
-      steps: ['Enter the username and password of this account.', 'Save, then press Check again.'],
-      google: {
-        title: 'Google needs a login',
-        body: 'Google answered 530 5.7.0 Authentication Required: nothing was logged in before sending.',
-        steps: ['Enter your full Google address as the username and an app password as the password.', 'Save, then press Check again.'],
-      },
-    },
-    'starttls-required': {
-      title: 'The server requires STARTTLS',
-      body: 'The server refused to go on without encryption (530 “Must issue a STARTTLS command first”).',
-      steps: ['Choose STARTTLS for this port (usually 587), or TLS with port 465.', 'Save, then press Check again.'],
-    },
-    'oauth-token-failed': {
-      title: 'The sign-in token could not be refreshed',
-      body: 'Mailroom could not get a fresh access token from the provider, so it could not log in.',
-      steps: ['Connect the account again to give Mailroom a new consent.', 'If the app is in “Testing” in Google Cloud, its tokens expire after 7 days: publish it, or reconnect every week.'],
-    },
-    'smtp-auth-disabled': {
-      title: 'SMTP login is turned off for this mailbox',
-      body: 'Microsoft 365 answered 535 5.7.139: SMTP authentication is disabled for your organisation or mailbox.',
-      steps: ['Ask your Microsoft 365 administrator to turn on Authenticated SMTP for this mailbox (Exchange admin center → mailbox → Email apps).', 'Press Check again once it is on.'],
-    },
-    'basic-auth-unsupported': {
-      title: 'Password login is no longer accepted',
-      body: 'Microsoft answered 550 5.7.30: basic (password) authentication is not supported for sending here.',
-      steps: ['Ask your administrator whether SMTP with a password can be enabled for your tenant.', 'Otherwise use another sending account.'],
-    },
-    'relay-denied': {
-      title: 'The relay does not accept mail from here',
-      body: 'The Workspace SMTP relay refused this computer’s address or login (550 5.7.0 / 5.7.1).',
-      steps: ['Ask your Workspace administrator to allow this sender in Admin console → Apps → Google Workspace → Gmail → Routing → SMTP relay service (by IP address or with SMTP authentication).', 'Press Check again once it is allowed.'],
-    },
-    'daily-limit': {
-      title: 'Daily sending limit reached',
-      body: 'This account has sent as much as its provider allows in a rolling 24 hours (550 5.4.5).',
-      steps: ['Wait: sending can resume when the oldest messages of the last 24 hours age out.', 'For larger lists, spread the sending over several days or use a provider made for bulk mail.'],
-    },
-    'message-too-large': {
-      title: 'The message is too large',
-      body: 'The server refused the message because of its size (552). Attachments grow by about a third when encoded.',
-      steps: ['Make attachments smaller, or share a link instead.'],
-    },
-    'too-many-recipients': {
-      title: 'Too many recipients in one message',
-      body: 'The server limits recipients per message (452 4.5.3).',
-      steps: ['Send to fewer recipients per message. Mailroom sends one message per member for notices.'],
-    },
-    'recipient-rejected': {
-      title: 'The recipient address was refused',
-      body: 'The server will not deliver to this address (for example 550 5.1.1: no such user).',
-      steps: ['Check the address for typos.', 'If it is right, the mailbox may not exist any more: remove it from your list.'],
-    },
-    'sender-rejected': {
-      title: 'The From address was refused',
-      body: 'The server will not send as this From address.',
-      steps: ['Use the account’s own address as From, or an alias the provider lets you send as.', 'Save, then press Check again.'],
-    },
-    'connection-refused': {
-      title: 'Connection refused',
-      body: 'Nothing answered on this host and port.',
-      steps: ['Check the SMTP server name and the port.', 'Check that no firewall or security program blocks mail ports on this computer.'],
-    },
-    timeout: {
-      title: 'No answer in time',
-      body: 'The server did not answer. Networks often block mail ports, or the security setting does not match the port.',
-      steps: ['Use TLS with port 465, or STARTTLS with port 587.', 'Try another network (some office and school networks block mail ports).'],
-    },
-    'tls-mismatch': {
-      title: 'The security setting does not match the port',
-      body: 'The server spoke plain SMTP where TLS was expected, or the reverse (“wrong version number”).',
-      steps: ['Use TLS with port 465, or STARTTLS with port 587.', 'Save, then press Check again.'],
-    },
-    'certificate-untrusted': {
-      title: 'The server’s certificate is not trusted',
-      body: 'The certificate is self-signed, for another name, expired, or replaced by security software on this network.',
-      steps: [
-        'Check the SMTP server name: it must match the certificate.',
-        'On a company network, antivirus or a proxy may intercept mail: ask your IT staff.',
-        'For your own server, paste its CA certificate under Advanced.',
-      ],
-    },
-    'host-not-found': {
-      title: 'Server not found',
-      body: 'This host name does not exist, or this computer is offline.',
-      steps: ['Check the spelling of the SMTP server name.', 'Check the internet connection.'],
-    },
-    'server-busy': {
-      title: 'The server is busy',
-      body: 'The server closed the connection and asked to try again later (421).',
-      steps: ['Wait a few minutes, then try again.', 'Avoid opening many connections at once.'],
-    },
-    temporary: { title: 'Temporary problem at the server', body: 'The server asked to try again later (4xx).', steps: ['Try again in a few minutes.'] },
-    unknown: {
-      title: 'Failure not recognised',
-      body: 'Mailroom does not recognise this failure. The server’s exact reply is below.',
-      steps: ['Read the server’s reply below; search for its code, or show it to your provider’s support.'],
-    },
+    ...diagnosisWordsEn,
   },
 };
 

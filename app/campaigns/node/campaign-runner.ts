@@ -12,6 +12,7 @@ import { DELIVERY_STATUSES, requeueState, summarize, type DeliveryState, type De
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
+import { acquireCampaignLock } from './campaign-lock';
 import type { CampaignSnapshot, CampaignStore } from './campaign-store';
 import type { Clock, EventSink, Logger } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
@@ -117,6 +118,8 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       return;
     }
     void runner.start(id).catch((error: unknown) => {
+      // Another process runs it: its status is that process's to keep.
+      if (error instanceof AppError && error.code === 'busy') return log(`[campaign] ${id} is running in another process`);
       if (campaigns.get(id)?.status === 'running') campaigns.setStatus(id, 'paused');
       if (error instanceof AppError && error.code === 'secret-unavailable') waitingForSecrets.add(id);
       log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
@@ -208,6 +211,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       }
       // Fails here, before anything starts, when the password cannot be read.
       await accounts.credentialsOf(snapshot.accountId);
+      const lock = acquireCampaignLock(journalDir, id);
       const controls = createCampaignControls();
       const summary = campaigns.setStatus(id, 'running');
       const done = run(snapshot, controls)
@@ -216,7 +220,10 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
           const stopped = campaigns.setStatus(id, 'paused');
           emit('campaigns:progress', { id, changes: [], counts: countsOf(summarize(statesOf(snapshot))), status: stopped.status });
         })
-        .finally(() => running.delete(id));
+        .finally(() => {
+          lock.release();
+          running.delete(id);
+        });
       running.set(id, { accountId: snapshot.accountId, controls, done });
       return summary;
     },
@@ -234,9 +241,10 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         return campaigns.list().find((c) => c.id === id)!;
       }
       // Not running: run once with cancel already asked, so the journal records every cancelled row.
+      const lock = acquireCampaignLock(journalDir, id);
       const controls = createCampaignControls();
       controls.cancel();
-      await run(snapshot, controls);
+      await run(snapshot, controls).finally(() => lock.release());
       return campaigns.list().find((c) => c.id === id)!;
     },
     detail(id) {
@@ -261,13 +269,17 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     async requeue(id, which) {
       const snapshot = snapshotOf(id);
       if (running.has(id)) throw new AppError('invalid-input', 'The campaign is sending now.', 'Pause it first.');
-      const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
+      const lock = acquireCampaignLock(journalDir, id);
+      const opened = openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
+      opened.catch(() => lock.release());
+      const { journal, recovered } = await opened;
       try {
         const entries = recovered.states.flatMap((state, i) => (state.status === which ? [{ i, s: requeueState(state, which) }] : []));
         if (entries.length === 0) throw new AppError('invalid-input', `No ${which} rows to send again.`);
         await journal.append(entries);
       } finally {
         await journal.close();
+        lock.release();
       }
       campaigns.setStatus(id, 'paused');
       return runner.start(id);

@@ -12,6 +12,7 @@ import type { Clock, EventSink, KeyValueStore } from '../../storage/node/ports';
 import type { SecretKeeper } from '../../secrets/node/secret-keeper';
 import { createSendLedger } from '../../accounts/node/send-ledger';
 import { sendTestMessage } from '../../accounts/node/send-test';
+import { sendOneMessage } from '../../accounts/node/send-message';
 import { readSettings, writeSettings } from '../../storage/node/settings-store';
 import { createCampaignRunner } from '../../campaigns/node/campaign-runner';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
@@ -52,6 +53,10 @@ export interface HandlerDeps {
   readonly deliverExport?: ExportDeliverer;
   /** How long a consent waits for the browser, in ms (default 5 minutes). */
   readonly oauthTimeoutMs?: number;
+  /** Whether campaigns left running are resumed at start (default true; the command line says false). */
+  readonly recoverCampaigns?: boolean;
+  /** Receives a function that writes pending state (the send ledger) now: the command line calls it before it exits. */
+  readonly onFlush?: (flush: () => void) => void;
 }
 
 /** The store names, one file each. Secrets live apart from the records they belong to. */
@@ -101,7 +106,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...(deps.oauthTimeoutMs === undefined ? {} : { timeoutMs: deps.oauthTimeoutMs }),
   });
   const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
-  runner.recover();
+  if (deps.recoverCampaigns !== false) runner.recover();
+  deps.onFlush?.(() => ledger.flush());
 
   return {
     ...listHandlers,
@@ -123,6 +129,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const result = await sendTestMessage(accounts, clock, accountId, to);
       if (result.status === 'sent') {
         ledger.record(accountId);
+        announceAccounts();
+      }
+      return result;
+    },
+    'messages:send': async (input) => {
+      const result = await sendOneMessage({ accounts, ledger, clock, templates: () => templates.list() }, input);
+      if (result.status === 'sent') {
+        ledger.record(input.accountId, input.to.length);
         announceAccounts();
       }
       return result;

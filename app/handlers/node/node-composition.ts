@@ -64,6 +64,12 @@ export async function createNodeHandlers(options: {
   readonly announce?: (text: string) => void;
   /** Time source (tests: a fake clock). */
   readonly clock?: Clock;
+  /** Log sink; absent: stdout. The command line logs to stderr, keeping stdout for its output. */
+  readonly log?: (line: string) => void;
+  /** Whether campaigns left running are resumed at start (default true). */
+  readonly recoverCampaigns?: boolean;
+  /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
+  readonly onFlush?: (flush: () => void) => void;
 }): Promise<Handlers> {
   await secureDataDir(options.dataDir);
   const journalDir = join(options.dataDir, 'journals');
@@ -80,7 +86,9 @@ export async function createNodeHandlers(options: {
     host: 'web',
     version: APP_VERSION,
     journalDir,
-    log: (line) => console.log(line),
+    log: options.log ?? ((line) => console.log(line)),
+    ...(options.recoverCampaigns === undefined ? {} : { recoverCampaigns: options.recoverCampaigns }),
+    ...(options.onFlush === undefined ? {} : { onFlush: options.onFlush }),
     // This host has no system-browser port of its own: it prints the authorization URL, and the page
     // shows it as a link (the `oauth:consent` event), so the user (or Playwright) opens it.
     openExternal: async (url) => {

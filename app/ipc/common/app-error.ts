@@ -12,6 +12,8 @@ export type AppErrorCode =
   | 'storage'
   /** A stored secret could not be decrypted (keychain changed, wrong passphrase). */
   | 'secret-unavailable'
+  /** Another Mailroom process (the app or the command line) is running that campaign now. */
+  | 'busy'
   /** Anything unexpected; the detail is logged, never shown raw. */
   | 'internal';
 

@@ -13,6 +13,7 @@ export const REQUEST_CHANNELS = [
   'accounts:save',
   'accounts:remove',
   'accounts:send-test',
+  'messages:send',
   'accounts:check',
   'accounts:export',
   'accounts:import',

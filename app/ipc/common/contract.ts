@@ -205,6 +205,34 @@ export const sendTestResultSchema = z.discriminatedUnion('status', [
 /** The outcome of "Send test". */
 export type SendTestResult = z.infer<typeof sendTestResultSchema>;
 
+/** One message to send now (the `mailroom send` command): a saved template, or a subject with a text and/or HTML body. */
+export const messageSendInputSchema = z
+  .object({
+    /** Sending account. */
+    accountId: z.string().min(1).max(64),
+    /** Recipients of the one message. */
+    to: z.array(emailSchema).min(1).max(100),
+    /** From display name for this message; absent: the account's. */
+    fromName: z.string().trim().max(120).optional(),
+    /** A saved template; its subject is used unless `subject` is given. */
+    templateId: z.string().min(1).max(64).optional(),
+    /** Subject, with {{placeholders}}. */
+    subject: z.string().max(998).optional(),
+    /** Plain-text body, with {{placeholders}}. */
+    text: z.string().max(1024 * 1024).optional(),
+    /** HTML body, with {{placeholders}}; its plain-text part is made from it unless `text` is given too. */
+    html: z.string().max(1024 * 1024).optional(),
+    /** Placeholder values, e.g. `{ code: "123456" }`. */
+    vars: z.record(z.string().min(1).max(64), z.string().max(10_000)).default({}),
+    /** Attachments. */
+    attachments: z.array(z.lazy(() => attachmentSchema)).max(20).default([]),
+  })
+  .refine((m) => m.templateId !== undefined || (m.subject !== undefined && (m.text !== undefined || m.html !== undefined)), {
+    error: 'Give a saved template, or a subject with a text or HTML body.',
+  });
+/** One message to send now. */
+export type MessageSendInput = z.output<typeof messageSendInputSchema>;
+
 /** Usage types Mailroom offers for its own templates; Logto imports may bring others (kept as written). */
 export const USAGE_TYPES = ['Register', 'SignIn', 'ForgotPassword', 'Generic', 'Notice'] as const;
 
@@ -589,6 +617,7 @@ export const requests = {
     input: z.object({ accountId: z.string().min(1).max(64), to: emailSchema }),
     output: sendTestResultSchema,
   },
+  'messages:send': { input: messageSendInputSchema, output: sendTestResultSchema },
   'accounts:check': { input: idInputSchema, output: checkResultSchema },
   // The page gets where the file went, never its content or passphrase (the host saves and shows those).
   'accounts:export': {
