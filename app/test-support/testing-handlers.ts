@@ -16,7 +16,7 @@ export function handlersWithMemoryStores(
     /** The stores and journal folder of an earlier instance: a restart of the app. */
     /** Keeps secrets with a passphrase (locked until `secrets:unlock`) instead of a test keychain. */
     readonly passphrase?: boolean;
-    readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string };
+    readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string; readonly dataDir: string };
     /** Host ports of the OAuth flow: the browser opener, the Gmail API base, the consent time-out. */
     readonly oauth?: Pick<HandlerDeps, 'openExternal' | 'gmailApiBase' | 'oauthTimeoutMs'>;
   } = {},
@@ -24,9 +24,12 @@ export function handlersWithMemoryStores(
   readonly handlers: Handlers;
   readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>;
   readonly journalDir: string;
+  /** The data folder holding the database file (a temp dir). */
+  readonly dataDir: string;
 } {
   const stores = options.restartOf?.stores ?? new Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>();
   const journalDir = options.restartOf?.journalDir ?? mkdtempSync(join(tmpdir(), 'mailroom-journals-'));
+  const dataDir = options.restartOf?.dataDir ?? mkdtempSync(join(tmpdir(), 'mailroom-data-'));
   const openStore = (name: string) => {
     const store = stores.get(name) ?? createMemoryStore();
     stores.set(name, store);
@@ -40,7 +43,8 @@ export function handlersWithMemoryStores(
     host: 'web',
     version: '0.0.0-test',
     journalDir,
+    dataDir,
     ...options.oauth,
   });
-  return { handlers, stores, journalDir };
+  return { handlers, stores, journalDir, dataDir };
 }

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openDatabase } from '../../storage/node/database';
 import { dispatch } from '../../ipc/common/dispatch';
 import { journalFileFor } from './campaign-journal';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
@@ -25,6 +27,13 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('timed out waiting');
+}
+
+/** What a crash mid-send leaves in the database: the campaign still marked running. */
+function markRunning(dataDir: string, id: string): void {
+  const database = openDatabase(join(dataDir, DATABASE_FILE_NAME));
+  database.write(() => database.db.prepare("UPDATE campaigns SET status = 'running' WHERE id = ?").run(id));
+  database.close();
 }
 
 describe('campaigns through the handlers', () => {
@@ -123,10 +132,9 @@ describe('campaigns through the handlers', () => {
     const paused = await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
     const caught = paused.rows.find((r: any) => r.status === 'queued');
     appendFileSync(journalFileFor(first.journalDir, created.id), `${JSON.stringify({ i: caught.index, s: { status: 'sending', attempt: 1, messageId: '<caught@test>', at: Date.now() } })}\n{"i":`);
-    const store = first.stores.get('campaigns')!;
-    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+    markRunning(first.dataDir, created.id);
 
-    const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
     const after = call(restarted.handlers);
     const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
     expect(done.counts).toMatchObject({ sent: 11, unknown: 1, queued: 0, sending: 0 });
@@ -174,10 +182,9 @@ describe('campaigns through the handlers', () => {
     const list = await before('lists:paste', { name: 'Locked', text: Array.from({ length: 6 }, (_, i) => `locked${i}@club.test`).join('\n') });
     const created = await before('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } }, perMinute: 6000 });
     // What a crash before the first hand-over leaves: status "running", nothing sent.
-    const store = first.stores.get('campaigns')!;
-    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+    markRunning(first.dataDir, created.id);
 
-    const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
     const after = call(restarted.handlers);
     await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
     expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(0);

@@ -2,16 +2,21 @@
  * Runs campaigns for the handlers: starts the engine over a snapshot with its journal, relays batched
  * progress as `campaigns:progress` events, takes pause and cancel, records where each campaign is, and
  * answers a window that opens mid-campaign with every row (then the event stream goes on).
+ *
+ * The journal (fsync'd before each hand-over) stays the durable log; the database holds every
+ * recipient's current state as its index: written in one transaction per progress batch, rebuilt from
+ * the journal when a run opens it and when it closes, and at start-up for campaigns caught running.
+ * The history and a campaign's rows are read from the database only, never by replaying journals.
  */
 import { mkdirSync } from 'node:fs';
 import { AppError, assertNever } from '../../ipc/common/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../../ipc/common/contract';
 import Papa from 'papaparse';
-import { DELIVERY_STATUSES, requeueState, summarize, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
+import { DELIVERY_STATUSES, requeueState, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
-import type { CampaignSnapshot, CampaignStore } from './campaign-store';
+import type { CampaignSnapshot, CampaignStore, RecipientRecord } from './campaign-store';
 import type { Clock, EventSink, Logger } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
 
@@ -69,8 +74,7 @@ function countsOf(summary: DeliverySummary): CampaignDetail['counts'] {
 }
 
 /** The words of a row's state for the table. */
-export function rowOf(snapshot: CampaignSnapshot, index: number, state: DeliveryState): CampaignRow {
-  const member = snapshot.recipients[index]!;
+export function rowOf(member: { readonly email: string; readonly name: string }, index: number, state: DeliveryState): CampaignRow {
   const base = { index, email: member.email, name: member.name, status: state.status };
   const iso = (ms: number) => new Date(ms).toISOString();
   switch (state.status) {
@@ -104,19 +108,19 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
    * together they would go twice as fast as the account's pace and could overshoot its daily limit.
    */
   // A run whose campaign no longer reads "running" has sent its last message and is only closing.
-  const busyWith = (accountId: string) => [...running].find(([id, r]) => r.accountId === accountId && campaigns.get(id)?.status === 'running');
+  const busyWith = (accountId: string) => [...running].find(([id, r]) => r.accountId === accountId && campaigns.header(id)?.status === 'running');
   /** Campaigns recovery could not resume because saved passwords were locked; resumed on unlock. */
   const waitingForSecrets = new Set<string>();
   /** Starts a campaign by itself (recovery, a freed quota window): after the account's current one. */
   const startWhenFree = (id: string) => {
-    const snapshot = campaigns.get(id);
+    const snapshot = campaigns.header(id);
     const busy = snapshot ? busyWith(snapshot.accountId) : undefined;
     if (busy) {
       void busy[1].done.then(() => startWhenFree(id));
       return;
     }
     void runner.start(id).catch((error: unknown) => {
-      if (campaigns.get(id)?.status === 'running') campaigns.setStatus(id, 'paused');
+      if (campaigns.header(id)?.status === 'running') campaigns.setStatus(id, 'paused');
       if (error instanceof AppError && error.code === 'secret-unavailable') waitingForSecrets.add(id);
       log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -134,20 +138,28 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     timers.set(id, timer);
   };
 
-  const summaryOf = (id: string): CampaignSummary => campaigns.list().find((c) => c.id === id)!;
+  const summaryOf = (id: string): CampaignSummary => campaigns.summary(id)!;
   const accountPreset = (accountId: string) => accounts.list().find((a) => a.id === accountId)?.presetId;
   const snapshotOf = (id: string): CampaignSnapshot => {
     const snapshot = campaigns.get(id);
     if (!snapshot) throw new AppError('not-found', 'That campaign no longer exists.');
     return snapshot;
   };
-  /** Every member's state from the journal; rows of a campaign sending now may be `sending`. */
-  const statesOf = (snapshot: CampaignSnapshot) =>
-    replay(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now(), { recover: !running.has(snapshot.id) }).states;
+  const headerOf = (id: string) => {
+    const header = campaigns.header(id);
+    if (!header) throw new AppError('not-found', 'That campaign no longer exists.');
+    return header;
+  };
+  /** Rebuilds the database's states of a campaign from its journal (a crash's `sending` rows read `unknown`). */
+  const indexFromJournal = (id: string, recipientCount: number) =>
+    campaigns.replaceStates(id, replay(journalFileFor(journalDir, id), recipientCount, clock.now()).states);
+  const countsNow = (id: string) => campaigns.summary(id)!.counts!;
+  const rowsOf = (records: readonly RecipientRecord[]) => records.map((r) => rowOf(r.member, r.index, r.state));
 
   const run = async (snapshot: CampaignSnapshot, controls: CampaignControls) => {
     const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
     try {
+      campaigns.replaceStates(snapshot.id, recovered.states);
       const record = accounts.record(snapshot.accountId);
       const outcome = await runCampaign({
         snapshot,
@@ -158,14 +170,18 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         ledger,
         clock,
         controls,
-        onProgress: (progress) =>
+        onProgress: (progress) => {
+          campaigns.saveStates(snapshot.id, progress.changes);
           emit('campaigns:progress', {
             id: snapshot.id,
-            changes: progress.changes.map((c) => rowOf(snapshot, c.index, c.state)),
+            changes: progress.changes.map((c) => rowOf(snapshot.recipients[c.index]!, c.index, c.state)),
             counts: countsOf(progress.summary),
             status: 'running',
-          }),
+          });
+        },
       });
+      // Every outcome is on disk in the journal now; the database catches up before anyone is told.
+      indexFromJournal(snapshot.id, snapshot.recipients.length);
       const status = outcome.status;
       const summary =
         status === 'paused' && outcome.reason === 'failure'
@@ -183,7 +199,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
 
   const runner: CampaignRunner = {
     async start(id) {
-      const snapshot = snapshotOf(id);
+      const snapshot = headerOf(id);
       const current = running.get(id);
       if (current) {
         // Still sending: nothing to do. Ending (a pause was asked, or the run is writing its last
@@ -198,7 +214,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       }
       const busy = busyWith(snapshot.accountId);
       if (busy) {
-        const other = campaigns.get(busy[0]);
+        const other = campaigns.header(busy[0]);
         throw new AppError(
           'invalid-input',
           `Another campaign ("${other?.template.subject ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
@@ -209,74 +225,78 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       await accounts.credentialsOf(snapshot.accountId);
       const controls = createCampaignControls();
       const summary = campaigns.setStatus(id, 'running');
-      const done = run(snapshot, controls)
+      const done = Promise.resolve()
+        .then(() => run(snapshotOf(id), controls))
         .catch((error: unknown) => {
           log(`[campaign] ${id} stopped: ${error instanceof Error ? error.message : String(error)}`);
+          try {
+            indexFromJournal(id, snapshot.recipientCount);
+          } catch (indexError) {
+            log(`[campaign] ${id} states not re-read from the journal: ${indexError instanceof Error ? indexError.message : String(indexError)}`);
+          }
           const stopped = campaigns.setStatus(id, 'paused');
-          emit('campaigns:progress', { id, changes: [], counts: countsOf(summarize(statesOf(snapshot))), status: stopped.status });
+          emit('campaigns:progress', { id, changes: [], counts: countsNow(id), status: stopped.status });
         })
         .finally(() => running.delete(id));
       running.set(id, { accountId: snapshot.accountId, controls, done });
       return summary;
     },
     pause(id) {
-      snapshotOf(id);
+      headerOf(id);
       running.get(id)?.controls.pause();
-      return campaigns.list().find((c) => c.id === id)!;
+      return summaryOf(id);
     },
     async cancel(id) {
-      const snapshot = snapshotOf(id);
+      headerOf(id);
       const current = running.get(id);
       if (current) {
         current.controls.cancel();
         await current.done;
-        return campaigns.list().find((c) => c.id === id)!;
+        return summaryOf(id);
       }
       // Not running: run once with cancel already asked, so the journal records every cancelled row.
       const controls = createCampaignControls();
       controls.cancel();
-      await run(snapshot, controls);
-      return campaigns.list().find((c) => c.id === id)!;
+      await run(snapshotOf(id), controls);
+      return summaryOf(id);
     },
     detail(id) {
-      const snapshot = snapshotOf(id);
-      const states = statesOf(snapshot);
-      const summary = campaigns.list().find((c) => c.id === id)!;
+      const snapshot = headerOf(id);
+      const summary = summaryOf(id);
       return {
         campaign: summary,
-        rows: states.map((state, index) => rowOf(snapshot, index, state)),
-        counts: countsOf(summarize(states)),
+        rows: rowsOf(campaigns.recipients(id)),
+        counts: summary.counts!,
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
         ...(accountPreset(snapshot.accountId) ? { presetId: accountPreset(snapshot.accountId) } : {}),
       };
     },
     list() {
-      return campaigns.list().map((summary) => {
-        const snapshot = campaigns.get(summary.id);
-        return snapshot ? { ...summary, counts: countsOf(summarize(statesOf(snapshot))) } : summary;
-      });
+      return campaigns.list();
     },
     async requeue(id, which) {
-      const snapshot = snapshotOf(id);
+      const snapshot = headerOf(id);
       if (running.has(id)) throw new AppError('invalid-input', 'The campaign is sending now.', 'Pause it first.');
-      const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
+      const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipientCount, clock.now());
       try {
         const entries = recovered.states.flatMap((state, i) => (state.status === which ? [{ i, s: requeueState(state, which) }] : []));
         if (entries.length === 0) throw new AppError('invalid-input', `No ${which} rows to send again.`);
         await journal.append(entries);
       } finally {
         await journal.close();
+        indexFromJournal(id, snapshot.recipientCount);
       }
       campaigns.setStatus(id, 'paused');
       return runner.start(id);
     },
     exportCsv(id) {
-      const snapshot = snapshotOf(id);
-      const rows = statesOf(snapshot).map((state, index) => rowOf(snapshot, index, state));
-      const fields = Object.keys(snapshot.recipients[0]?.fields ?? {});
+      const snapshot = headerOf(id);
+      const records = campaigns.recipients(id);
+      const rows = rowsOf(records);
+      const fields = Object.keys(records[0]?.member.fields ?? {});
       const data = rows.map((r) => {
-        const member = snapshot.recipients[r.index]!;
+        const member = records[r.index]!.member;
         // A cell that starts like a formula is prefixed so a spreadsheet shows it as text.
         const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
         return [r.email, r.name, ...fields.map((f) => safe(member.fields[f] ?? '')), r.status, r.diagnosis ?? '', safe(r.detail), r.messageId ?? '', r.at ?? ''];
@@ -291,13 +311,15 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const ids = [...waitingForSecrets];
       waitingForSecrets.clear();
       // Only those still paused as recovery left them: one the user has since resumed or cancelled is theirs.
-      for (const id of ids) if (campaigns.get(id)?.status === 'paused' && !running.has(id)) startWhenFree(id);
+      for (const id of ids) if (campaigns.header(id)?.status === 'paused' && !running.has(id)) startWhenFree(id);
     },
     recover() {
       for (const summary of campaigns.list()) {
-        const snapshot = campaigns.get(summary.id);
+        const snapshot = campaigns.header(summary.id);
         if (!snapshot) continue;
         if (snapshot.status === 'running') {
+          // Caught sending when the app stopped: the journal is ahead of the database; it tells the truth.
+          indexFromJournal(snapshot.id, snapshot.recipientCount);
           startWhenFree(snapshot.id);
         } else if (snapshot.status === 'waiting-for-quota' && snapshot.resumeAt !== undefined) {
           resumeAt(snapshot.id, snapshot.resumeAt);

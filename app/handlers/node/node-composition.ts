@@ -34,6 +34,7 @@ export async function createNodeHandlers(options: {
     host: 'web',
     version: APP_VERSION,
     journalDir: join(options.dataDir, 'journals'),
+    dataDir: options.dataDir,
     log: (line) => console.log(line),
     // This host has no system-browser port of its own: it prints the authorization URL, and the page
     // shows it as a link (the `oauth:consent` event), so the user (or Playwright) opens it.
