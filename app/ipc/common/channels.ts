@@ -31,6 +31,7 @@ export const REQUEST_CHANNELS = [
   'lists:remove',
   'lists:set-members',
   'lists:report-csv',
+  'lists:members',
   'suppression:list',
   'suppression:add',
   'suppression:remove',
