@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -157,7 +157,7 @@ function runChild<K extends keyof typeof SCENARIOS>(name: K): Awaited<ReturnType
 
 function main() {
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-  console.log(`\nStorage bench (SQLite through the real handlers; each scenario in its own process)`);
+  console.log(`\nStorage bench (SQLite through the real handlers; each scenario in its own process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
   const json = runChild('json');
   const sql = runChild('import');
   console.log(`\nLists: ${ROWS.toLocaleString('en')} CP949 rows (${(sql.bytes / 1024 / 1024).toFixed(1)} MB), end to end`);

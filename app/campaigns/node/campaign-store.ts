@@ -87,6 +87,7 @@ interface CampaignRow {
   readonly account_label: string;
   readonly list_name: string;
   readonly template: string;
+  readonly subject: string;
   readonly reply_to: string;
   readonly attachments: string;
   readonly per_minute: number;
@@ -107,13 +108,13 @@ interface RecipientRow {
   readonly state: string;
 }
 
-const SUMMARY_COLUMNS = 'id, account_label, list_name, template, status, created_at, recipient_count, counts';
+const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts';
 
-const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'template' | 'status' | 'created_at' | 'recipient_count' | 'counts'>): CampaignSummary => ({
+const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts'>): CampaignSummary => ({
   id: row.id,
   accountLabel: row.account_label,
   listName: row.list_name,
-  subject: (JSON.parse(row.template) as { subject: string }).subject,
+  subject: row.subject,
   recipients: row.recipient_count,
   status: row.status,
   createdAt: row.created_at,
@@ -150,8 +151,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
   const recipients = db.prepare<[string], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? ORDER BY idx');
   const window = db.prepare<[string, number, number], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? AND idx >= ? ORDER BY idx LIMIT ?');
   const insertCampaign = db.prepare(
-    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
-     VALUES (@id, @accountId, @accountLabel, @listName, @template, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts)`,
+    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
+     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts)`,
   );
   const insertRecipient = db.prepare('INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const setStatus = db.prepare('UPDATE campaigns SET status = ?, failure = ?, resume_at = ? WHERE id = ?');
@@ -180,6 +181,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
           accountLabel: snapshot.accountLabel,
           listName: snapshot.listName,
           template: JSON.stringify(snapshot.template),
+          subject: snapshot.template.subject,
           replyTo: snapshot.replyTo,
           attachments: JSON.stringify(snapshot.attachments),
           perMinute: snapshot.perMinute,

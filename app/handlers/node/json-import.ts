@@ -56,12 +56,12 @@ export function importJsonStores(database: MailroomDatabase, dataDir: string, jo
     const suppression = readJson(files.suppression);
     const campaigns = readJson(files.campaigns);
     database.write(() => {
-      const insertList = db.prepare('INSERT INTO lists (id, name, columns, mapping, rejected, source, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
+      const insertList = db.prepare('INSERT INTO lists (id, name, columns, mapping, rejected, source, updated_at, version, member_count) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)');
       const insertMember = db.prepare('INSERT INTO members (list_id, position, line, address, name, fields) VALUES (?, ?, ?, ?, ?, ?)');
       for (const id of idsOf(lists)) {
         const list = lists?.[`list:${id}`] as MemberList | undefined;
         if (!list) continue;
-        insertList.run(list.id, list.name, JSON.stringify(list.columns), JSON.stringify(list.mapping), JSON.stringify(list.rejected), JSON.stringify(list.source), list.updatedAt);
+        insertList.run(list.id, list.name, JSON.stringify(list.columns), JSON.stringify(list.mapping), JSON.stringify(list.rejected), JSON.stringify(list.source), list.updatedAt, list.members.length);
         list.members.forEach((m, position) => insertMember.run(list.id, position, m.line, m.email, m.name, JSON.stringify(m.fields)));
         counts.lists += 1;
         counts.members += list.members.length;
@@ -76,8 +76,8 @@ export function importJsonStores(database: MailroomDatabase, dataDir: string, jo
         counts.suppressed += insertSuppressed.run(e.email, e.reason, e.addedAt).changes;
       }
       const insertCampaign = db.prepare(
-        `INSERT INTO campaigns (id, account_id, account_label, list_name, template, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertRecipient = db.prepare('INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const id of idsOf(campaigns)) {
@@ -92,6 +92,7 @@ export function importJsonStores(database: MailroomDatabase, dataDir: string, jo
           c.accountLabel,
           c.listName,
           JSON.stringify(c.template),
+          c.template.subject,
           c.replyTo,
           JSON.stringify(c.attachments),
           c.perMinute,

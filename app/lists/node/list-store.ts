@@ -83,19 +83,17 @@ const memberOf = (row: MemberRow): Member => ({ line: row.line, email: row.addre
 /** Creates the list store over the database. */
 export function createListStore(database: MailroomDatabase, clock: Clock): ListStore {
   const { db } = database;
-  const COUNT = '(SELECT count(*) FROM members m WHERE m.list_id = lists.id) AS member_count';
-  const all = db.prepare<[], ListRow>(`SELECT *, ${COUNT} FROM lists ORDER BY seq`);
-  const one = db.prepare<[string], ListRow>(`SELECT *, ${COUNT} FROM lists WHERE id = ?`);
+  const all = db.prepare<[], ListRow>('SELECT * FROM lists ORDER BY seq');
+  const one = db.prepare<[string], ListRow>('SELECT * FROM lists WHERE id = ?');
   const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM lists WHERE id = ?');
   const membersOf = db.prepare<[string], MemberRow>('SELECT line, address, name, fields FROM members WHERE list_id = ? ORDER BY position');
   const pageOf = db.prepare<[string, number, number], MemberRow>('SELECT line, address, name, fields FROM members WHERE list_id = ? AND position >= ? ORDER BY position LIMIT ?');
-  const countOf = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM members WHERE list_id = ?');
   const memberAt = db.prepare<[string, number], MemberRow>('SELECT line, address, name, fields FROM members WHERE list_id = ? AND position = ?');
   const insertList = db.prepare(
-    'INSERT INTO lists (id, name, columns, mapping, rejected, source, updated_at, version) VALUES (@id, @name, @columns, @mapping, @rejected, @source, @updatedAt, 1)',
+    'INSERT INTO lists (id, name, columns, mapping, rejected, source, updated_at, version, member_count) VALUES (@id, @name, @columns, @mapping, @rejected, @source, @updatedAt, 1, @memberCount)',
   );
   const updateList = db.prepare(
-    'UPDATE lists SET name = @name, columns = @columns, mapping = @mapping, rejected = @rejected, source = @source, updated_at = @updatedAt, version = version + 1 WHERE id = @id',
+    'UPDATE lists SET name = @name, columns = @columns, mapping = @mapping, rejected = @rejected, source = @source, updated_at = @updatedAt, version = version + 1, member_count = @memberCount WHERE id = @id',
   );
   const rename = db.prepare('UPDATE lists SET name = ?, updated_at = ?, version = version + 1 WHERE id = ?');
   const clearMembers = db.prepare('DELETE FROM members WHERE list_id = ?');
@@ -123,8 +121,8 @@ export function createListStore(database: MailroomDatabase, clock: Clock): ListS
       })();
     },
     page(id, offset, limit) {
-      row(id);
-      return { members: pageOf.all(id, offset, limit).map(memberOf), total: countOf.get(id)!.n };
+      const total = row(id).member_count;
+      return { members: pageOf.all(id, offset, limit).map(memberOf), total };
     },
     memberAt(id, position) {
       const found = memberAt.get(id, position);
@@ -140,6 +138,7 @@ export function createListStore(database: MailroomDatabase, clock: Clock): ListS
         rejected: JSON.stringify(list.rejected),
         source: JSON.stringify(list.source),
         updatedAt: list.updatedAt,
+        memberCount: list.members.length,
       };
       database.write(() => {
         if (input.id === undefined) insertList.run(params);

@@ -20,7 +20,8 @@ export const MIGRATIONS: readonly string[] = [
     rejected TEXT NOT NULL,
     source TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    version INTEGER NOT NULL DEFAULT 0
+    version INTEGER NOT NULL DEFAULT 0,
+    member_count INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE members (
     list_id TEXT NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly string[] = [
     account_label TEXT NOT NULL,
     list_name TEXT NOT NULL,
     template TEXT NOT NULL,
+    subject TEXT NOT NULL,
     reply_to TEXT NOT NULL,
     attachments TEXT NOT NULL,
     per_minute REAL NOT NULL,
