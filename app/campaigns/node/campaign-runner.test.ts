@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openDatabase } from '../../storage/node/database';
 import { dispatch } from '../../ipc/common/dispatch';
@@ -39,7 +39,7 @@ function markRunning(dataDir: string, id: string): void {
 describe('campaigns through the handlers', () => {
   it('sends a created campaign, streams progress, and reports every row', async () => {
     const events: any[] = [];
-    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
+    const { handlers, journalDir } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
     const call = async (channel: string, input?: unknown): Promise<any> => {
       const result = await dispatch(handlers, channel, input);
       if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -91,6 +91,13 @@ describe('campaigns through the handlers', () => {
     expect(sink.messages.filter((m) => m.rcptTo[0] === 'gone7@club.test')).toHaveLength(1);
     expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(sink.messages.length);
     expect((await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'unknown' })).ok).toBe(false);
+
+    // The history and the rows come from the database: with the journal moved away they read the same.
+    const journal = journalFileFor(journalDir, created.id);
+    renameSync(journal, `${journal}.away`);
+    expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, counts: { sent: 30, failed: 0, queued: 0 } });
+    expect((await call('campaigns:get', { id: created.id })).rows.every((r: any) => r.status === 'sent')).toBe(true);
+    renameSync(`${journal}.away`, journal);
   });
 
   it('cancels a campaign that has not started: every row cancelled, nothing sent', async () => {

@@ -150,9 +150,18 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     if (!header) throw new AppError('not-found', 'That campaign no longer exists.');
     return header;
   };
-  /** Rebuilds the database's states of a campaign from its journal (a crash's `sending` rows read `unknown`). */
-  const indexFromJournal = (id: string, recipientCount: number) =>
-    campaigns.replaceStates(id, replay(journalFileFor(journalDir, id), recipientCount, clock.now()).states);
+  /**
+   * Rebuilds the database's states of a campaign from its journal (a crash's `sending` rows read
+   * `unknown`). A failure (another process holding the database too long) is logged: the journal keeps
+   * the truth, and the next rebuild catches up.
+   */
+  const indexFromJournal = (id: string, recipientCount: number) => {
+    try {
+      campaigns.replaceStates(id, replay(journalFileFor(journalDir, id), recipientCount, clock.now()).states);
+    } catch (error) {
+      log(`[campaign] ${id}: the database's states were not re-read from the journal: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const countsNow = (id: string) => campaigns.summary(id)!.counts!;
   const rowsOf = (records: readonly RecipientRecord[]) => records.map((r) => rowOf(r.member, r.index, r.state));
 
@@ -171,7 +180,12 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         clock,
         controls,
         onProgress: (progress) => {
-          campaigns.saveStates(snapshot.id, progress.changes);
+          try {
+            campaigns.saveStates(snapshot.id, progress.changes);
+          } catch (error) {
+            // The journal has these states; the rebuild when the run ends writes them.
+            log(`[campaign] ${snapshot.id}: progress not written to the database: ${error instanceof Error ? error.message : String(error)}`);
+          }
           emit('campaigns:progress', {
             id: snapshot.id,
             changes: progress.changes.map((c) => rowOf(snapshot.recipients[c.index]!, c.index, c.state)),
@@ -229,11 +243,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         .then(() => run(snapshotOf(id), controls))
         .catch((error: unknown) => {
           log(`[campaign] ${id} stopped: ${error instanceof Error ? error.message : String(error)}`);
-          try {
-            indexFromJournal(id, snapshot.recipientCount);
-          } catch (indexError) {
-            log(`[campaign] ${id} states not re-read from the journal: ${indexError instanceof Error ? indexError.message : String(indexError)}`);
-          }
+          indexFromJournal(id, snapshot.recipientCount);
           const stopped = campaigns.setStatus(id, 'paused');
           emit('campaigns:progress', { id, changes: [], counts: countsNow(id), status: stopped.status });
         })
