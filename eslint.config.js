@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 // Handlebars compiles with new Function, which the renderer's CSP forbids: it runs in main only.
-const nodeOnlyPackages = ['nodemailer', 'nodemailer/*', 'smtp-server', 'mailparser', 'conf', 'electron-store', 'ws', 'selfsigned', 'handlebars', 'html-to-text', 'iconv-lite'];
+const nodeOnlyPackages = ['nodemailer', 'nodemailer/*', 'smtp-server', 'mailparser', 'conf', 'electron-store', 'ws', 'selfsigned', 'handlebars', 'html-to-text', 'iconv-lite', 'better-sqlite3'];
 
 const restrict = (message, names, patterns = []) => ({
   'no-restricted-imports': [

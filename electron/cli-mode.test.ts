@@ -65,6 +65,7 @@ async function seeded(fakeOptions: FakeElectronOptions) {
     emit: () => undefined,
     version: '0.1.0-test',
     journalDir: join(userData, 'journals'),
+    dataDir: userData,
     log: () => undefined,
     shell: fake.modules.shell,
     recoverCampaigns: false,

@@ -51,6 +51,7 @@ export async function runCliMode(electron: Pick<MailroomElectron, 'app' | 'safeS
         emit,
         version: app.getVersion(),
         journalDir: join(app.getPath('userData'), 'journals'),
+        dataDir: app.getPath('userData'),
         log,
         shell,
         recoverCampaigns: false,

@@ -37,7 +37,7 @@ const DRAFT = {
 };
 
 async function start(fakeOptions: FakeElectronOptions = {}, startOptions: Partial<StartOptions> = {}) {
-  const fake = createFakeElectron({ isPackaged: true, ...fakeOptions });
+  const fake = createFakeElectron({ isPackaged: true, userData: electronModule.paths.userData, ...fakeOptions });
   const stores = new Map<string, ReturnType<typeof createMemoryStore>>();
   const log = vi.fn();
   const openStore = (name: string) => {
@@ -172,7 +172,7 @@ describe('startMailroom: on ready', () => {
   });
 
   it('uses electron-store files in userData by default', async () => {
-    const fake = createFakeElectron({ isPackaged: true });
+    const fake = createFakeElectron({ isPackaged: true, userData: electronModule.paths.userData });
     await startMailroom(fake.modules, { platform: 'linux', devServerUrl: undefined, mainDir: MAIN_DIR, log: vi.fn() });
     const sender = fake.BrowserWindow.instances[0]?.webContents;
     await fake.invokeHandlers.get('settings:save')?.({ sender, senderFrame: sender?.mainFrame }, { language: 'ko', theme: 'dark' });

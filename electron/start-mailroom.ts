@@ -100,6 +100,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
         }),
         version: app.getVersion(),
         journalDir: join(app.getPath('userData'), 'journals'),
+        dataDir: app.getPath('userData'),
         log,
         shell,
         exportDeps: { dialog, window: liveWindow, locale: () => app.getLocale(), startFolder: () => app.getPath('documents') },
@@ -127,6 +128,7 @@ export async function createElectronHandlers(deps: {
   readonly emit: EventSink;
   readonly version: string;
   readonly journalDir: string;
+  readonly dataDir: string;
   readonly log: Logger;
   readonly shell: ExternalOpener;
   /** Native dialogs for `accounts:export` (absent: exporting is refused). */
@@ -157,6 +159,7 @@ export async function createElectronHandlers(deps: {
     host: 'electron',
     version: deps.version,
     journalDir: deps.journalDir,
+    dataDir: deps.dataDir,
     log: deps.log,
     // Google's authorization page opens in the system browser, through the same https allowlist as
     // every other link (accounts.google.com is on it); anything else is shown as a link instead.

@@ -16,7 +16,7 @@ export function handlersWithMemoryStores(
     /** The stores and journal folder of an earlier instance: a restart of the app. */
     /** Keeps secrets with a passphrase (locked until `secrets:unlock`) instead of a test keychain. */
     readonly passphrase?: boolean;
-    readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string };
+    readonly restartOf?: { readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>; readonly journalDir: string; readonly dataDir: string };
     /** Host ports of the OAuth flow: the browser opener, the Gmail API base, the consent time-out. */
     readonly oauth?: Pick<HandlerDeps, 'openExternal' | 'gmailApiBase' | 'oauthTimeoutMs'>;
     /** Where `accounts:export` saves its file and shows its passphrase (absent: the channel refuses). */
@@ -26,9 +26,12 @@ export function handlersWithMemoryStores(
   readonly handlers: Handlers;
   readonly stores: Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>;
   readonly journalDir: string;
+  /** The data folder holding the database file (a temp dir). */
+  readonly dataDir: string;
 } {
   const stores = options.restartOf?.stores ?? new Map<string, KeyValueStore & { readonly dump: () => Record<string, unknown> }>();
   const journalDir = options.restartOf?.journalDir ?? mkdtempSync(join(tmpdir(), 'mailroom-journals-'));
+  const dataDir = options.restartOf?.dataDir ?? mkdtempSync(join(tmpdir(), 'mailroom-data-'));
   const openStore = (name: string) => {
     const store = stores.get(name) ?? createMemoryStore();
     stores.set(name, store);
@@ -42,8 +45,9 @@ export function handlersWithMemoryStores(
     host: 'web',
     version: '0.0.0-test',
     journalDir,
+    dataDir,
     ...options.oauth,
     ...(options.deliverExport === undefined ? {} : { deliverExport: options.deliverExport }),
   });
-  return { handlers, stores, journalDir };
+  return { handlers, stores, journalDir, dataDir };
 }

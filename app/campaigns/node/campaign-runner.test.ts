@@ -2,7 +2,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openDatabase } from '../../storage/node/database';
 import { dispatch } from '../../ipc/common/dispatch';
 import { journalFileFor } from './campaign-journal';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
@@ -27,10 +29,17 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
   throw new Error('timed out waiting');
 }
 
+/** What a crash mid-send leaves in the database: the campaign still marked running. */
+function markRunning(dataDir: string, id: string): void {
+  const database = openDatabase(join(dataDir, DATABASE_FILE_NAME));
+  database.write(() => database.db.prepare("UPDATE campaigns SET status = 'running' WHERE id = ?").run(id));
+  database.close();
+}
+
 describe('campaigns through the handlers', () => {
   it('sends a created campaign, streams progress, and reports every row', async () => {
     const events: any[] = [];
-    const { handlers } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
+    const { handlers, journalDir } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
     const call = async (channel: string, input?: unknown): Promise<any> => {
       const result = await dispatch(handlers, channel, input);
       if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -82,6 +91,13 @@ describe('campaigns through the handlers', () => {
     expect(sink.messages.filter((m) => m.rcptTo[0] === 'gone7@club.test')).toHaveLength(1);
     expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(sink.messages.length);
     expect((await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'unknown' })).ok).toBe(false);
+
+    // The history and the rows come from the database: with the journal moved away they read the same.
+    const journal = journalFileFor(journalDir, created.id);
+    renameSync(journal, `${journal}.away`);
+    expect((await call('campaigns:list'))[0]).toMatchObject({ id: created.id, counts: { sent: 30, failed: 0, queued: 0 } });
+    expect((await call('campaigns:get', { id: created.id })).rows.every((r: any) => r.status === 'sent')).toBe(true);
+    renameSync(`${journal}.away`, journal);
   });
 
   it('cancels a campaign that has not started: every row cancelled, nothing sent', async () => {
@@ -123,10 +139,9 @@ describe('campaigns through the handlers', () => {
     const paused = await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
     const caught = paused.rows.find((r: any) => r.status === 'queued');
     appendFileSync(journalFileFor(first.journalDir, created.id), `${JSON.stringify({ i: caught.index, s: { status: 'sending', attempt: 1, messageId: '<caught@test>', at: Date.now() } })}\n{"i":`);
-    const store = first.stores.get('campaigns')!;
-    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+    markRunning(first.dataDir, created.id);
 
-    const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
     const after = call(restarted.handlers);
     const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
     expect(done.counts).toMatchObject({ sent: 11, unknown: 1, queued: 0, sending: 0 });
@@ -174,10 +189,9 @@ describe('campaigns through the handlers', () => {
     const list = await before('lists:paste', { name: 'Locked', text: Array.from({ length: 6 }, (_, i) => `locked${i}@club.test`).join('\n') });
     const created = await before('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } }, perMinute: 6000 });
     // What a crash before the first hand-over leaves: status "running", nothing sent.
-    const store = first.stores.get('campaigns')!;
-    store.set(`campaign:${created.id}`, { ...(store.get(`campaign:${created.id}`) as object), status: 'running' });
+    markRunning(first.dataDir, created.id);
 
-    const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir } });
+    const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
     const after = call(restarted.handlers);
     await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
     expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(0);

@@ -2,18 +2,23 @@
  * Runs campaigns for the handlers: starts the engine over a snapshot with its journal, relays batched
  * progress as `campaigns:progress` events, takes pause and cancel, records where each campaign is, and
  * answers a window that opens mid-campaign with every row (then the event stream goes on).
+ *
+ * The journal (fsync'd before each hand-over) stays the durable log; the database holds every
+ * recipient's current state as its index: written in one transaction per progress batch, rebuilt from
+ * the journal when a run opens it and when it closes, and at start-up for campaigns caught running.
+ * The history and a campaign's rows are read from the database only, never by replaying journals.
  */
 import { mkdirSync } from 'node:fs';
 import { AppError, assertNever } from '../../ipc/common/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../../ipc/common/contract';
 import { writeCsv } from '../../exports/node/csv-writer';
 import { fieldValue } from '../../lists/common/member-list';
-import { DELIVERY_STATUSES, requeueState, summarize, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
+import { DELIVERY_STATUSES, requeueState, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
 import { acquireCampaignLock } from './campaign-lock';
-import type { CampaignSnapshot, CampaignStore } from './campaign-store';
+import type { CampaignSnapshot, CampaignStore, RecipientRecord } from './campaign-store';
 import type { Clock, EventSink, Logger } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
 
@@ -71,8 +76,7 @@ function countsOf(summary: DeliverySummary): CampaignDetail['counts'] {
 }
 
 /** The words of a row's state for the table. */
-export function rowOf(snapshot: CampaignSnapshot, index: number, state: DeliveryState): CampaignRow {
-  const member = snapshot.recipients[index]!;
+export function rowOf(member: { readonly email: string; readonly name: string }, index: number, state: DeliveryState): CampaignRow {
   const base = { index, email: member.email, name: member.name, status: state.status };
   const iso = (ms: number) => new Date(ms).toISOString();
   switch (state.status) {
@@ -106,12 +110,12 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
    * together they would go twice as fast as the account's pace and could overshoot its daily limit.
    */
   // A run whose campaign no longer reads "running" has sent its last message and is only closing.
-  const busyWith = (accountId: string) => [...running].find(([id, r]) => r.accountId === accountId && campaigns.get(id)?.status === 'running');
+  const busyWith = (accountId: string) => [...running].find(([id, r]) => r.accountId === accountId && campaigns.header(id)?.status === 'running');
   /** Campaigns recovery could not resume because saved passwords were locked; resumed on unlock. */
   const waitingForSecrets = new Set<string>();
   /** Starts a campaign by itself (recovery, a freed quota window): after the account's current one. */
   const startWhenFree = (id: string) => {
-    const snapshot = campaigns.get(id);
+    const snapshot = campaigns.header(id);
     const busy = snapshot ? busyWith(snapshot.accountId) : undefined;
     if (busy) {
       void busy[1].done.then(() => startWhenFree(id));
@@ -120,7 +124,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     void runner.start(id).catch((error: unknown) => {
       // Another process runs it: its status is that process's to keep.
       if (error instanceof AppError && error.code === 'busy') return log(`[campaign] ${id} is running in another process`);
-      if (campaigns.get(id)?.status === 'running') campaigns.setStatus(id, 'paused');
+      if (campaigns.header(id)?.status === 'running') campaigns.setStatus(id, 'paused');
       if (error instanceof AppError && error.code === 'secret-unavailable') waitingForSecrets.add(id);
       log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -138,20 +142,37 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     timers.set(id, timer);
   };
 
-  const summaryOf = (id: string): CampaignSummary => campaigns.list().find((c) => c.id === id)!;
+  const summaryOf = (id: string): CampaignSummary => campaigns.summary(id)!;
   const accountPreset = (accountId: string) => accounts.list().find((a) => a.id === accountId)?.presetId;
   const snapshotOf = (id: string): CampaignSnapshot => {
     const snapshot = campaigns.get(id);
     if (!snapshot) throw new AppError('not-found', 'That campaign no longer exists.');
     return snapshot;
   };
-  /** Every member's state from the journal; rows of a campaign sending now may be `sending`. */
-  const statesOf = (snapshot: CampaignSnapshot) =>
-    replay(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now(), { recover: !running.has(snapshot.id) }).states;
+  const headerOf = (id: string) => {
+    const header = campaigns.header(id);
+    if (!header) throw new AppError('not-found', 'That campaign no longer exists.');
+    return header;
+  };
+  /**
+   * Rebuilds the database's states of a campaign from its journal (a crash's `sending` rows read
+   * `unknown`). A failure (another process holding the database too long) is logged: the journal keeps
+   * the truth, and the next rebuild catches up.
+   */
+  const indexFromJournal = (id: string, recipientCount: number) => {
+    try {
+      campaigns.replaceStates(id, replay(journalFileFor(journalDir, id), recipientCount, clock.now()).states);
+    } catch (error) {
+      log(`[campaign] ${id}: the database's states were not re-read from the journal: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const countsNow = (id: string) => campaigns.summary(id)!.counts!;
+  const rowsOf = (records: readonly RecipientRecord[]) => records.map((r) => rowOf(r.member, r.index, r.state));
 
   const run = async (snapshot: CampaignSnapshot, controls: CampaignControls) => {
     const { journal, recovered } = await openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
     try {
+      campaigns.replaceStates(snapshot.id, recovered.states);
       const record = accounts.record(snapshot.accountId);
       const outcome = await runCampaign({
         snapshot,
@@ -162,14 +183,23 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         ledger,
         clock,
         controls,
-        onProgress: (progress) =>
+        onProgress: (progress) => {
+          try {
+            campaigns.saveStates(snapshot.id, progress.changes);
+          } catch (error) {
+            // The journal has these states; the rebuild when the run ends writes them.
+            log(`[campaign] ${snapshot.id}: progress not written to the database: ${error instanceof Error ? error.message : String(error)}`);
+          }
           emit('campaigns:progress', {
             id: snapshot.id,
-            changes: progress.changes.map((c) => rowOf(snapshot, c.index, c.state)),
+            changes: progress.changes.map((c) => rowOf(snapshot.recipients[c.index]!, c.index, c.state)),
             counts: countsOf(progress.summary),
             status: 'running',
-          }),
+          });
+        },
       });
+      // Every outcome is on disk in the journal now; the database catches up before anyone is told.
+      indexFromJournal(snapshot.id, snapshot.recipients.length);
       const status = outcome.status;
       const summary =
         status === 'paused' && outcome.reason === 'failure'
@@ -187,7 +217,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
 
   const runner: CampaignRunner = {
     async start(id) {
-      const snapshot = snapshotOf(id);
+      const snapshot = headerOf(id);
       const current = running.get(id);
       if (current) {
         // Still sending: nothing to do. Ending (a pause was asked, or the run is writing its last
@@ -202,7 +232,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       }
       const busy = busyWith(snapshot.accountId);
       if (busy) {
-        const other = campaigns.get(busy[0]);
+        const other = campaigns.header(busy[0]);
         throw new AppError(
           'invalid-input',
           `Another campaign ("${other?.template.subject ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
@@ -214,11 +244,13 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const lock = acquireCampaignLock(journalDir, id);
       const controls = createCampaignControls();
       const summary = campaigns.setStatus(id, 'running');
-      const done = run(snapshot, controls)
+      const done = Promise.resolve()
+        .then(() => run(snapshotOf(id), controls))
         .catch((error: unknown) => {
           log(`[campaign] ${id} stopped: ${error instanceof Error ? error.message : String(error)}`);
+          indexFromJournal(id, snapshot.recipientCount);
           const stopped = campaigns.setStatus(id, 'paused');
-          emit('campaigns:progress', { id, changes: [], counts: countsOf(summarize(statesOf(snapshot))), status: stopped.status });
+          emit('campaigns:progress', { id, changes: [], counts: countsNow(id), status: stopped.status });
         })
         .finally(() => {
           lock.release();
@@ -228,49 +260,45 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       return summary;
     },
     pause(id) {
-      snapshotOf(id);
+      headerOf(id);
       running.get(id)?.controls.pause();
-      return campaigns.list().find((c) => c.id === id)!;
+      return summaryOf(id);
     },
     async cancel(id) {
-      const snapshot = snapshotOf(id);
+      headerOf(id);
       const current = running.get(id);
       if (current) {
         current.controls.cancel();
         await current.done;
-        return campaigns.list().find((c) => c.id === id)!;
+        return summaryOf(id);
       }
       // Not running: run once with cancel already asked, so the journal records every cancelled row.
       const lock = acquireCampaignLock(journalDir, id);
       const controls = createCampaignControls();
       controls.cancel();
-      await run(snapshot, controls).finally(() => lock.release());
-      return campaigns.list().find((c) => c.id === id)!;
+      await run(snapshotOf(id), controls).finally(() => lock.release());
+      return summaryOf(id);
     },
     detail(id) {
-      const snapshot = snapshotOf(id);
-      const states = statesOf(snapshot);
-      const summary = campaigns.list().find((c) => c.id === id)!;
+      const snapshot = headerOf(id);
+      const summary = summaryOf(id);
       return {
         campaign: summary,
-        rows: states.map((state, index) => rowOf(snapshot, index, state)),
-        counts: countsOf(summarize(states)),
+        rows: rowsOf(campaigns.recipients(id)),
+        counts: summary.counts!,
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
         ...(accountPreset(snapshot.accountId) ? { presetId: accountPreset(snapshot.accountId) } : {}),
       };
     },
     list() {
-      return campaigns.list().map((summary) => {
-        const snapshot = campaigns.get(summary.id);
-        return snapshot ? { ...summary, counts: countsOf(summarize(statesOf(snapshot))) } : summary;
-      });
+      return campaigns.list();
     },
     async requeue(id, which) {
-      const snapshot = snapshotOf(id);
+      const snapshot = headerOf(id);
       if (running.has(id)) throw new AppError('invalid-input', 'The campaign is sending now.', 'Pause it first.');
       const lock = acquireCampaignLock(journalDir, id);
-      const opened = openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipients.length, clock.now());
+      const opened = openCampaignJournal(journalFileFor(journalDir, snapshot.id), snapshot.recipientCount, clock.now());
       opened.catch(() => lock.release());
       const { journal, recovered } = await opened;
       try {
@@ -280,16 +308,18 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       } finally {
         await journal.close();
         lock.release();
+        indexFromJournal(id, snapshot.recipientCount);
       }
       campaigns.setStatus(id, 'paused');
       return runner.start(id);
     },
     exportCsv(id) {
-      const snapshot = snapshotOf(id);
-      const rows = statesOf(snapshot).map((state, index) => rowOf(snapshot, index, state));
-      const fields = Object.keys(snapshot.recipients[0]?.fields ?? {});
+      const snapshot = headerOf(id);
+      const records = campaigns.recipients(id);
+      const rows = rowsOf(records);
+      const fields = Object.keys(records[0]?.member.fields ?? {});
       const data = rows.map((r) => {
-        const member = snapshot.recipients[r.index]!;
+        const member = records[r.index]!.member;
         return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? ''];
       });
       const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at'];
@@ -302,13 +332,15 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const ids = [...waitingForSecrets];
       waitingForSecrets.clear();
       // Only those still paused as recovery left them: one the user has since resumed or cancelled is theirs.
-      for (const id of ids) if (campaigns.get(id)?.status === 'paused' && !running.has(id)) startWhenFree(id);
+      for (const id of ids) if (campaigns.header(id)?.status === 'paused' && !running.has(id)) startWhenFree(id);
     },
     recover() {
       for (const summary of campaigns.list()) {
-        const snapshot = campaigns.get(summary.id);
+        const snapshot = campaigns.header(summary.id);
         if (!snapshot) continue;
         if (snapshot.status === 'running') {
+          // Caught sending when the app stopped: the journal is ahead of the database; it tells the truth.
+          indexFromJournal(snapshot.id, snapshot.recipientCount);
           startWhenFree(snapshot.id);
         } else if (snapshot.status === 'waiting-for-quota' && snapshot.resumeAt !== undefined) {
           resumeAt(snapshot.id, snapshot.resumeAt);

@@ -1,12 +1,17 @@
 /**
  * Campaign snapshots: what compose confirmed — account, rendered inputs, recipients and options —
- * frozen so that later edits of the list or template do not change a campaign (DESIGN.md §3). The
- * engine that sends them comes with the campaign issue.
+ * frozen so that later edits of the list or template do not change a campaign (DESIGN.md §3). In the
+ * database: one row per campaign (with its counts by state, kept current) and one row per recipient
+ * with its current delivery state. The journal stays the durable log of hand-overs; these rows are the
+ * index the screens read, written in grouped transactions as progress comes and rebuilt from the
+ * journal at recovery.
  */
 import { randomUUID } from 'node:crypto';
 import type { Attachment, CAMPAIGN_STATUSES, CampaignSummary, SmtpFailure, TemplateDraft } from '../../ipc/common/contract';
-import type { Member } from '../../lists/common/member-list';
-import type { Clock, KeyValueStore } from '../../storage/node/ports';
+import { addressKey, type Member } from '../../lists/common/member-list';
+import { DELIVERY_STATUSES, QUEUED, type DeliveryState } from '../common/delivery-state';
+import type { MailroomDatabase } from '../../storage/node/database';
+import type { Clock } from '../../storage/node/ports';
 
 /** A frozen campaign. */
 export interface CampaignSnapshot {
@@ -38,57 +43,201 @@ export interface CampaignSnapshot {
   readonly createdAt: string;
 }
 
-const INDEX_KEY = 'ids';
+/** A campaign without its recipients (what most callers need), with their number. */
+export type CampaignHeader = Omit<CampaignSnapshot, 'recipients'> & { readonly recipientCount: number };
+
+/** One recipient with its current state. */
+export interface RecipientRecord {
+  /** Position in the snapshot. */
+  readonly index: number;
+  /** The member as frozen. */
+  readonly member: Member;
+  /** Its current delivery state. */
+  readonly state: DeliveryState;
+}
+
+/** Counts by delivery state. */
+export type CampaignCounts = NonNullable<CampaignSummary['counts']>;
 
 /** The campaign store. */
 export interface CampaignStore {
-  /** Saves a new snapshot. */
-  create(snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'>): CampaignSnapshot;
-  /** Summaries, newest first. */
+  /** Saves a new snapshot; every recipient starts queued. */
+  create(snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'> & { readonly status?: CampaignSnapshot['status'] }): CampaignSnapshot;
+  /** Summaries with their counts, newest first: one read of the campaigns table, no journal. */
   list(): CampaignSummary[];
-  /** One snapshot. */
+  /** One summary, or undefined. */
+  summary(id: string): CampaignSummary | undefined;
+  /** One snapshot with every recipient (for the engine). */
   get(id: string): CampaignSnapshot | undefined;
+  /** One campaign without its recipients. */
+  header(id: string): CampaignHeader | undefined;
+  /** Recipients with their states, in order; a window when `offset`/`limit` are given. */
+  recipients(id: string, offset?: number, limit?: number): RecipientRecord[];
   /** Records where a campaign is. */
   setStatus(id: string, status: CampaignSnapshot['status'], extra?: { failure?: SmtpFailure | undefined; resumeAt?: number | undefined }): CampaignSummary;
+  /** Records new states of some recipients, in one transaction, and the campaign's counts with them. */
+  saveStates(id: string, changes: readonly { readonly index: number; readonly state: DeliveryState }[]): void;
+  /** Replaces every recipient's state (rebuilt from the journal). */
+  replaceStates(id: string, states: readonly DeliveryState[]): void;
 }
 
-/** Creates the campaign store. */
-export function createCampaignStore(store: KeyValueStore, clock: Clock): CampaignStore {
-  const ids = (): string[] => {
-    const value = store.get(INDEX_KEY);
-    return Array.isArray(value) ? (value as string[]) : [];
+interface CampaignRow {
+  readonly id: string;
+  readonly account_id: string;
+  readonly account_label: string;
+  readonly list_name: string;
+  readonly template: string;
+  readonly subject: string;
+  readonly reply_to: string;
+  readonly attachments: string;
+  readonly per_minute: number;
+  readonly status: CampaignSnapshot['status'];
+  readonly failure: string | null;
+  readonly resume_at: number | null;
+  readonly created_at: string;
+  readonly recipient_count: number;
+  readonly counts: string;
+}
+
+interface RecipientRow {
+  readonly idx: number;
+  readonly line: number;
+  readonly email: string;
+  readonly name: string;
+  readonly fields: string;
+  readonly state: string;
+}
+
+const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts';
+
+const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts'>): CampaignSummary => ({
+  id: row.id,
+  accountLabel: row.account_label,
+  listName: row.list_name,
+  subject: row.subject,
+  recipients: row.recipient_count,
+  status: row.status,
+  createdAt: row.created_at,
+  counts: JSON.parse(row.counts) as CampaignCounts,
+});
+
+const headerOf = (row: CampaignRow): CampaignHeader => ({
+  id: row.id,
+  accountId: row.account_id,
+  accountLabel: row.account_label,
+  listName: row.list_name,
+  template: JSON.parse(row.template) as CampaignSnapshot['template'],
+  replyTo: row.reply_to,
+  attachments: JSON.parse(row.attachments) as Attachment[],
+  perMinute: row.per_minute,
+  status: row.status,
+  ...(row.failure === null ? {} : { failure: JSON.parse(row.failure) as SmtpFailure }),
+  ...(row.resume_at === null ? {} : { resumeAt: row.resume_at }),
+  createdAt: row.created_at,
+  recipientCount: row.recipient_count,
+});
+
+const memberOf = (row: RecipientRow): Member => ({ line: row.line, email: row.email, name: row.name, fields: JSON.parse(row.fields) as Record<string, string> });
+
+/** Zero counts. */
+const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
+
+/** Creates the campaign store over the database. */
+export function createCampaignStore(database: MailroomDatabase, clock: Clock): CampaignStore {
+  const { db } = database;
+  const list = db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC`);
+  const summary = db.prepare<[string], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE id = ?`);
+  const header = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE id = ?');
+  const recipients = db.prepare<[string], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? ORDER BY idx');
+  const window = db.prepare<[string, number, number], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? AND idx >= ? ORDER BY idx LIMIT ?');
+  const insertCampaign = db.prepare(
+    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
+     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts)`,
+  );
+  const insertRecipient = db.prepare('INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const setStatus = db.prepare('UPDATE campaigns SET status = ?, failure = ?, resume_at = ? WHERE id = ?');
+  const setState = db.prepare('UPDATE recipients SET status = ?, state = ? WHERE campaign_id = ? AND idx = ?');
+  const countStates = db.prepare<[string], { status: string; n: number }>('SELECT status, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY status');
+  const currentStates = db.prepare<[string], string>('SELECT state FROM recipients WHERE campaign_id = ? ORDER BY idx').pluck();
+  const setCounts = db.prepare('UPDATE campaigns SET counts = ? WHERE id = ?');
+
+  const refreshCounts = (id: string) => {
+    const counts = emptyCounts();
+    for (const { status, n } of countStates.all(id)) counts[status] = n;
+    setCounts.run(JSON.stringify(counts), id);
   };
-  const get = (id: string) => store.get(`campaign:${id}`) as CampaignSnapshot | undefined;
-  const summaryOf = (c: CampaignSnapshot): CampaignSummary => ({
-    id: c.id,
-    accountLabel: c.accountLabel,
-    listName: c.listName,
-    subject: c.template.subject,
-    recipients: c.recipients.length,
-    status: c.status,
-    createdAt: c.createdAt,
-  });
-  return {
+  const headerRow = (id: string) => header.get(id);
+
+  const store: CampaignStore = {
     create(input) {
-      const snapshot: CampaignSnapshot = { ...input, id: randomUUID(), status: 'ready', createdAt: new Date(clock.now()).toISOString() };
-      store.set(`campaign:${snapshot.id}`, snapshot);
-      store.set(INDEX_KEY, [...ids(), snapshot.id]);
+      const { recipients: members, ...rest } = input;
+      const snapshot: CampaignSnapshot = { ...rest, recipients: members, id: randomUUID(), status: input.status ?? 'ready', createdAt: new Date(clock.now()).toISOString() };
+      const counts = { ...emptyCounts(), queued: members.length };
+      const queued = JSON.stringify(QUEUED);
+      database.write(() => {
+        insertCampaign.run({
+          id: snapshot.id,
+          accountId: snapshot.accountId,
+          accountLabel: snapshot.accountLabel,
+          listName: snapshot.listName,
+          template: JSON.stringify(snapshot.template),
+          subject: snapshot.template.subject,
+          replyTo: snapshot.replyTo,
+          attachments: JSON.stringify(snapshot.attachments),
+          perMinute: snapshot.perMinute,
+          status: snapshot.status,
+          createdAt: snapshot.createdAt,
+          recipientCount: members.length,
+          counts: JSON.stringify(counts),
+        });
+        members.forEach((m, i) => insertRecipient.run(snapshot.id, i, m.line, m.email, addressKey(m.email), m.name, JSON.stringify(m.fields), QUEUED.status, queued));
+      });
       return snapshot;
     },
-    list: () =>
-      ids()
-        .flatMap((id) => {
-          const c = get(id);
-          return c ? [summaryOf(c)] : [];
-        })
-        .reverse(),
-    get,
+    list: () => list.all().map(summaryOf),
+    summary(id) {
+      const row = summary.get(id);
+      return row ? summaryOf(row) : undefined;
+    },
+    get(id) {
+      return db.transaction(() => {
+        const row = headerRow(id);
+        if (!row) return undefined;
+        const { recipientCount: _count, ...rest } = headerOf(row);
+        return { ...rest, recipients: recipients.all(id).map(memberOf) };
+      })();
+    },
+    header(id) {
+      const row = headerRow(id);
+      return row ? headerOf(row) : undefined;
+    },
+    recipients(id, offset, limit) {
+      const rows = offset === undefined && limit === undefined ? recipients.all(id) : window.all(id, offset ?? 0, limit ?? -1);
+      return rows.map((row) => ({ index: row.idx, member: memberOf(row), state: JSON.parse(row.state) as DeliveryState }));
+    },
     setStatus(id, status, extra = {}) {
-      const c = get(id);
-      if (!c) throw new Error(`No campaign ${id}`);
-      const next: CampaignSnapshot = { ...c, status, failure: extra.failure, resumeAt: extra.resumeAt };
-      store.set(`campaign:${id}`, next);
-      return summaryOf(next);
+      database.write(() => {
+        if (setStatus.run(status, extra.failure === undefined ? null : JSON.stringify(extra.failure), extra.resumeAt ?? null, id).changes === 0) throw new Error(`No campaign ${id}`);
+      });
+      return store.summary(id)!;
+    },
+    saveStates(id, changes) {
+      if (changes.length === 0) return;
+      database.write(() => {
+        for (const { index, state } of changes) setState.run(state.status, JSON.stringify(state), id, index);
+        refreshCounts(id);
+      });
+    },
+    replaceStates(id, states) {
+      database.write(() => {
+        const now = currentStates.all(id);
+        states.forEach((state, index) => {
+          const text = JSON.stringify(state);
+          if (now[index] !== text) setState.run(state.status, text, id, index);
+        });
+        refreshCounts(id);
+      });
     },
   };
+  return store;
 }

@@ -1,4 +1,6 @@
 /** The one handler table, served by both hosts (Electron IPC and the loopback WebSocket host). */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../../ipc/common/app-error';
 import { accountDraftSchema } from '../../ipc/common/contract';
 import type { Handlers } from '../../ipc/common/dispatch';
@@ -20,6 +22,8 @@ import { createListHandlers } from '../../lists/node/list-handlers';
 import { createListStore } from '../../lists/node/list-store';
 import { createSuppressionStore } from '../../lists/node/suppression-store';
 import { createTemplateStore } from '../../templates/node/template-store';
+import { DATABASE_FILE_NAME, openDatabase, type MailroomDatabase } from '../../storage/node/database';
+import { importJsonStores } from './json-import';
 
 /** What the handlers need from their host. */
 export interface HandlerDeps {
@@ -37,6 +41,13 @@ export interface HandlerDeps {
   readonly version: string;
   /** Folder for the campaign journals (append-only files, fsync'd). */
   readonly journalDir: string;
+  /**
+   * The data folder: the database file (`mailroom.sqlite3`) lives there, and the JSON stores of earlier
+   * versions found there are moved into it once. Absent: an in-memory database (tests of other rooms).
+   */
+  readonly dataDir?: string;
+  /** An open database to use instead (tests and the bench share one); wins over `dataDir`. */
+  readonly database?: MailroomDatabase;
   /** Log sink; never receives secrets. */
   readonly log?: (line: string) => void;
   /**
@@ -59,17 +70,26 @@ export interface HandlerDeps {
   readonly onFlush?: (flush: () => void) => void;
 }
 
-/** The store names, one file each. Secrets live apart from the records they belong to. */
+/**
+ * The key-value store names, one file each. Secrets live apart from the records they belong to. Lists,
+ * templates, suppression and campaigns live in the database (their old JSON files are moved once).
+ */
 export const STORE_NAMES = {
   accounts: 'accounts',
   secrets: 'secrets',
   preferences: 'preferences',
   ledger: 'ledger',
-  templates: 'templates',
-  lists: 'lists',
-  suppression: 'suppression',
-  campaigns: 'campaigns',
 } as const;
+
+/** Opens the database of the handlers: the given one, the data folder's file, or one in memory; moves the old JSON stores once. */
+export function openHandlerDatabase(deps: Pick<HandlerDeps, 'database' | 'dataDir' | 'journalDir' | 'log' | 'clock'>): MailroomDatabase {
+  if (deps.database) return deps.database;
+  if (deps.dataDir === undefined) return openDatabase(':memory:');
+  mkdirSync(deps.dataDir, { recursive: true });
+  const database = openDatabase(join(deps.dataDir, DATABASE_FILE_NAME));
+  importJsonStores(database, deps.dataDir, deps.journalDir, deps.log ?? (() => undefined), deps.clock.now());
+  return database;
+}
 
 /** Creates the handler table. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -85,14 +105,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ledger,
     ...(deps.gmailApiBase === undefined ? {} : { gmailApiBase: deps.gmailApiBase }),
   });
-  const templates = createTemplateStore(deps.openStore(STORE_NAMES.templates), clock);
+  const database = openHandlerDatabase(deps);
+  const templates = createTemplateStore(database, clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
-  const campaigns = createCampaignStore(deps.openStore(STORE_NAMES.campaigns), clock);
+  const campaigns = createCampaignStore(database, clock);
   const listHandlers = createListHandlers({
     accounts,
     ledger,
-    lists: createListStore(deps.openStore(STORE_NAMES.lists), clock),
-    suppression: createSuppressionStore(deps.openStore(STORE_NAMES.suppression), clock),
+    lists: createListStore(database, clock),
+    suppression: createSuppressionStore(database, clock),
     templates,
     campaigns,
     emit,

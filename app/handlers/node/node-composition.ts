@@ -86,6 +86,7 @@ export async function createNodeHandlers(options: {
     host: 'web',
     version: APP_VERSION,
     journalDir,
+    dataDir: options.dataDir,
     log: options.log ?? ((line) => console.log(line)),
     ...(options.recoverCampaigns === undefined ? {} : { recoverCampaigns: options.recoverCampaigns }),
     ...(options.onFlush === undefined ? {} : { onFlush: options.onFlush }),

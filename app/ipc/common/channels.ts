@@ -33,6 +33,7 @@ export const REQUEST_CHANNELS = [
   'lists:set-members',
   'lists:report-csv',
   'lists:export',
+  'lists:members',
   'suppression:list',
   'suppression:add',
   'suppression:remove',

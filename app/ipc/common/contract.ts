@@ -665,6 +665,11 @@ export const requests = {
   },
   'lists:report-csv': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
   'lists:export': { input: idInputSchema.extend({ format: exportFormatSchema }), output: exportFileSchema },
+  /** A window of a list's members (the virtual table asks for the rows it shows), and how many there are. */
+  'lists:members': {
+    input: z.object({ listId: z.string().min(1).max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+    output: z.object({ members: z.array(memberSchema), total: z.number().int() }),
+  },
   'suppression:list': { input: z.void(), output: z.array(suppressionEntrySchema) },
   'suppression:add': { input: z.object({ text: z.string().max(5 * 1024 * 1024), reason: z.string().max(200) }), output: z.object({ added: z.number().int(), invalid: z.array(z.string()) }) },
   'suppression:remove': { input: z.object({ email: z.string().max(320) }), output: z.object({ email: z.string() }) },

@@ -40,7 +40,15 @@ describe('lists through the handlers', () => {
       [4, 'invalid-address'],
       [5, 'duplicate'],
     ]);
-    expect(imported.report.members[0]).toEqual({ line: 2, email: 'minsu@school.kr', name: '김민수', fields: { 학년: '3', 반: '2' } });
+    // The import's answer carries no members: the page asks for the rows it shows.
+    expect(imported.report.members).toEqual([]);
+    expect(imported.report.summary.accepted).toBe(3);
+    const page = await call<any>('lists:members', { listId: imported.list.id, offset: 1, limit: 5 });
+    expect(page.total).toBe(3);
+    expect(page.members.map((m: any) => m.line)).toEqual([3, 6]);
+    expect((await call<any>('lists:members', { listId: imported.list.id, offset: 0, limit: 1 })).members).toEqual([
+      { line: 2, email: 'minsu@school.kr', name: '김민수', fields: { 학년: '3', 반: '2' } },
+    ]);
     const csv = await call<{ content: string }>('lists:report-csv', { id: imported.list.id });
     expect(csv.content.startsWith('\ufeffline,email,reason,detail')).toBe(true);
   });

@@ -52,6 +52,7 @@ type ListChannels =
   | 'lists:report-csv'
   | 'lists:export'
   | 'suppression:export'
+  | 'lists:members'
   | 'suppression:list'
   | 'suppression:add'
   | 'suppression:remove'
@@ -81,19 +82,21 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
   ) => {
     const list = lists.save({ id: input.listId, name: input.name, columns: [...columns], mapping, members: report.members, rejected: report.rejected, source });
     announceLists();
-    return { list: summarize(list), report };
+    // The members stay in the main process: the page asks for the rows it shows (`lists:members`).
+    return { list: summarize(list), report: { ...report, members: [] } };
   };
 
   const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> => {
     if ('inline' in template) return template.inline;
-    const found = templates.list().find((t) => t.id === template.templateId);
+    const found = templates.get(template.templateId);
     if (!found) throw new AppError('not-found', 'That template no longer exists.');
     return found;
   };
 
   const composeContext = (input: ComposeInput) => {
     const record = accounts.record(input.accountId);
-    const list = lists.get(input.listId);
+    // The members are read from the database once per change of the list, not per keystroke.
+    const list = { ...lists.header(input.listId), members: lists.members(input.listId) };
     const template = resolveTemplate(input.template);
     return { record, list, template, preset: PRESETS[record.presetId] };
   };
@@ -155,9 +158,9 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       return saveReport(input, PASTED_COLUMNS, { address: 0, name: 1 }, report, { kind: 'paste' });
     },
     'lists:rename': async ({ id, name }) => {
-      const list = lists.save({ ...lists.get(id), name });
+      const summary = lists.rename(id, name);
       announceLists();
-      return summarize(list);
+      return summary;
     },
     'lists:remove': async ({ id }) => {
       lists.remove(id);
@@ -166,15 +169,16 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     },
     'lists:set-members': async ({ id, members }) => {
       // Row edits are validated exactly like an import: the edited rows become a table again.
-      const list = lists.get(id);
+      const list = lists.header(id);
       const fieldNames = [...new Set(members.flatMap((m) => Object.keys(m.fields)))];
       const columns = ['email', 'name', ...fieldNames];
       const rows = members.map((m, i) => ({ line: i + 2, cells: [m.email, m.name, ...fieldNames.map((f) => m.fields[f] ?? '')] }));
       const report = buildMembers({ columns, rows, mapping: { address: 0, name: 1 }, suppressed: suppression.addresses() });
       return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
     },
+    'lists:members': async ({ listId, offset, limit }) => lists.page(listId, offset, limit),
     'lists:report-csv': async ({ id }) => {
-      const list = lists.get(id);
+      const list = lists.header(id);
       // A UTF-8 byte-order mark makes Excel read Korean text right.
       return { fileName: `${list.name}-import-report.csv`, content: `\ufeff${reportToCsv({ rejected: list.rejected })}` };
     },

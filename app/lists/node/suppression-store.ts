@@ -3,7 +3,8 @@
  * list of this installation. The campaign engine adds addresses that fail permanently (5.1.1).
  */
 import { addressKey } from '../common/member-list';
-import type { Clock, KeyValueStore } from '../../storage/node/ports';
+import type { MailroomDatabase } from '../../storage/node/database';
+import type { Clock } from '../../storage/node/ports';
 
 /** One suppressed address. */
 export interface SuppressionEntry {
@@ -14,8 +15,6 @@ export interface SuppressionEntry {
   /** ISO time it was added. */
   readonly addedAt: string;
 }
-
-const KEY = 'suppressed';
 
 /** The suppression list. */
 export interface SuppressionStore {
@@ -29,29 +28,23 @@ export interface SuppressionStore {
   remove(email: string): void;
 }
 
-/** Creates the suppression store over a key-value store. */
-export function createSuppressionStore(store: KeyValueStore, clock: Clock): SuppressionStore {
-  const read = (): SuppressionEntry[] => {
-    const value = store.get(KEY);
-    return Array.isArray(value) ? (value as SuppressionEntry[]) : [];
-  };
+/** Creates the suppression store over the database. */
+export function createSuppressionStore(database: MailroomDatabase, clock: Clock): SuppressionStore {
+  const { db } = database;
+  const list = db.prepare<[], { email: string; reason: string; added_at: string }>('SELECT email, reason, added_at FROM suppression ORDER BY added_at DESC, rowid');
+  const addresses = db.prepare<[], string>('SELECT email FROM suppression').pluck();
+  const insert = db.prepare('INSERT INTO suppression (email, reason, added_at) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING');
+  const remove = db.prepare('DELETE FROM suppression WHERE email = ?');
   return {
-    list: () => [...read()].sort((a, b) => b.addedAt.localeCompare(a.addedAt)),
-    addresses: () => new Set(read().map((e) => e.email)),
+    list: () => list.all().map((r) => ({ email: r.email, reason: r.reason, addedAt: r.added_at })),
+    addresses: () => new Set(addresses.all()),
     add(emails, reason) {
-      const all = read();
-      const known = new Set(all.map((e) => e.email));
       const addedAt = new Date(clock.now()).toISOString();
-      const fresh = [...new Set(emails.map(addressKey).filter((e) => e !== '' && !known.has(e)))];
-      store.set(KEY, [...all, ...fresh.map((email) => ({ email, reason, addedAt }))]);
-      return fresh.length;
+      const fresh = [...new Set(emails.map(addressKey).filter((e) => e !== ''))];
+      return database.write(() => fresh.reduce((added, email) => added + insert.run(email, reason, addedAt).changes, 0));
     },
     remove(email) {
-      const target = addressKey(email);
-      store.set(
-        KEY,
-        read().filter((e) => e.email !== target),
-      );
+      database.write(() => remove.run(addressKey(email)));
     },
   };
 }

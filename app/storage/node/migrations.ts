@@ -1,0 +1,87 @@
+/**
+ * The schema, as numbered migrations: migration N brings `PRAGMA user_version` from N to N + 1. Never
+ * edit a migration that has shipped; add the next one.
+ */
+
+/** Every migration, oldest first. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: lists and members, suppression, templates, drafts, campaigns and their recipients; meta facts.
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE lists (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    columns TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    rejected TEXT NOT NULL,
+    source TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 0,
+    member_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE members (
+    list_id TEXT NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    address TEXT NOT NULL,
+    name TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    PRIMARY KEY (list_id, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE suppression (
+    email TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX suppression_by_time ON suppression (added_at);
+  CREATE TABLE templates (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    data TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX drafts_by_time ON drafts (updated_at);
+  CREATE TABLE campaigns (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    account_id TEXT NOT NULL,
+    account_label TEXT NOT NULL,
+    list_name TEXT NOT NULL,
+    template TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    attachments TEXT NOT NULL,
+    per_minute REAL NOT NULL,
+    status TEXT NOT NULL,
+    failure TEXT,
+    resume_at INTEGER,
+    created_at TEXT NOT NULL,
+    recipient_count INTEGER NOT NULL,
+    counts TEXT NOT NULL
+  );
+  CREATE TABLE recipients (
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    email TEXT NOT NULL,
+    address_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    status TEXT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX recipients_by_state ON recipients (campaign_id, status);
+  CREATE INDEX recipients_by_address ON recipients (address_key);
+  `,
+];
