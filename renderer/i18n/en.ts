@@ -1,11 +1,13 @@
 /** English words of the UI. `ko.ts` must have exactly the same keys (checked by the compiler). */
 import { composeEn } from './compose-en';
+import { firstRunEn } from './first-run-en';
 import { listsEn } from './lists-en';
 import { oauthEn } from './oauth-en';
 import { templatesEn } from './templates-en';
 
 export const en = {
   listsScreen: listsEn,
+  firstRun: firstRunEn,
   oauth: oauthEn,
   templatesScreen: templatesEn,
   compose: composeEn,

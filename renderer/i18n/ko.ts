@@ -1,12 +1,14 @@
 /** 한국어 UI 문구. 키는 `en.ts`와 같아야 한다(컴파일러가 확인). */
 import type { Messages } from './en';
 import { composeKo } from './compose-ko';
+import { firstRunKo } from './first-run-ko';
 import { listsKo } from './lists-ko';
 import { oauthKo } from './oauth-ko';
 import { templatesKo } from './templates-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
+  firstRun: firstRunKo,
   oauth: oauthKo,
   templatesScreen: templatesKo,
   compose: composeKo,

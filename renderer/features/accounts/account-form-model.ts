@@ -150,3 +150,10 @@ export function fieldOfServerError(message: string): AccountField | undefined {
   const name = /^([a-zA-Z]+)(?:\.[^:]*)?:/.exec(message)?.[1];
   return name && name in EMPTY_ACCOUNT_FORM && name !== 'security' ? (name as AccountField) : undefined;
 }
+
+/** Sets the username; the From address follows the login while it is empty or still the same as the old login. */
+export function withUsername(values: AccountFormValues, username: string): AccountFormValues {
+  const follows = values.fromAddress.trim() === '' || values.fromAddress.trim() === values.username.trim();
+  const looksLikeAddress = /^[^\s@]+@[^\s@]+$/.test(username.trim());
+  return { ...values, username, fromAddress: follows ? (looksLikeAddress ? username.trim() : '') : values.fromAddress };
+}

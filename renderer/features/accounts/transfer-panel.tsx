@@ -47,7 +47,7 @@ export function TransferPanel({ mode, onClose }: TransferPanelProps) {
 
   return (
     <form className="card transfer" onSubmit={(event) => void submit(event)} aria-labelledby="transfer-title">
-      <h3 id="transfer-title">{mode === 'export' ? t('transfer.exportTitle') : t('transfer.importTitle')}</h3>
+      <h2 id="transfer-title">{mode === 'export' ? t('transfer.exportTitle') : t('transfer.importTitle')}</h2>
       <p className="muted">{mode === 'export' ? t('transfer.exportBody') : t('transfer.importBody')}</p>
       <div className="secrets-gate__row">
         {mode === 'import' ? (

@@ -1,5 +1,5 @@
 /** The window's frame: navigation on the side, the chosen screen beside it. */
-import { useState } from 'react';
+import { Fragment, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { assertNever } from '../../../app/ipc/common/app-error';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/common/contract';
@@ -9,6 +9,7 @@ import { ComposeScreen } from '../compose/compose-screen';
 import { ListsScreen } from '../lists/lists-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { TemplatesScreen } from '../templates/templates-screen';
+import { useViewFocus } from './view-focus';
 
 /** The screens of the app, in navigation order. */
 export const SCREENS = ['accounts', 'lists', 'templates', 'compose', 'campaigns', 'settings'] as const;
@@ -27,11 +28,26 @@ export interface AppShellProps {
 export function AppShell({ settings, onSettingsChange }: AppShellProps) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('accounts');
+  /** Counts visits, so choosing the current screen again starts it afresh. */
+  const [visit, setVisit] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+  const focusView = useViewFocus(mainRef);
+  const go = (id: ScreenId) => {
+    setScreen(id);
+    setVisit((n) => n + 1);
+  };
+  const skipToContent = (event: MouseEvent) => {
+    event.preventDefault();
+    focusView();
+  };
+  useEffect(() => {
+    if (visit > 0) focusView();
+  }, [visit, focusView]);
 
   const content = (() => {
     switch (screen) {
       case 'accounts':
-        return <AccountsScreen />;
+        return <AccountsScreen onNavigate={go} />;
       case 'settings':
         return <SettingsScreen settings={settings} onChange={onSettingsChange} />;
       case 'lists':
@@ -39,9 +55,9 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
       case 'templates':
         return <TemplatesScreen />;
       case 'compose':
-        return <ComposeScreen onCreated={() => setScreen('campaigns')} />;
+        return <ComposeScreen onCreated={() => go('campaigns')} />;
       case 'campaigns':
-        return <CampaignsScreen onOpenAccounts={() => setScreen('accounts')} />;
+        return <CampaignsScreen onOpenAccounts={() => go('accounts')} />;
       default:
         return assertNever(screen);
     }
@@ -49,6 +65,9 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        {t('firstRun.skipToContent')}
+      </a>
       <nav className="shell__nav" aria-label={t('nav.label')}>
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">
@@ -62,14 +81,16 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
         <ul>
           {SCREENS.map((id) => (
             <li key={id}>
-              <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+              <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => go(id)}>
                 {t(`nav.${id}`)}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="shell__main">{content}</main>
+      <main className="shell__main" id="main" ref={mainRef}>
+        <Fragment key={`${screen}:${visit}`}>{content}</Fragment>
+      </main>
     </div>
   );
 }
