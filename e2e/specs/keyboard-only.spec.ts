@@ -34,9 +34,9 @@ async function typeInto(page: Page, target: Locator, text: string): Promise<void
   await page.keyboard.type(text);
 }
 
-/** Tabs to `target` and presses Enter. */
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
+/** Tabs (or Shift+Tabs) to `target` and presses Enter. */
+async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  await tabTo(page, target, key);
   await page.keyboard.press('Enter');
 }
 

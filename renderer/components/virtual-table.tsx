@@ -4,7 +4,8 @@
  * so 10,000 members scroll as smoothly as ten. The header sticks to the top of the scroll box.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useImperativeHandle, useLayoutEffect, useRef, useState, type FocusEvent, type Key, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type FocusEvent, type Key, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { fitColumns } from './fit-columns';
 import { nextRowIndex } from './row-navigation';
 
 /** One column. */
@@ -78,6 +79,15 @@ export function VirtualTable({ label, columns, rowCount, rowKey, row, rowHeight,
   /** A row whose control should take focus as soon as it is rendered. */
   const focusPending = useRef<number | null>(null);
   const active = Math.min(activeRow, Math.max(0, rowCount - 1));
+  /** The scroll box's inner width: in a narrow window the wide columns give up room so every column stays in view. */
+  const [boxWidth, setBoxWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(() => setBoxWidth(box.clientWidth));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions on purpose; this component does not memoise them.
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -132,7 +142,11 @@ export function VirtualTable({ label, columns, rowCount, rowKey, row, rowHeight,
   const last = items[items.length - 1];
   const padTop = first ? first.start : 0;
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
-  const minWidth = columns.reduce((sum, column) => sum + (column.width ?? 160), 0);
+  const widths = fitColumns(
+    columns.map((column) => column.width),
+    boxWidth ?? Number.POSITIVE_INFINITY,
+  );
+  const minWidth = widths.reduce<number>((sum, width) => sum + (width ?? 160), 0);
 
   return (
     <div
@@ -153,8 +167,8 @@ export function VirtualTable({ label, columns, rowCount, rowKey, row, rowHeight,
       ) : null}
       <table className="lists-table" aria-label={label} aria-rowcount={rowCount + 1} style={{ minWidth }}>
         <colgroup>
-          {columns.map((column) => (
-            <col key={column.key} style={column.width === undefined ? undefined : { width: column.width }} />
+          {columns.map((column, i) => (
+            <col key={column.key} style={widths[i] === undefined ? undefined : { width: widths[i] }} />
           ))}
         </colgroup>
         <thead>
