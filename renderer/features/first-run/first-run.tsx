@@ -101,7 +101,7 @@ export function FirstRun({ accounts, onStart, onFinish }: FirstRunProps) {
             <input type="email" value={address} onChange={(e) => typeAddress(e.target.value)} autoComplete="email" spellCheck={false} autoCapitalize="off" />
           </Field>
           {picked ? (
-            <p className="form-warning" role="status" data-picked={presetId}>
+            <p className="first-run__picked" role="status" data-picked={presetId}>
               {t('firstRun.provider.picked', { name: providerName })}
             </p>
           ) : null}
