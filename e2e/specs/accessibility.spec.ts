@@ -5,8 +5,13 @@
  * (starter picker, editor), Compose with its pre-flight, Campaigns (history, a finished campaign, a
  * selected row), Settings, and the Accounts panels. Every rule, every impact: zero violations.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { createNodeHandlers } from '../../app/handlers/node/node-composition';
+import { startWebHost } from '../../app/host-web/node/web-host';
 import { axeViolations, describeViolations } from '../axe';
 import { startSmtpSink } from '../fakes/smtp-sink';
 import { en } from '../../renderer/i18n/en';
@@ -190,4 +195,38 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
       });
     });
   }
+}
+
+for (const locale of ['en-US', 'ko-KR'] as const) {
+  test.describe(`${locale} without a keychain`, () => {
+    test.use({ locale });
+
+    test(`the passphrase card says what it protects and that it cannot be recovered, with no axe violations (${locale})`, async ({ page }) => {
+      const w = locale === 'ko-KR' ? ko : en;
+      const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-e2e-'));
+      // No passphrase handed to the handlers: as on a computer without a real keychain.
+      const host = await startWebHost({
+        staticDir: process.env.MAILROOM_RENDERER_DIR ?? resolve(import.meta.dirname, '../../out/renderer'),
+        createHandlers: (emit) => createNodeHandlers({ dataDir, emit }),
+      });
+      try {
+        await page.goto(host.url);
+        const card = page.getByRole('form', { name: w.secrets.chooseTitle });
+        await expect(card).toContainText(w.firstRun.secrets.what);
+        await expect(card).toContainText(w.firstRun.secrets.recover);
+        await expect(page.getByRole('heading', { level: 2, name: w.firstRun.welcome.title })).toBeVisible();
+        const { audit, found } = auditor(page);
+        await audit('accounts: passphrase card and welcome');
+        await page.getByLabel(w.secrets.passphrase, { exact: true }).fill('a passphrase for e2e');
+        await page.getByLabel(w.secrets.confirm, { exact: true }).fill('a passphrase for e2e');
+        await page.getByRole('button', { name: w.secrets.choose, exact: true }).click();
+        await expect(card).toBeHidden({ timeout: 30_000 });
+        await audit('accounts: unlocked, welcome');
+        expect(found, found.join('\n')).toEqual([]);
+      } finally {
+        await host.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  });
 }
