@@ -12,16 +12,19 @@ export interface DiagnosisPanelProps {
   readonly presetId: PresetId;
   /** Heading above the explanation. */
   readonly heading: string;
+  /** The heading's level, one below the section it sits in (4 unless told). */
+  readonly level?: 2 | 3 | 4;
 }
 
 /** Renders the explanation. Links open in the system browser (Electron routes them through its allowlist). */
-export function DiagnosisPanel({ failure, presetId, heading }: DiagnosisPanelProps) {
+export function DiagnosisPanel({ failure, presetId, heading, level = 4 }: DiagnosisPanelProps) {
+  const Heading = `h${level}` as const;
   const { t } = useTranslation();
   const explanation = explainFailure(failure.diagnosis, presetId);
   const steps = t(`${explanation.key}.steps`, { returnObjects: true }) as unknown;
   return (
     <section className="result result--failed" data-status="failed" data-diagnosis={failure.diagnosis} aria-live="polite">
-      <h4>{heading}</h4>
+      <Heading>{heading}</Heading>
       <p className="result__title">{t(`${explanation.key}.title`)}</p>
       <p>{t(`${explanation.key}.body`)}</p>
       {Array.isArray(steps) && steps.length > 0 ? (

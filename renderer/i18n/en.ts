@@ -1,6 +1,7 @@
 /** English words of the UI. `ko.ts` must have exactly the same keys (checked by the compiler). */
 import { appErrorWordsEn, diagnosisWordsEn } from '../../app/diagnosis/common/diagnosis-words-en';
 import { composeEn } from './compose-en';
+import { firstRunEn } from './first-run-en';
 import { listsEn } from './lists-en';
 import { shellEn } from './shell-en';
 import { outgrowEn } from './outgrow-en';
@@ -12,6 +13,7 @@ export const en = {
   listsScreen: listsEn,
   shell: shellEn,
   outgrow: outgrowEn,
+  firstRun: firstRunEn,
   oauth: oauthEn,
   secretSafety: securityEn,
   templatesScreen: templatesEn,

@@ -2,6 +2,7 @@
 import type { Messages } from './en';
 import { appErrorWordsKo, diagnosisWordsKo } from '../../app/diagnosis/common/diagnosis-words-ko';
 import { composeKo } from './compose-ko';
+import { firstRunKo } from './first-run-ko';
 import { listsKo } from './lists-ko';
 import { shellKo } from './shell-ko';
 import { outgrowKo } from './outgrow-ko';
@@ -13,6 +14,7 @@ export const ko: Messages = {
   listsScreen: listsKo,
   shell: shellKo,
   outgrow: outgrowKo,
+  firstRun: firstRunKo,
   oauth: oauthKo,
   secretSafety: securityKo,
   templatesScreen: templatesKo,

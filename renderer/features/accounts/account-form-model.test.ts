@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../app/ipc/common/contract';
-import { checkAccountForm, EMPTY_ACCOUNT_FORM, fieldOfServerError, formFromAccount, formWarnings, withPreset } from './account-form-model';
+import { checkAccountForm, EMPTY_ACCOUNT_FORM, fieldOfServerError, formFromAccount, formWarnings, withPreset, withUsername } from './account-form-model';
 
 const filled = {
   ...EMPTY_ACCOUNT_FORM,
@@ -114,5 +114,23 @@ describe('a saved password bound to its server', () => {
       expect(checkAccountForm({ ...form, ...change }, existing as never)).toMatchObject({ ok: false, fields: expect.arrayContaining(['password']) });
       expect(passwordNeededAgain({ ...form, ...change, password: 'typed again' }, existing as never)).toBe(false);
     }
+  });
+});
+
+describe('withUsername', () => {
+  it('lets From follow the login while the user has not typed another From', () => {
+    let values = withUsername(EMPTY_ACCOUNT_FORM, 'o');
+    expect(values.fromAddress).toBe('');
+    for (const typed of ['of', 'office@', 'office@club.test']) values = withUsername(values, typed);
+    expect(values.fromAddress).toBe('office@club.test');
+    values = withUsername(values, 'office@club.tes');
+    expect(values.fromAddress).toBe('office@club.tes');
+  });
+  it('keeps a From the user chose', () => {
+    const chosen = { ...EMPTY_ACCOUNT_FORM, username: 'office@club.test', fromAddress: 'notice@club.test' };
+    expect(withUsername(chosen, 'admin@club.test').fromAddress).toBe('notice@club.test');
+  });
+  it('leaves From empty for a login that is not an address (a Naver id)', () => {
+    expect(withUsername(EMPTY_ACCOUNT_FORM, 'hanbit').fromAddress).toBe('');
   });
 });

@@ -162,3 +162,10 @@ export function passwordNeededAgain(values: AccountFormValues, existing: Account
     values.tlsServername.trim() !== existing.tlsServername
   );
 }
+
+/** Sets the username; the From address follows the login while it is empty or still the same as the old login. */
+export function withUsername(values: AccountFormValues, username: string): AccountFormValues {
+  const follows = values.fromAddress.trim() === '' || values.fromAddress.trim() === values.username.trim();
+  const looksLikeAddress = /^[^\s@]+@[^\s@]+$/.test(username.trim());
+  return { ...values, username, fromAddress: follows ? (looksLikeAddress ? username.trim() : '') : values.fromAddress };
+}

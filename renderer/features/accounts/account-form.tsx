@@ -14,6 +14,7 @@ import {
   formWarnings,
   passwordNeededAgain,
   withPreset,
+  withUsername,
   type AccountField,
   type AccountFormValues,
 } from './account-form-model';
@@ -26,16 +27,18 @@ export interface AccountFormProps {
   readonly onSaved: (account: AccountView) => void;
   /** Called when the user cancels. */
   readonly onCancel: () => void;
+  /** The fields a new account starts with (the first-run setup fills provider and address). */
+  readonly initial?: AccountFormValues;
 }
 
 const SECURITY: readonly Security[] = ['starttls', 'tls', 'none'];
 const ADVANCED_FIELDS: readonly AccountField[] = ['replyTo', 'ehloName', 'tlsServername', 'dailyLimit', 'caCertificate'];
 
 /** Renders the account form. */
-export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
+export function AccountForm({ existing, onSaved, onCancel, initial }: AccountFormProps) {
   const { t } = useTranslation();
   const client = useClient();
-  const [values, setValues] = useState<AccountFormValues>(existing ? formFromAccount(existing) : EMPTY_ACCOUNT_FORM);
+  const [values, setValues] = useState<AccountFormValues>(existing ? formFromAccount(existing) : (initial ?? EMPTY_ACCOUNT_FORM));
   const [errors, setErrors] = useState<ReadonlySet<AccountField>>(new Set());
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -69,7 +72,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
 
   return (
     <form className="card account-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="account-form-title">
-      <h3 id="account-form-title">{existing ? t('accountForm.editTitle', { label: existing.label }) : t('accountForm.newTitle')}</h3>
+      <h2 id="account-form-title">{existing ? t('accountForm.editTitle', { label: existing.label }) : t('accountForm.newTitle')}</h2>
       {errors.size > 0 ? (
         <p className="form-alert" role="alert">
           {t('accountForm.fixErrors')}
@@ -115,7 +118,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
           <input value={values.label} onChange={(e) => set('label', e.target.value)} />
         </Field>
         <Field label={t('accountForm.username')} help={t(`presets.${values.presetId}.username`)} error={errorOf('username')}>
-          <input value={values.username} onChange={(e) => set('username', e.target.value)} autoComplete="username" spellCheck={false} autoCapitalize="off" />
+          <input value={values.username} onChange={(e) => setValues((v) => withUsername(v, e.target.value))} autoComplete="username" spellCheck={false} autoCapitalize="off" />
         </Field>
         <Field
           label={t('accountForm.password')}

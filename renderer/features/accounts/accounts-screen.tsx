@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
+import { FirstRun } from '../first-run/first-run';
 import { AccountCard } from './account-card';
 import { AccountForm } from './account-form';
 import { LogtoPanel } from './logto-panel';
@@ -11,6 +12,9 @@ import { SecretsGate } from './secrets-gate';
 import { TransferPanel } from './transfer-panel';
 import { useAccounts } from './use-accounts';
 import { useSecretsStatus } from './use-secrets-status';
+
+/** Session key: the first-run setup was finished or skipped in this window. */
+const FIRST_RUN_ENDED = 'mailroom.firstRunEnded';
 
 type Editor =
   | { readonly kind: 'closed' }
@@ -21,13 +25,30 @@ type Editor =
   | { readonly kind: 'logto-export'; readonly account: AccountView }
   | { readonly kind: 'oauth'; readonly account?: AccountView };
 
+/** Props of AccountsScreen. */
+export interface AccountsScreenProps {
+  /** Goes to another screen (the first-run setup ends on Lists). */
+  readonly onNavigate?: (screen: 'lists') => void;
+}
+
+/** The first-run setup: offered while there is no account, kept until it ends, gone once skipped. */
+type FirstRunState = 'offered' | 'running' | 'ended';
+
 /** Renders the Accounts screen. */
-export function AccountsScreen() {
+export function AccountsScreen({ onNavigate }: AccountsScreenProps = {}) {
   const { t } = useTranslation();
   const client = useClient();
   const state = useAccounts();
   const secrets = useSecretsStatus();
   const [editor, setEditor] = useState<Editor>({ kind: 'closed' });
+  const [firstRun, setFirstRun] = useState<FirstRunState>(() => (sessionStorage.getItem(FIRST_RUN_ENDED) ? 'ended' : 'offered'));
+  const noAccounts = state.status === 'loaded' && state.accounts.length === 0;
+  const showFirstRun = state.status === 'loaded' && editor.kind === 'closed' && (firstRun === 'running' || (firstRun === 'offered' && noAccounts));
+  const endFirstRun = (next: 'accounts' | 'lists') => {
+    sessionStorage.setItem(FIRST_RUN_ENDED, '1');
+    setFirstRun('ended');
+    if (next === 'lists') onNavigate?.('lists');
+  };
 
   const remove = async (account: AccountView) => {
     if (!window.confirm(t('accounts.confirmRemove', { label: account.label }))) return;
@@ -45,7 +66,7 @@ export function AccountsScreen() {
           <h1>{t('accounts.title')}</h1>
           <p className="screen__intro">{t('accounts.intro')}</p>
         </div>
-        {editor.kind === 'closed' ? (
+        {editor.kind === 'closed' && firstRun !== 'running' ? (
           <div className="screen__actions">
             <button type="button" className="button" onClick={() => setEditor({ kind: 'logto-import' })}>
               {t('logto.import')}
@@ -84,27 +105,36 @@ export function AccountsScreen() {
         />
       ) : null}
 
+      {showFirstRun && state.status === 'loaded' ? (
+        <FirstRun accounts={state.accounts} onStart={() => setFirstRun('running')} onFinish={endFirstRun} />
+      ) : null}
+
       {state.status === 'loading' ? <p>{t('common.loading')}</p> : null}
       {state.status === 'failed' ? (
         <p className="form-alert" role="alert">
           {t(`errors.${state.error.code}`)}
         </p>
       ) : null}
-      {state.status === 'loaded' && state.accounts.length === 0 && editor.kind === 'closed' ? <p className="muted">{t('accounts.none')}</p> : null}
-      {state.status === 'loaded' && state.accounts.length > 0 ? (
-        <ul className="account-list" aria-label={t('accounts.listLabel')}>
-          {state.accounts.map((account) => (
-            <AccountCard
-              // A new consent starts the card afresh: an old check or send failure no longer applies.
-              key={account.auth?.kind === 'oauth' ? `${account.id}:${account.auth.connectedAt}` : account.id}
-              account={account}
-              onEdit={() => setEditor({ kind: 'edit', account })}
-              onExportLogto={() => setEditor({ kind: 'logto-export', account })}
-              onReconnect={() => setEditor({ kind: 'oauth', account })}
-              onRemove={() => void remove(account)}
-            />
-          ))}
-        </ul>
+      {noAccounts && editor.kind === 'closed' && !showFirstRun ? <p className="muted">{t('accounts.none')}</p> : null}
+      {state.status === 'loaded' && state.accounts.length > 0 && firstRun !== 'running' ? (
+        <>
+          <h2 id="accounts-list-title" className="visually-hidden">
+            {t('accounts.listLabel')}
+          </h2>
+          <ul className="account-list" aria-labelledby="accounts-list-title">
+            {state.accounts.map((account) => (
+              <AccountCard
+                // A new consent starts the card afresh: an old check or send failure no longer applies.
+                key={account.auth?.kind === 'oauth' ? `${account.id}:${account.auth.connectedAt}` : account.id}
+                account={account}
+                onEdit={() => setEditor({ kind: 'edit', account })}
+                onExportLogto={() => setEditor({ kind: 'logto-export', account })}
+                onReconnect={() => setEditor({ kind: 'oauth', account })}
+                onRemove={() => void remove(account)}
+              />
+            ))}
+          </ul>
+        </>
       ) : null}
     </div>
   );

@@ -47,7 +47,7 @@ export function LogtoPanel(props: LogtoPanelProps) {
 
   return (
     <form className="card logto" onSubmit={(event) => void submit(event)} aria-labelledby="logto-title">
-      <h3 id="logto-title">{props.mode === 'import' ? t('logto.importTitle') : t('logto.exportTitle', { label: props.account.label })}</h3>
+      <h2 id="logto-title">{props.mode === 'import' ? t('logto.importTitle') : t('logto.exportTitle', { label: props.account.label })}</h2>
       <p className="muted">{props.mode === 'import' ? t('logto.importBody') : t('logto.exportBody')}</p>
       {props.mode === 'import' ? (
         <div className="form-grid">

@@ -78,7 +78,7 @@ export function OAuthPanel({ account, onClose }: OAuthPanelProps) {
   const title = oauth ? t('oauth.screen.reconnectTitle', { address: oauth.googleAddress }) : t('oauth.screen.title');
   return (
     <form className="card oauth-panel" onSubmit={(event) => void connect(event)} aria-labelledby="oauth-title" data-oauth-phase={phase.kind}>
-      <h3 id="oauth-title">{title}</h3>
+      <h2 id="oauth-title">{title}</h2>
       <p className="muted">{oauth ? t('oauth.screen.reconnectIntro') : t('oauth.screen.intro')}</p>
 
       {phase.kind === 'waiting' ? (
@@ -221,7 +221,7 @@ function ConnectOutcome({ result, presetId }: { readonly result: OAuthConnectRes
     case 'failed':
       return (
         <div data-oauth-result="failed">
-          <DiagnosisPanel failure={result.failure} presetId={presetId} heading={t('oauth.result.failed')} />
+          <DiagnosisPanel failure={result.failure} presetId={presetId} heading={t('oauth.result.failed')} level={3} />
         </div>
       );
   }

@@ -30,8 +30,14 @@ export function SecretsGate({ status, onUnlock }: SecretsGateProps) {
 
   return (
     <form className="card secrets-gate" onSubmit={(event) => void submit(event)} aria-labelledby="secrets-gate-title">
-      <h3 id="secrets-gate-title">{choosing ? t('secrets.chooseTitle') : t('secrets.lockedTitle')}</h3>
+      <h2 id="secrets-gate-title">{choosing ? t('secrets.chooseTitle') : t('secrets.lockedTitle')}</h2>
       <p className="muted">{choosing ? t('secrets.chooseBody') : t('secrets.lockedBody')}</p>
+      {choosing ? (
+        <ul className="secrets-gate__facts">
+          <li>{t('firstRun.secrets.what')}</li>
+          <li>{t('firstRun.secrets.recover')}</li>
+        </ul>
+      ) : null}
       <div className="secrets-gate__row">
         <Field label={t('secrets.passphrase')} error={error ?? undefined}>
           <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete={choosing ? 'new-password' : 'current-password'} />

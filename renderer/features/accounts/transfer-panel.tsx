@@ -55,7 +55,7 @@ export function TransferPanel({ mode, onClose }: TransferPanelProps) {
   const exportWhere = host === 'electron' ? t('secretSafety.export.bodyDialog') : host === 'web' ? t('secretSafety.export.bodyTerminal') : '';
   return (
     <form className="card transfer" onSubmit={(event) => void submit(event)} aria-labelledby="transfer-title">
-      <h3 id="transfer-title">{mode === 'export' ? t('transfer.exportTitle') : t('transfer.importTitle')}</h3>
+      <h2 id="transfer-title">{mode === 'export' ? t('transfer.exportTitle') : t('transfer.importTitle')}</h2>
       <p className="muted">{mode === 'export' ? `${t('secretSafety.export.body')} ${exportWhere}`.trim() : t('transfer.importBody')}</p>
       {mode === 'import' ? (
         <div className="secrets-gate__row">

@@ -114,7 +114,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
       ) : null}
       {campaign.status === 'paused' && detail.failure ? (
         <div className="campaign__paused" role="alert" data-paused-diagnosis={detail.failure.diagnosis}>
-          <DiagnosisPanel failure={detail.failure} presetId={presetId} heading={t('compose.campaign.pausedHeading')} />
+          <DiagnosisPanel failure={detail.failure} presetId={presetId} heading={t('compose.campaign.pausedHeading')} level={2} />
           <p className="muted">{t('compose.campaign.pausedNext')}</p>
           <button type="button" className="button" onClick={onOpenAccounts}>
             {t('compose.campaign.openAccounts')}
@@ -156,7 +156,8 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
         rowKey={(i) => rows[i]?.index ?? i}
         rowHeight={44}
         maxHeight={520}
-        row={(i) => {
+        rowNavigation={{ hint: t('firstRun.rowsHint') }}
+        row={(i, focus) => {
           const r = rows[i]!;
           return {
             data: { 'data-row-status': r.status, 'data-email': r.email },
@@ -164,7 +165,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
             cells: (
               <>
                 <td>
-                  <button type="button" className="campaign__member" aria-pressed={r.index === selected} onClick={() => setSelected(r.index === selected ? null : r.index)}>
+                  <button type="button" className="campaign__member" data-row-focus tabIndex={focus.tabIndex} aria-pressed={r.index === selected} onClick={() => setSelected(r.index === selected ? null : r.index)}>
                     {r.name ? `${r.name} ` : ''}
                     <span className="muted">&lt;{r.email}&gt;</span>
                   </button>

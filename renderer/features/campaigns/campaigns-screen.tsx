@@ -35,7 +35,7 @@ export function CampaignsScreen({ onOpenAccounts }: { readonly onOpenAccounts: (
           {campaigns.map((c) => (
             <li key={c.id} className="card campaign-card" data-campaign-status={c.status}>
               <div>
-                <h3>{t('compose.campaignRow', { subject: c.subject, list: c.listName, account: c.accountLabel })}</h3>
+                <h2 className="campaign-card__title">{t('compose.campaignRow', { subject: c.subject, list: c.listName, account: c.accountLabel })}</h2>
                 <p className="muted">
                   {t('compose.recipients', { count: c.recipients })} · {t(`compose.campaign.statuses.${c.status}`)} ·{' '}
                   {new Date(c.createdAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })}

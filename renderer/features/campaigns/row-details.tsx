@@ -35,9 +35,9 @@ export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
   return (
     <section className="card campaign__row-details" aria-label={t('compose.campaign.rowDetails', { email: row.email })} data-row-details={row.email}>
       <header className="campaign__row-details-head">
-        <h3>
+        <h2>
           {row.name ? `${row.name} ` : ''}&lt;{row.email}&gt;
-        </h3>
+        </h2>
         <button type="button" className="button" onClick={onClose}>
           {t('common.close')}
         </button>
@@ -68,7 +68,7 @@ export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
           </>
         ) : null}
       </dl>
-      {row.failure ? <DiagnosisPanel failure={row.failure} presetId={presetId} heading={t('compose.campaign.whyFailed')} /> : null}
+      {row.failure ? <DiagnosisPanel failure={row.failure} presetId={presetId} heading={t('compose.campaign.whyFailed')} level={3} /> : null}
       {offerSuppression ? (
         <div className="campaign__suppress">
           {suppressed === 'done' ? (

@@ -24,7 +24,7 @@ export function ListsOverview({ lists, onOpen, onImportInto }: ListsOverviewProp
       {lists.map((list) => (
         <li key={list.id} className="card lists-card" aria-label={list.name} data-list-id={list.id}>
           <div className="lists-card__main">
-            <h3 className="lists-card__name">{list.name}</h3>
+            <h2 className="lists-card__name">{list.name}</h2>
             <p className="lists-card__counts">
               <span data-member-count={list.memberCount}>{t('listsScreen.overview.members', { count: list.memberCount })}</span>
               {list.rejectedCount > 0 ? (

@@ -1,5 +1,5 @@
 /** The window's frame: navigation on the side, the chosen screen beside it. */
-import { lazy, Suspense, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { assertNever } from '../../../app/ipc/common/app-error';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/common/contract';
@@ -11,6 +11,7 @@ const ComposeScreen = lazy(() => import('../compose/compose-screen').then((m) =>
 const ListsScreen = lazy(() => import('../lists/lists-screen').then((m) => ({ default: m.ListsScreen })));
 const SettingsScreen = lazy(() => import('../settings/settings-screen').then((m) => ({ default: m.SettingsScreen })));
 const TemplatesScreen = lazy(() => import('../templates/templates-screen').then((m) => ({ default: m.TemplatesScreen })));
+import { useViewFocus } from './view-focus';
 
 /** The screens of the app, in navigation order. */
 export const SCREENS = ['accounts', 'lists', 'templates', 'compose', 'campaigns', 'settings'] as const;
@@ -29,11 +30,26 @@ export interface AppShellProps {
 export function AppShell({ settings, onSettingsChange }: AppShellProps) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<ScreenId>('accounts');
+  /** Counts visits, so choosing the current screen again starts it afresh. */
+  const [visit, setVisit] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+  const focusView = useViewFocus(mainRef);
+  const go = (id: ScreenId) => {
+    setScreen(id);
+    setVisit((n) => n + 1);
+  };
+  const skipToContent = (event: MouseEvent) => {
+    event.preventDefault();
+    focusView();
+  };
+  useEffect(() => {
+    if (visit > 0) focusView();
+  }, [visit, focusView]);
 
   const content = (() => {
     switch (screen) {
       case 'accounts':
-        return <AccountsScreen />;
+        return <AccountsScreen onNavigate={go} />;
       case 'settings':
         return <SettingsScreen settings={settings} onChange={onSettingsChange} />;
       case 'lists':
@@ -41,9 +57,9 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
       case 'templates':
         return <TemplatesScreen />;
       case 'compose':
-        return <ComposeScreen onCreated={() => setScreen('campaigns')} />;
+        return <ComposeScreen onCreated={() => go('campaigns')} />;
       case 'campaigns':
-        return <CampaignsScreen onOpenAccounts={() => setScreen('accounts')} />;
+        return <CampaignsScreen onOpenAccounts={() => go('accounts')} />;
       default:
         return assertNever(screen);
     }
@@ -51,6 +67,9 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        {t('firstRun.skipToContent')}
+      </a>
       <nav className="shell__nav" aria-label={t('nav.label')}>
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">
@@ -64,15 +83,17 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
         <ul>
           {SCREENS.map((id) => (
             <li key={id}>
-              <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+              <button type="button" className="nav-item" aria-current={screen === id ? 'page' : undefined} onClick={() => go(id)}>
                 {t(`nav.${id}`)}
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="shell__main">
-        <Suspense fallback={<p className="muted" role="status">{t('shell.loadingScreen')}</p>}>{content}</Suspense>
+      <main className="shell__main" id="main" ref={mainRef}>
+        <Suspense fallback={<p className="muted" role="status">{t('shell.loadingScreen')}</p>}>
+          <Fragment key={`${screen}:${visit}`}>{content}</Fragment>
+        </Suspense>
       </main>
     </div>
   );
