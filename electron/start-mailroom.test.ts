@@ -216,6 +216,14 @@ describe('startMailroom: windows closing', () => {
     expect(mac.calls['app.quit']).toBeUndefined();
   });
 
+  it('closes the window without a question while nothing is sending', async () => {
+    const { window, calls, trays } = await start();
+    window?.close();
+    expect(window?.isDestroyed()).toBe(true);
+    expect(calls['dialog.showMessageBox']).toBeUndefined();
+    expect(trays).toHaveLength(0);
+  });
+
   it('on macOS, opens a new window on activate once the old one is closed, and trusts only the new one', async () => {
     const mac = await start({}, { platform: 'darwin' });
     const first = mac.window;

@@ -6,10 +6,12 @@
 import { join } from 'node:path';
 import type electron from 'electron';
 import type { BrowserWindow } from 'electron';
+import type { EventPayload } from '../app/ipc/common/contract';
 import type { Handlers } from '../app/ipc/common/dispatch';
 import { createHandlers, STORE_NAMES } from '../app/handlers/node/handlers';
 import { systemClock, type EventSink, type KeyValueStore, type Logger } from '../app/storage/node/ports';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { createBackgroundKeeper, TRAY_ICON_DATA_URL, type BackgroundKeeper } from './background-keeper';
 import { withCampaignSignals } from './campaign-signals';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../app/security/node/content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
@@ -26,7 +28,7 @@ import { createMainWindow, preloadPathFrom } from './window';
 /** The Electron main-process modules Mailroom uses. */
 export type MailroomElectron = Pick<
   typeof electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Notification' | 'protocol' | 'safeStorage' | 'session' | 'shell'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'nativeImage' | 'Notification' | 'protocol' | 'safeStorage' | 'session' | 'shell' | 'Tray'
 >;
 
 /** What the host process tells `startMailroom`. */
@@ -48,9 +50,15 @@ export interface StartOptions {
  * or after a start-up failure has been shown to the user and the app asked to quit.
  */
 export function startMailroom(electron: MailroomElectron, options: StartOptions): Promise<void> {
-  const { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, safeStorage, session, shell, Tray } = electron;
   const { platform, mainDir, log } = options;
-  const openStore = options.openStore ?? ((name: string) => createElectronKeyValueStore(name));
+  // One store object per file, shared by the handlers and the main process's own preferences.
+  const opened = new Map<string, KeyValueStore>();
+  const openStore = (name: string): KeyValueStore => {
+    const store = opened.get(name) ?? (options.openStore ?? createElectronKeyValueStore)(name);
+    opened.set(name, store);
+    return store;
+  };
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -65,6 +73,47 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
   const policy = location.kind === 'dev-server' ? devContentSecurityPolicy(location.url) : CONTENT_SECURITY_POLICY;
   let mainWindow: BrowserWindow | null = null;
   const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  const keeper = createBackgroundKeeper({
+    platform,
+    locale: () => app.getLocale(),
+    readChoice: () => {
+      const value = openStore(STORE_NAMES.preferences).get(CLOSE_CHOICE_KEY);
+      return value === 'background' || value === 'quit' ? value : undefined;
+    },
+    saveChoice: (choice) => openStore(STORE_NAMES.preferences).set(CLOSE_CHOICE_KEY, choice),
+    ask: async (words) => {
+      const options = {
+        type: 'question' as const,
+        buttons: [words.keep, words.quit],
+        defaultId: 0,
+        cancelId: 0,
+        message: words.question,
+        detail: words.detail,
+        checkboxLabel: words.remember,
+        checkboxChecked: false,
+      };
+      const window = liveWindow();
+      const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+      return { choice: answer.response === 1 ? 'quit' : 'background', remember: answer.checkboxChecked };
+    },
+    createTray: (tooltip, items) => {
+      const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON_DATA_URL));
+      tray.setToolTip(tooltip);
+      tray.setContextMenu(Menu.buildFromTemplate(items.map((item) => ({ label: item.label, click: item.click }))));
+      // Windows opens the app on a click of its tray icon; Linux shows the menu.
+      tray.on('click', () => showMainWindow());
+      return tray;
+    },
+    showWindow: () => showMainWindow(),
+    hideWindow: () => liveWindow()?.hide(),
+    quit: () => app.quit(),
+  });
+  app.on('before-quit', () => keeper.allowClose());
+  const showMainWindow = (): void => {
+    const window = liveWindow();
+    if (window) focusWindow(window);
+    else openWindow();
+  };
 
   app.on('second-instance', () => focusWindow(liveWindow()));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell, log));
@@ -74,6 +123,7 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
 
   const openWindow = (): void => {
     const window = createMainWindow(BrowserWindow, { preloadPath: preloadPathFrom(mainDir), location, log });
+    window.on('close', (event) => keeper.onCloseRequested(event));
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
@@ -91,13 +141,13 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
         safeStorage,
         platform,
         openStore,
-        emit: withCampaignSignals(createWindowEmitter(liveWindow), {
+        emit: withBackgroundKeeper(keeper, withCampaignSignals(createWindowEmitter(liveWindow), {
           notify: (title, body) => {
             if (Notification.isSupported()) new Notification({ title, body }).show();
           },
           setProgress: (fraction) => liveWindow()?.setProgressBar(fraction ?? -1),
           locale: () => app.getLocale(),
-        }),
+        })),
         version: app.getVersion(),
         journalDir: join(app.getPath('userData'), 'journals'),
         dataDir: app.getPath('userData'),
@@ -118,6 +168,17 @@ export function startMailroom(electron: MailroomElectron, options: StartOptions)
       dialog.showErrorBox('Mailroom could not start', message);
       app.quit();
     });
+}
+
+/** The preferences key remembering the answer to "keep sending in the background?". */
+export const CLOSE_CHOICE_KEY = 'closeWhileSending';
+
+/** Wraps the event sink so the background keeper sees every campaign's progress too. */
+function withBackgroundKeeper(keeper: BackgroundKeeper, emit: EventSink): EventSink {
+  return (channel, payload) => {
+    emit(channel, payload);
+    if (channel === 'campaigns:progress') keeper.observe(payload as EventPayload<'campaigns:progress'>);
+  };
 }
 
 /** Builds the handler table over electron-store files and the chosen secret keeper (the window and `--cli` share it). */

@@ -64,6 +64,7 @@ export function createFakeBrowserWindowClass() {
     destroyed = false;
     minimized = false;
     focused = false;
+    visible = true;
     constructor(readonly options: unknown) {
       super();
       instances.push(this);
@@ -85,14 +86,23 @@ export function createFakeBrowserWindowClass() {
     restore(): void {
       this.minimized = false;
     }
-    show(): void {}
+    show(): void {
+      this.visible = true;
+    }
+    hide(): void {
+      this.visible = false;
+    }
     setProgressBar(value: number): void {
       this.progress.push(value);
     }
     focus(): void {
       this.focused = true;
     }
+    /** Like Electron: `close` first, which a listener may cancel; then `closed`. */
     close(): void {
+      const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) };
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
       this.destroyed = true;
       this.emit('closed');
     }
@@ -115,6 +125,8 @@ export interface FakeElectron {
   readonly invokeHandlers: Map<string, FakeInvokeHandler>;
   /** Calls recorded on the fakes, by name. */
   readonly calls: Record<string, unknown[][]>;
+  /** Tray icons created, with their tooltip, menu and whether destroyed. */
+  readonly trays: FakeTray[];
   /** Schemes registered as privileged, and the handlers given to `protocol.handle`, by scheme. */
   readonly protocols: {
     readonly privileged: { scheme: string; privileges: Record<string, boolean> }[];
@@ -143,6 +155,22 @@ export interface FakeElectronOptions {
   readonly encryptionAvailable?: boolean;
   /** The Linux backend safeStorage reports. */
   readonly backend?: string;
+  /** What `dialog.showMessageBox` answers. */
+  readonly messageBoxAnswer?: { response: number; checkboxChecked: boolean };
+}
+
+/** A fake tray icon. */
+export interface FakeTray {
+  /** The image it was made with. */
+  readonly image: unknown;
+  /** Its hover text. */
+  tooltip: string;
+  /** Its menu template. */
+  menu: { label: string; click: () => void }[];
+  /** Whether it was removed. */
+  destroyed: boolean;
+  /** Its event listeners (`click`). */
+  readonly listeners: Map<string, () => void>;
 }
 
 /** Creates the fake Electron main-process modules. */
@@ -154,10 +182,16 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       (calls[name] ??= []).push(args);
       return result;
     };
+    const BrowserWindow = createFakeBrowserWindowClass();
   const app = Object.assign(new EventEmitter(), {
     isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: record('app.requestSingleInstanceLock', options.gotLock ?? true),
-    quit: record('app.quit'),
+    // Like Electron: `before-quit`, then every window is closed.
+    quit: (...args: unknown[]) => {
+      record('app.quit')(...args);
+      app.emit('before-quit');
+      for (const window of BrowserWindow.getAllWindows()) window.close();
+    },
     exit: record('app.exit'),
     enableSandbox: record('app.enableSandbox'),
     getVersion: () => '0.1.0-test',
@@ -168,7 +202,6 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     },
     whenReady: () => Promise.resolve(),
   });
-  const BrowserWindow = createFakeBrowserWindowClass();
   const invokeHandlers = new Map<string, FakeInvokeHandler>();
   const ipcMain = Object.assign(new EventEmitter(), {
     handle: (channel: string, handler: FakeInvokeHandler) => {
@@ -193,6 +226,28 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       },
     },
   };
+  const trays: FakeTray[] = [];
+  class Tray implements FakeTray {
+    tooltip = '';
+    menu: FakeTray['menu'] = [];
+    destroyed = false;
+    readonly listeners = new Map<string, () => void>();
+    constructor(readonly image: unknown) {
+      trays.push(this);
+    }
+    setToolTip(text: string) {
+      this.tooltip = text;
+    }
+    setContextMenu(menu: FakeTray['menu']) {
+      this.menu = menu;
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
   const protocols: FakeElectron['protocols'] = { privileged: [], handlers: new Map() };
   const protocol = {
     registerSchemesAsPrivileged: (schemes: FakeElectron['protocols']['privileged']) => void protocols.privileged.push(...schemes),
@@ -210,7 +265,16 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
   const modules = {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: record('dialog.showErrorBox') },
+    dialog: {
+      showErrorBox: record('dialog.showErrorBox'),
+      showMessageBox: async (...args: unknown[]) => {
+        record('dialog.showMessageBox')(...args);
+        return options.messageBoxAnswer ?? { response: 0, checkboxChecked: false };
+      },
+    },
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    nativeImage: { createFromDataURL: (dataUrl: string) => ({ dataUrl }) },
+    Tray,
     ipcMain,
     protocol,
     safeStorage,
@@ -224,5 +288,5 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
       }
     },
   } as unknown as MailroomElectron;
-  return { modules, app, BrowserWindow, invokeHandlers, calls, protocols, sessionHandlers };
+  return { modules, app, BrowserWindow, invokeHandlers, calls, protocols, sessionHandlers, trays };
 }
