@@ -26,7 +26,8 @@ Passwords and the passphrase:
 
 Data folder:
   --data-dir, else MAILROOM_DATA_DIR, else $XDG_DATA_HOME/mailroom (~/.local/share/mailroom) on Linux,
-  ~/Library/Application Support/mailroom on macOS, %APPDATA%\\mailroom on Windows.
+  ~/Library/Application Support/Mailroom-web on macOS, %APPDATA%\\Mailroom-web on Windows: the same
+  folder as \`npm start\`'s browser host, so accounts, lists and campaigns are shared.
 
 Exit codes:
   0    everything was sent (members skipped by suppression are not failures)

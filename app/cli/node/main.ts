@@ -2,17 +2,18 @@
  * The `mailroom` command on the plain-Node host: the Node composition root over the data folder
  * (`conf` stores, passwords sealed with a passphrase). Started by `bin/mailroom.mjs`.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { setLockProcessKind } from '../../campaigns/node/campaign-lock';
 import { runCli } from './cli';
 import type { CliHostFactory } from './cli-session';
 import { processIo } from './process-io';
-import { cliDataDir } from './data-dir';
+import { defaultDataDir } from '../../storage/node/data-dir';
 
 /** The Node host: handlers over the data folder; campaigns left running are not resumed by a command. */
 export const nodeHost: CliHostFactory = ({ dataDir }) => {
-  const folder = dataDir ?? cliDataDir();
+  // The browser host's folder (the CLI and `npm start` share accounts, lists and campaigns).
+  const folder = resolve(dataDir ?? defaultDataDir());
   return {
     journalDir: join(folder, 'journals'),
     open: async (emit, log) => {
@@ -25,6 +26,8 @@ export const nodeHost: CliHostFactory = ({ dataDir }) => {
 
 /** Runs the command with the process's arguments and exits with its code. */
 export async function main(): Promise<void> {
+  // Everything the command writes (stores, journals, the lock) is the owner's only.
+  if (process.platform !== 'win32') process.umask(0o077);
   setLockProcessKind('cli');
   const code = await runCli(process.argv.slice(2), processIo(), nodeHost);
   process.exit(code);
