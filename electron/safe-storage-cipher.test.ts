@@ -144,10 +144,14 @@ describe('chooseSecretKeeper', () => {
     expect(JSON.stringify(secrets.dump())).not.toContain('abcd efgh');
     expect(JSON.stringify(records.dump())).not.toContain('abcd efgh');
 
-    const { keeper: again } = await choose(fakeSafeStorage({ backend: 'basic_text' }), 'linux', secrets);
+    let now = 0;
+    const { keeper: again } = await chooseSecretKeeper({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), platform: 'linux', passphraseStore: secrets, clock: { now: () => now } });
     expect(again.status()).toEqual({ protection: 'passphrase', state: 'locked', passphraseSet: true });
     await expect(again.unlock('not the passphrase')).rejects.toMatchObject({ code: 'secret-unavailable' });
     expect(again.status().state).toBe('locked');
+    // A wrong passphrase makes the next try wait (kept in the store); after the wait the right one opens.
+    await expect(again.unlock('a long passphrase')).rejects.toThrow(/wait 1 second/);
+    now += 1_000;
     await again.unlock('a long passphrase');
     await expect(accountsOver(again).secretOf(saved.id)).resolves.toBe(DRAFT.password);
   });

@@ -6,7 +6,7 @@
  * wherever safeStorage cannot encrypt, secrets are encrypted with a passphrase the user enters instead.
  * https://www.electronjs.org/docs/latest/api/safe-storage
  */
-import type { KeyValueStore, SecretCipher } from '../app/storage/node/ports';
+import type { KeyValueStore, SecretCipher, Clock } from '../app/storage/node/ports';
 import { createKeychainKeeper, createPassphraseKeeper, type SecretKeeper } from '../app/secrets/node/secret-keeper';
 
 /** The part of Electron's `safeStorage` this module uses. */
@@ -63,11 +63,13 @@ export async function chooseSecretKeeper(options: {
   readonly platform: NodeJS.Platform;
   /** Where the passphrase keeper keeps its verifier, should the keychain be refused. */
   readonly passphraseStore: KeyValueStore;
+  /** The passphrase keeper's clock (the delay after wrong passphrases); tests pass a fake one. */
+  readonly clock?: Clock;
 }): Promise<{ readonly keeper: SecretKeeper; readonly reason?: string }> {
   const { safeStorage, platform, passphraseStore } = options;
   const reason = await keychainRefusal(safeStorage, platform);
   if (reason === undefined) return { keeper: createKeychainKeeper(createSafeStorageCipher(safeStorage, platform)) };
-  return { keeper: createPassphraseKeeper(passphraseStore), reason };
+  return { keeper: createPassphraseKeeper(passphraseStore, options.clock ? { clock: options.clock } : {}), reason };
 }
 
 /** Why the keychain must not be used, or undefined when it may. */

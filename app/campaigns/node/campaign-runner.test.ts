@@ -2,11 +2,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
-import { appendFileSync, renameSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE_NAME, openDatabase } from '../../storage/node/database';
 import { dispatch } from '../../ipc/common/dispatch';
 import { journalFileFor } from './campaign-journal';
+import { campaignLockFile } from './campaign-lock';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 
 let sink: SmtpSink;
@@ -21,7 +22,8 @@ beforeAll(async () => {
 afterAll(() => sink.close());
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 400; i += 1) {
+  // Up to a minute: these machines are shared and sometimes very busy.
+  for (let i = 0; i < 2400; i += 1) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -130,13 +132,16 @@ describe('campaigns through the handlers', () => {
       accountId: account.id,
       listId: list.list.id,
       template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } },
-      perMinute: 6000,
+      // One a second: the pause must arrive while most of the twelve are still queued.
+      perMinute: 60,
     });
     // Send a few, stop, then leave what a crash leaves: status "running" and a row journalled as being handed over.
     await before('campaigns:start', { id: created.id });
     await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.counts.sent >= 3);
     await before('campaigns:pause', { id: created.id });
     const paused = await until(() => before('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
+    // The first run lets go of the campaign's lock as it closes, just after the status reads paused.
+    await until(async () => existsSync(campaignLockFile(first.journalDir, created.id)), (held) => !held);
     const caught = paused.rows.find((r: any) => r.status === 'queued');
     appendFileSync(journalFileFor(first.journalDir, created.id), `${JSON.stringify({ i: caught.index, s: { status: 'sending', attempt: 1, messageId: '<caught@test>', at: Date.now() } })}\n{"i":`);
     markRunning(first.dataDir, created.id);
