@@ -21,6 +21,19 @@ function focusHeading(heading: HTMLElement): void {
   heading.focus({ preventScroll: false });
 }
 
+/**
+ * Whether an element is shown. While a lazily loaded screen is on its way, React keeps the previous
+ * screen mounted but hidden (display: none) behind the Suspense fallback: its heading is not a target.
+ */
+function isShown(element: HTMLElement): boolean {
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : true;
+}
+
+/** The first shown `<h1>` inside `root`. */
+function shownMainHeading(root: HTMLElement | null): HTMLElement | undefined {
+  return [...(root?.querySelectorAll<HTMLElement>('h1') ?? [])].find(isShown);
+}
+
 /** Whether nothing (or <body>) has focus. */
 function focusIsLost(): boolean {
   const active = document.activeElement;
@@ -36,8 +49,7 @@ export function useViewFocus(mainRef: RefObject<HTMLElement | null>): () => void
   const pending = useRef<HTMLElement | 'waiting' | null>(null);
 
   const focusView = useCallback(() => {
-    const main = mainRef.current;
-    const heading = main?.querySelector<HTMLElement>('h1') ?? undefined;
+    const heading = shownMainHeading(mainRef.current);
     if (heading) {
       focusHeading(heading);
       pending.current = null;
@@ -65,7 +77,7 @@ export function useViewFocus(mainRef: RefObject<HTMLElement | null>): () => void
       const lostByRemoval = focusIsLost() && lastFocused !== null && !lastFocused.isConnected;
       const waiting = pending.current !== null && (pending.current === 'waiting' || document.activeElement === pending.current || focusIsLost());
       if (!lostByRemoval && !waiting) return;
-      const target = pickHeading(added);
+      const target = pickHeading(added.filter(isShown));
       if (target) {
         focusHeading(target);
         pending.current = null;
@@ -73,7 +85,7 @@ export function useViewFocus(mainRef: RefObject<HTMLElement | null>): () => void
       }
       if (lostByRemoval) {
         // Nothing new with a heading yet (the view may still be loading): hold the screen's heading until it has one.
-        const fallback = main.querySelector<HTMLElement>('h1');
+        const fallback = shownMainHeading(main);
         if (fallback) {
           focusHeading(fallback);
           pending.current = fallback;
