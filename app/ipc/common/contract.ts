@@ -442,8 +442,10 @@ export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 export const campaignDetailSchema = z.object({
   /** The summary. */
   campaign: campaignSummarySchema,
-  /** Every member's row. */
+  /** Every member's row, or the window asked for (`offset`/`limit`, optionally of one state). */
   rows: z.array(campaignRowSchema),
+  /** How many rows the whole view has (every row, or those of the state asked for). */
+  total: z.number().int().optional(),
   /** Counts by state. */
   counts: campaignCountsSchema,
   /** The failure that paused it, if any. */
@@ -684,7 +686,10 @@ export const requests = {
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
   'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
   'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
-  'campaigns:get': { input: idInputSchema, output: campaignDetailSchema },
+  'campaigns:get': {
+    input: idInputSchema.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional(), status: z.enum(DELIVERY_STATUSES).optional() }),
+    output: campaignDetailSchema,
+  },
   'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
