@@ -53,6 +53,8 @@ type ListChannels =
   | 'lists:export'
   | 'suppression:export'
   | 'lists:members'
+  | 'lists:header'
+  | 'lists:edit-members'
   | 'suppression:list'
   | 'suppression:add'
   | 'suppression:remove'
@@ -84,6 +86,16 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     announceLists();
     // The members stay in the main process: the page asks for the rows it shows (`lists:members`).
     return { list: summarize(list), report: { ...report, members: [] } };
+  };
+
+  /** Saves a list's edited rows, validated exactly like an import: the edited rows become a table again. */
+  const saveMembers = (id: string, members: readonly { readonly email: string; readonly name: string; readonly fields: Readonly<Record<string, string>> }[]) => {
+    const list = lists.header(id);
+    const fieldNames = [...new Set(members.flatMap((m) => Object.keys(m.fields)))];
+    const columns = ['email', 'name', ...fieldNames];
+    const rows = members.map((m, i) => ({ line: i + 2, cells: [m.email, m.name, ...fieldNames.map((f) => m.fields[f] ?? '')] }));
+    const report = buildMembers({ columns, rows, mapping: { address: 0, name: 1 }, suppressed: suppression.addresses() });
+    return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
   };
 
   const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> => {
@@ -167,16 +179,28 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       announceLists();
       return { id };
     },
-    'lists:set-members': async ({ id, members }) => {
-      // Row edits are validated exactly like an import: the edited rows become a table again.
-      const list = lists.header(id);
-      const fieldNames = [...new Set(members.flatMap((m) => Object.keys(m.fields)))];
-      const columns = ['email', 'name', ...fieldNames];
-      const rows = members.map((m, i) => ({ line: i + 2, cells: [m.email, m.name, ...fieldNames.map((f) => m.fields[f] ?? '')] }));
-      const report = buildMembers({ columns, rows, mapping: { address: 0, name: 1 }, suppressed: suppression.addresses() });
-      return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
+    'lists:set-members': async ({ id, members }) => saveMembers(id, members),
+    'lists:members': async ({ listId, offset, limit, query }) => (query === undefined || query.trim() === '' ? lists.page(listId, offset, limit) : lists.search(listId, query, offset, limit)),
+    'lists:header': async ({ id }) => {
+      const header = lists.header(id);
+      return { ...lists.summary(id), rejected: header.rejected };
     },
-    'lists:members': async ({ listId, offset, limit }) => lists.page(listId, offset, limit),
+    'lists:edit-members': async ({ id, edits, removed, added }) => {
+      // Only the changed rows cross IPC; the whole list is rebuilt here and validated exactly like `lists:set-members`.
+      const saved = lists.members(id);
+      const outOfRange = [...edits.map((e) => e.position), ...removed].find((p) => p >= saved.length);
+      if (outOfRange !== undefined) throw new AppError('invalid-input', `position: Row ${outOfRange + 1} is not in this list any more.`, 'Reload the list and make the change again.');
+      const edited = new Map(edits.map((e) => [e.position, e]));
+      const gone = new Set(removed);
+      const members: { email: string; name: string; fields: Readonly<Record<string, string>> }[] = [];
+      saved.forEach((member, position) => {
+        if (gone.has(position)) return;
+        const edit = edited.get(position);
+        members.push(edit ? { email: edit.email, name: edit.name, fields: member.fields } : member);
+      });
+      members.push(...added);
+      return saveMembers(id, members);
+    },
     'lists:report-csv': async ({ id }) => {
       const list = lists.header(id);
       // A UTF-8 byte-order mark makes Excel read Korean text right.
