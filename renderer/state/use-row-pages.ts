@@ -25,8 +25,6 @@ export function useRowPages<T>(key: string, load: PageLoad<T>, pageSize = 100): 
   /** Pages the last render asked for; page 0 always, so the total is known. */
   const wanted = useRef(new Set<number>([0]));
   const inFlight = useRef(new Set<string>());
-  const loader = useRef(load);
-  loader.current = load;
 
   useEffect(() => {
     const asked = [...wanted.current];
@@ -37,7 +35,7 @@ export function useRowPages<T>(key: string, load: PageLoad<T>, pageSize = 100): 
       if (inFlight.current.has(ticket)) continue;
       inFlight.current.add(ticket);
       const generation = current.generation;
-      void loader.current(page * pageSize, pageSize).then((result) => {
+      void load(page * pageSize, pageSize).then((result) => {
         inFlight.current.delete(ticket);
         if (result) setPages((now) => withPage(now, { key: current.key, page, generation, rows: result.rows, total: result.total }));
       });
