@@ -189,6 +189,25 @@ describe('compose through the handlers', () => {
     expect(await call('campaigns:list')).toEqual([expect.objectContaining({ id: created.id, recipients: 2, subject: '{{학년}}학년 {{반}}반 안내', status: 'ready' })]);
   });
 
+  it('pre-flight kept between changes still follows every change of the list, suppression, exclusions and placeholders', async () => {
+    const { call, accountId } = await setup();
+    const list = await call<any>('lists:import', { fileName: 'm.csv', base64: Buffer.from(CSV, 'utf8').toString('base64'), encoding: 'auto', name: 'Parents', mapping: { address: 1, name: 0 } });
+    const inline = (subject: string, content: string) => ({ inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject, content } });
+    const check = (subject: string, content: string, excluded: string[] = []) =>
+      call<any>('compose:preflight', { accountId, listId: list.list.id, template: inline(subject, content), excluded }).then((r) => ({ willSend: r.willSend, skipped: r.skipped.length, excluded: r.excluded.length, unfillable: r.unfillable.length, empty: r.emptyValues.length }));
+    expect(await check('a', '{{name}}')).toEqual({ willSend: 3, skipped: 2, excluded: 0, unfillable: 0, empty: 0 });
+    expect(await check('ab', '{{name}}')).toEqual({ willSend: 3, skipped: 2, excluded: 0, unfillable: 0, empty: 0 });
+    expect(await check('ab', '{{name}} {{반}}')).toEqual({ willSend: 3, skipped: 2, excluded: 0, unfillable: 0, empty: 1 });
+    expect(await check('ab', '{{name}} {{seat}}')).toEqual({ willSend: 0, skipped: 2, excluded: 0, unfillable: 3, empty: 0 });
+    expect(await check('ab', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 2, skipped: 2, excluded: 1, unfillable: 0, empty: 0 });
+    await call('suppression:add', { text: 'haneul@school.kr', reason: '' });
+    expect(await check('abc', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 1, skipped: 3, excluded: 1, unfillable: 0, empty: 0 });
+    await call('suppression:remove', { email: 'haneul@school.kr' });
+    expect(await check('abcd', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 2, skipped: 2, excluded: 1, unfillable: 0, empty: 0 });
+    await call('lists:edit-members', { id: list.list.id, edits: [], removed: [0], added: [{ email: 'new@school.kr', name: '새', fields: {} }, { email: 'new2@school.kr', name: '새2', fields: {} }] });
+    expect(await check('abcd', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 4, skipped: 0, excluded: 0, unfillable: 0, empty: 0 });
+  });
+
   it('estimates a finish on a later day when the send does not fit today', async () => {
     const { call, accountId } = await setup();
     const rows = ['email', ...Array.from({ length: 700 }, (_, i) => `m${i}@school.kr`)].join('\n');

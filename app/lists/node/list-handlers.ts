@@ -3,7 +3,7 @@ import { AppError } from '../../ipc/common/app-error';
 import type { ComposeInput, TemplateDraft } from '../../ipc/common/contract';
 import type { Handlers } from '../../ipc/common/dispatch';
 import { addressKey, buildMembers, buildPastedMembers, isValidEmail, parsePastedAddresses, PASTED_COLUMNS, type ColumnMapping, type MemberListReport } from '../common/member-list';
-import { buildPreflight } from '../../campaigns/common/preflight';
+import { buildPreflight, classifyMembers, preflightPaths, type MemberClasses } from '../../campaigns/common/preflight';
 import { gmailMayRewriteFrom, PRESETS } from '../../accounts/common/presets';
 import { draftFromStarter, STARTER_TEMPLATES } from '../../templates/common/starter-templates';
 import type { AccountStore } from '../../accounts/node/account-store';
@@ -62,6 +62,9 @@ type ListChannels =
   | 'compose:preflight'
   | 'campaigns:create';
 
+/** A list's members as the store keeps them for its current version (the same array until the list changes). */
+type ComposeMembers = ReturnType<ListStore['members']>;
+
 /** Decodes a base64 file after checking its size, so a 50 MB file is refused before it is decoded. */
 function fileBytes(base64: string): Uint8Array | { error: ReturnType<typeof importSizeError> } {
   const size = Math.floor((base64.length * 3) / 4);
@@ -113,13 +116,31 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     return { record, list, template, preset: PRESETS[record.presetId] };
   };
 
+  /**
+   * The last per-member pass of the pre-flight, kept while the list's version (its members array), the
+   * suppressed and excluded addresses and the template's placeholders stay the same: typing in Compose
+   * changes the text far more often than the placeholders, so most changes skip the pass over the members.
+   */
+  let lastPass: { members: readonly unknown[]; suppressed: ReadonlySet<string>; excluded: string; paths: string; classes: MemberClasses } | undefined;
+  const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+  const memberPass = (members: ComposeMembers, suppressed: ReadonlySet<string>, excluded: ReadonlySet<string>, template: Pick<TemplateDraft, 'subject' | 'content'>): MemberClasses => {
+    const paths = preflightPaths(template);
+    const key = { excluded: [...excluded].sort().join('\n'), paths: JSON.stringify(paths) };
+    if (lastPass && lastPass.members === members && lastPass.excluded === key.excluded && lastPass.paths === key.paths && sameSet(lastPass.suppressed, suppressed)) return lastPass.classes;
+    const classes = classifyMembers({ members, suppressed, excluded }, paths);
+    lastPass = { members, suppressed, ...key, classes };
+    return classes;
+  };
+
   const preflightOf = (input: ComposeInput) => {
     const { record, list, template, preset } = composeContext(input);
-    const report = buildPreflight({
+    const suppressed = suppression.addresses();
+    const excluded = new Set(input.excluded.map(addressKey));
+    const preflightInput = {
       members: list.members,
       rejectedAtImport: list.rejected,
-      suppressed: suppression.addresses(),
-      excluded: new Set(input.excluded.map(addressKey)),
+      suppressed,
+      excluded,
       template,
       attachmentBytes: input.attachments.map((a) => Math.floor((a.base64.length * 3) / 4)),
       maxMessageBytes: preset.maxMessageBytes,
@@ -130,7 +151,8 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       nextFreeAt: ledger.nextFreeAt(record.id),
       perMinute: input.perMinute ?? preset.perMinute,
       now: clock.now(),
-    });
+    };
+    const report = buildPreflight(preflightInput, memberPass(list.members, suppressed, excluded, template));
     return { report, record, list, template, preset };
   };
 
