@@ -124,8 +124,11 @@ async function scenarioHistory(dataDir: string) {
     return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
   };
   const first = await create();
+  // What the campaign view asks for: one window of rows as the table scrolls (here mid-campaign).
+  const page = () => call('campaigns:get', { id: first.id, offset: Math.floor(CAMPAIGN_MEMBERS / 2), limit: 100 });
   const list1 = await timeOf(() => call('campaigns:list'));
   const get1 = await timeOf(() => call('campaigns:get', { id: first.id }));
+  const page1 = await timeOf(page);
   const createTimes: number[] = [];
   for (let i = 1; i < CAMPAIGNS; i += 1) {
     const t = process.hrtime.bigint();
@@ -134,7 +137,8 @@ async function scenarioHistory(dataDir: string) {
   }
   const listN = await timeOf(() => call('campaigns:list'));
   const getN = await timeOf(() => call('campaigns:get', { id: first.id }));
-  return { list1, listN, get1, getN, createFirst: createTimes[0]!, createLast: createTimes[createTimes.length - 1]!, peakRss: peakRssMb() };
+  const pageN = await timeOf(page);
+  return { list1, listN, get1, getN, page1, pageN, createFirst: createTimes[0]!, createLast: createTimes[createTimes.length - 1]!, peakRss: peakRssMb() };
 }
 
 const SCENARIOS = { import: scenarioImport, json: scenarioJson, history: scenarioHistory } as const;
@@ -173,7 +177,8 @@ function main() {
   console.log(`\nHistory: ${CAMPAIGNS} campaigns of ${CAMPAIGN_MEMBERS.toLocaleString('en')} members, created through campaigns:create (medians of 5 calls)`);
   console.log(`  ${'call'.padEnd(26)}${'1 campaign'.padStart(12)}${`${CAMPAIGNS} campaigns`.padStart(15)}${'ratio'.padStart(8)}   before (issue: 1 → 12 campaigns)`);
   console.log(`  ${'campaigns:list (ms)'.padEnd(26)}${f(history.list1).padStart(12)}${f(history.listN).padStart(15)}${(history.listN / history.list1).toFixed(2).padStart(8)}   ${ISSUE_BEFORE.list1} → ${ISSUE_BEFORE.list12} (×${(ISSUE_BEFORE.list12 / ISSUE_BEFORE.list1).toFixed(0)}); goal ratio ≤ 2`);
-  console.log(`  ${'campaigns:get (ms)'.padEnd(26)}${f(history.get1).padStart(12)}${f(history.getN).padStart(15)}${(history.getN / history.get1).toFixed(2).padStart(8)}   ${ISSUE_BEFORE.get1} → ${ISSUE_BEFORE.get12}; goal < 100`);
+  console.log(`  ${'campaigns:get, every row'.padEnd(26)}${f(history.get1).padStart(12)}${f(history.getN).padStart(15)}${(history.getN / history.get1).toFixed(2).padStart(8)}   ${ISSUE_BEFORE.get1} → ${ISSUE_BEFORE.get12}; goal < 100`);
+  console.log(`  ${'campaigns:get, 100-row page'.padEnd(26)}${f(history.page1).padStart(12)}${f(history.pageN).padStart(15)}${(history.pageN / history.page1).toFixed(2).padStart(8)}   what the campaign view asks as it scrolls; goal < 100`);
   console.log(`  ${'campaigns:create (ms)'.padEnd(26)}${f(history.createFirst).padStart(12)}${f(history.createLast).padStart(15)}${(history.createLast / history.createFirst).toFixed(2).padStart(8)}   130 → 1468`);
   console.log(`  peak RSS ${f(history.peakRss)} MB`);
 }

@@ -132,11 +132,28 @@ export function daysNeeded(count: number, dailyLimit: number | null, sentLast24h
 /** From this many days on, pre-flight names the way out (a sending service, or a list server). */
 export const OUTGROWN_DAYS = 3;
 
-/** Runs the check. */
-export function buildPreflight(input: PreflightInput): PreflightReport {
-  const paths = placeholdersOf(input.template.subject, input.template.content);
-  const unsupported = unsupportedSyntaxOf(input.template.subject, input.template.content);
-  const skipped: RejectedRow[] = [...input.rejectedAtImport];
+/** What the per-member pass of the check found: it depends only on the members, the suppressed and excluded addresses and the template's placeholders. */
+export interface MemberClasses {
+  /** Members suppressed after the import. */
+  readonly suppressed: readonly RejectedRow[];
+  /** Members the user excluded. */
+  readonly excluded: PreflightReport['excluded'];
+  /** Members a placeholder cannot be filled for. */
+  readonly unfillable: PreflightReport['unfillable'];
+  /** Members with an empty value for a placeholder. */
+  readonly emptyValues: PreflightReport['emptyValues'];
+  /** How many will be sent. */
+  readonly willSend: number;
+}
+
+/** The template's placeholders, as the per-member pass uses them (and as a cache of that pass is keyed). */
+export function preflightPaths(template: PreflightInput['template']): readonly string[] {
+  return placeholdersOf(template.subject, template.content);
+}
+
+/** The per-member pass of the check. */
+export function classifyMembers(input: Pick<PreflightInput, 'members' | 'suppressed' | 'excluded'>, paths: readonly string[]): MemberClasses {
+  const skipped: RejectedRow[] = [];
   const excluded: { line: number; email: string }[] = [];
   const unfillable: PreflightReport['unfillable'] = [];
   const emptyValues: PreflightReport['emptyValues'] = [];
@@ -161,6 +178,14 @@ export function buildPreflight(input: PreflightInput): PreflightReport {
     if (empty.length > 0) emptyValues.push({ line: member.line, email: member.email, empty });
     willSend += 1;
   }
+  return { suppressed: skipped, excluded, unfillable, emptyValues, willSend };
+}
+
+/** Runs the check; `classes` is the per-member pass when the caller kept it from an earlier check with the same members, addresses and placeholders. */
+export function buildPreflight(input: PreflightInput, classes: MemberClasses = classifyMembers(input, preflightPaths(input.template))): PreflightReport {
+  const unsupported = unsupportedSyntaxOf(input.template.subject, input.template.content);
+  const { excluded, unfillable, emptyValues, willSend } = classes;
+  const skipped: RejectedRow[] = [...input.rejectedAtImport, ...classes.suppressed];
   const encodedBytes = input.attachmentBytes.reduce((sum, raw) => sum + base64Size(raw), 0) + (input.attachmentBytes.length > 0 ? MESSAGE_OVERHEAD_BYTES : 0);
   const tooLarge = input.maxMessageBytes !== null && encodedBytes > input.maxMessageBytes;
   const fitsToday = input.dailyLimit === null || willSend <= Math.max(0, input.dailyLimit - input.sentLast24h);

@@ -70,6 +70,21 @@ describe('campaigns through the handlers', () => {
     expect(detail.presetId).toBe('custom');
     expect(detail.rows.filter((r: any) => r.status === 'sent').every((r: any) => r.messageId && r.detail.startsWith('250'))).toBe(true);
     expect(sink.messages.map((m) => m.rcptTo[0]).sort()).toHaveLength(29);
+
+    // The view pages its rows: any window equals the same slice of every row; a state's window holds only that state, in order.
+    expect(detail.total).toBe(30);
+    for (const [offset, limit] of [[0, 10], [25, 10], [7, 1], [30, 5]] as const) {
+      const page = await call('campaigns:get', { id: created.id, offset, limit });
+      expect(page.rows).toEqual(detail.rows.slice(offset, offset + limit));
+      expect(page.total).toBe(30);
+    }
+    const sentRows = detail.rows.filter((r: any) => r.status === 'sent');
+    const sentPage = await call('campaigns:get', { id: created.id, status: 'sent', offset: 5, limit: 10 });
+    expect(sentPage.total).toBe(29);
+    expect(sentPage.rows).toEqual(sentRows.slice(5, 15));
+    const failedPage = await call('campaigns:get', { id: created.id, status: 'failed', offset: 0, limit: 100 });
+    expect(failedPage.rows.map((r: any) => r.email)).toEqual(['gone7@club.test']);
+    expect((await dispatch(handlers, 'campaigns:get', { id: created.id, offset: 0, limit: 100_000 })).ok).toBe(false);
     expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(29);
 
     // Progress came as batches of changed rows, and the last one says where the campaign ended.

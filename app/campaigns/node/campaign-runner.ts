@@ -13,7 +13,7 @@ import { AppError, assertNever } from '../../ipc/common/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../../ipc/common/contract';
 import { writeCsv } from '../../exports/node/csv-writer';
 import { fieldValue } from '../../lists/common/member-list';
-import { DELIVERY_STATUSES, requeueState, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
+import { DELIVERY_STATUSES, requeueState, type DeliveryState, type DeliveryStatus, type DeliverySummary } from '../common/delivery-state';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
@@ -48,8 +48,8 @@ export interface CampaignRunner {
   pause(id: string): CampaignSummary;
   /** Cancels a campaign: running ones stop, every member not handed over becomes cancelled. */
   cancel(id: string): Promise<CampaignSummary>;
-  /** Every row of a campaign, as the journal has it now. */
-  detail(id: string): CampaignDetail;
+  /** Every row of a campaign, as the journal has it now; or a window of them (of one state when `status` is given), with their number. */
+  detail(id: string, window?: { readonly offset?: number | undefined; readonly limit?: number | undefined; readonly status?: DeliveryStatus | undefined }): CampaignDetail;
   /** The history: every campaign, newest first, with its counts. */
   list(): CampaignSummary[];
   /**
@@ -279,12 +279,21 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       await run(snapshotOf(id), controls).finally(() => lock.release());
       return summaryOf(id);
     },
-    detail(id) {
+    detail(id, window = {}) {
       const snapshot = headerOf(id);
       const summary = summaryOf(id);
+      const paged = window.offset !== undefined || window.limit !== undefined || window.status !== undefined;
+      const offset = window.offset ?? 0;
+      const limit = window.limit ?? 1000;
+      const records = !paged
+        ? campaigns.recipients(id)
+        : window.status === undefined
+          ? campaigns.recipients(id, offset, limit)
+          : campaigns.recipientsIn(id, window.status, offset, limit);
       return {
         campaign: summary,
-        rows: rowsOf(campaigns.recipients(id)),
+        rows: rowsOf(records),
+        total: window.status === undefined ? snapshot.recipientCount : summary.counts![window.status],
         counts: summary.counts!,
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),

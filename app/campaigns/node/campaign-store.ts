@@ -73,6 +73,8 @@ export interface CampaignStore {
   header(id: string): CampaignHeader | undefined;
   /** Recipients with their states, in order; a window when `offset`/`limit` are given. */
   recipients(id: string, offset?: number, limit?: number): RecipientRecord[];
+  /** The `offset`-th to `offset + limit`-th recipients in one state, in order (an indexed read). */
+  recipientsIn(id: string, status: DeliveryState['status'], offset: number, limit: number): RecipientRecord[];
   /** Records where a campaign is. */
   setStatus(id: string, status: CampaignSnapshot['status'], extra?: { failure?: SmtpFailure | undefined; resumeAt?: number | undefined }): CampaignSummary;
   /** Records new states of some recipients, in one transaction, and the campaign's counts with them. */
@@ -150,6 +152,9 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
   const header = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE id = ?');
   const recipients = db.prepare<[string], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? ORDER BY idx');
   const window = db.prepare<[string, number, number], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? AND idx >= ? ORDER BY idx LIMIT ?');
+  const windowIn = db.prepare<[string, string, number, number], RecipientRow>(
+    'SELECT idx, line, email, name, fields, state FROM recipients INDEXED BY recipients_by_state WHERE campaign_id = ? AND status = ? ORDER BY idx LIMIT ? OFFSET ?',
+  );
   const insertCampaign = db.prepare(
     `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
      VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts)`,
@@ -214,6 +219,9 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
     recipients(id, offset, limit) {
       const rows = offset === undefined && limit === undefined ? recipients.all(id) : window.all(id, offset ?? 0, limit ?? -1);
       return rows.map((row) => ({ index: row.idx, member: memberOf(row), state: JSON.parse(row.state) as DeliveryState }));
+    },
+    recipientsIn(id, status, offset, limit) {
+      return windowIn.all(id, status, limit, offset).map((row) => ({ index: row.idx, member: memberOf(row), state: JSON.parse(row.state) as DeliveryState }));
     },
     setStatus(id, status, extra = {}) {
       database.write(() => {

@@ -195,7 +195,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { fileName: `logto-smtp-${account.label.replace(/[^\w.-]+/g, '-')}.json`, content: JSON.stringify(config, null, 2), notes };
     },
     'templates:list': async () => templates.list(),
-    'campaigns:get': async ({ id }) => runner.detail(id),
+    'campaigns:get': async ({ id, ...window }) => runner.detail(id, window),
     'campaigns:list': async () => runner.list(),
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),

@@ -34,6 +34,8 @@ export const REQUEST_CHANNELS = [
   'lists:report-csv',
   'lists:export',
   'lists:members',
+  'lists:header',
+  'lists:edit-members',
   'suppression:list',
   'suppression:add',
   'suppression:remove',

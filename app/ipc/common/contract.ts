@@ -442,8 +442,10 @@ export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 export const campaignDetailSchema = z.object({
   /** The summary. */
   campaign: campaignSummarySchema,
-  /** Every member's row. */
+  /** Every member's row, or the window asked for (`offset`/`limit`, optionally of one state). */
   rows: z.array(campaignRowSchema),
+  /** How many rows the whole view has (every row, or those of the state asked for). */
+  total: z.number().int().optional(),
   /** Counts by state. */
   counts: campaignCountsSchema,
   /** The failure that paused it, if any. */
@@ -667,8 +669,22 @@ export const requests = {
   'lists:export': { input: idInputSchema.extend({ format: exportFormatSchema }), output: exportFileSchema },
   /** A window of a list's members (the virtual table asks for the rows it shows), and how many there are. */
   'lists:members': {
-    input: z.object({ listId: z.string().min(1).max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
-    output: z.object({ members: z.array(memberSchema), total: z.number().int() }),
+    input: z.object({ listId: z.string().min(1).max(64), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), query: z.string().max(320).optional() }),
+    /** With a query: the window of the members whose address or name contains it, their positions in the list, and how many match. */
+    output: z.object({ members: z.array(memberSchema), total: z.number().int(), positions: z.array(z.number().int()).optional() }),
+  },
+  'lists:header': { input: idInputSchema, output: memberListSummarySchema.extend({ rejected: z.array(rejectedRowSchema) }) },
+  'lists:edit-members': {
+    input: z.object({
+      id: z.string().min(1).max(64),
+      /** Changed rows, by position in the saved list. */
+      edits: z.array(z.object({ position: z.number().int().min(0), email: z.string().max(320), name: z.string().max(200) })).max(10_000),
+      /** Removed rows, by position in the saved list. */
+      removed: z.array(z.number().int().min(0)).max(100_000),
+      /** New rows, added at the end. */
+      added: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), fields: memberFieldsSchema })).max(10_000),
+    }),
+    output: listImportResultSchema,
   },
   'suppression:list': { input: z.void(), output: z.array(suppressionEntrySchema) },
   'suppression:add': { input: z.object({ text: z.string().max(5 * 1024 * 1024), reason: z.string().max(200) }), output: z.object({ added: z.number().int(), invalid: z.array(z.string()) }) },
@@ -684,7 +700,10 @@ export const requests = {
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
   'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
   'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
-  'campaigns:get': { input: idInputSchema, output: campaignDetailSchema },
+  'campaigns:get': {
+    input: idInputSchema.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional(), status: z.enum(DELIVERY_STATUSES).optional() }),
+    output: campaignDetailSchema,
+  },
   'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },

@@ -1,6 +1,7 @@
 /** Lists, templates, preview, pre-flight and campaign snapshots through the real handler table. */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read fields of many channels' outputs */
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../ipc/common/dispatch';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
@@ -78,6 +79,73 @@ describe('lists through the handlers', () => {
   });
 });
 
+describe('list members in pages and per-row edits', () => {
+  const SEED = Number(process.env.FC_SEED ?? 20261130);
+  it(`searches in SQL exactly as the page filtered, and per-row edits save what the whole-list save saved (seed ${SEED})`, async () => {
+    console.log(`list paging property: fast-check seed ${SEED}`);
+    const { call } = await setup();
+    const names = ['Kim Minsu', '김민수', 'Lee', 'PARK Jisung', '박지훈', ''];
+    const text = Array.from({ length: 40 }, (_, i) => `${names[i % names.length]} ${i} <m${i}@${i % 3 === 0 ? 'Hanbit' : 'school'}.test>`).join('\n');
+    const original = await call<any>('lists:paste', { name: 'Club', text });
+    const other = await call<any>('lists:paste', { name: 'Twin', text });
+    const all = (await call<any>('lists:members', { listId: original.list.id, offset: 0, limit: 1000 })).members as any[];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('kim', 'HANBIT', '김', 'm1', '@school', 'nobody', ' park ', '%', '_'),
+        fc.nat({ max: 45 }),
+        fc.integer({ min: 1, max: 20 }),
+        async (query, offset, limit) => {
+          const needle = query.trim().toLowerCase();
+          const expected = all.map((m, position) => ({ m, position })).filter(({ m }) => m.email.toLowerCase().includes(needle) || m.name.toLowerCase().includes(needle));
+          const page = await call<any>('lists:members', { listId: original.list.id, query, offset, limit });
+          expect(page.total).toBe(expected.length);
+          expect(page.positions).toEqual(expected.slice(offset, offset + limit).map((e) => e.position));
+          expect(page.members).toEqual(expected.slice(offset, offset + limit).map((e) => e.m));
+        },
+      ),
+      { seed: SEED, numRuns: 40 },
+    );
+    const change = fc.record({
+      edits: fc.uniqueArray(fc.record({ position: fc.nat({ max: 39 }), email: fc.constantFrom('new@school.test', 'm5@school.test', 'broken', ' spaced@school.test'), name: fc.constantFrom('새 이름', '') }), { selector: (e) => e.position, maxLength: 5 }),
+      removed: fc.uniqueArray(fc.nat({ max: 39 }), { maxLength: 5 }),
+      added: fc.array(fc.record({ email: fc.constantFrom('added@school.test', 'm7@school.test', 'x@'), name: fc.constant('추가'), fields: fc.constant({}) }), { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(change, async ({ edits, removed, added }) => {
+        for (const id of [original.list.id, other.list.id]) await call('lists:set-members', { id, members: all.map(({ email, name, fields }) => ({ email, name, fields })) });
+        const before = (await call<any>('lists:members', { listId: original.list.id, offset: 0, limit: 1000 })).members as any[];
+        const edited = new Map(edits.map((e) => [e.position, e]));
+        const whole = before.flatMap((m, position) => (removed.includes(position) ? [] : [edited.has(position) ? { email: edited.get(position)!.email, name: edited.get(position)!.name, fields: m.fields } : { email: m.email, name: m.name, fields: m.fields }]));
+        const viaEdits = await call<any>('lists:edit-members', { id: original.list.id, edits: edits.filter((e) => e.position < before.length), removed: removed.filter((p) => p < before.length), added });
+        const viaWhole = await call<any>('lists:set-members', { id: other.list.id, members: [...whole, ...added] });
+        expect(viaEdits.report).toEqual(viaWhole.report);
+        expect(viaEdits.list.memberCount).toBe(viaWhole.list.memberCount);
+        const a = await call<any>('lists:members', { listId: original.list.id, offset: 0, limit: 1000 });
+        const b = await call<any>('lists:members', { listId: other.list.id, offset: 0, limit: 1000 });
+        expect(a).toEqual(b);
+      }),
+      { seed: SEED, numRuns: 25 },
+    );
+    const header = await call<any>('lists:header', { id: original.list.id });
+    const count = (await call<any>('lists:members', { listId: original.list.id, offset: 0, limit: 1 })).total;
+    expect(header).toMatchObject({ id: original.list.id, name: 'Club', memberCount: count });
+    expect(Array.isArray(header.rejected)).toBe(true);
+    expect(header.members).toBeUndefined();
+    const stale = await dispatch((await setup()).handlers, 'lists:edit-members', { id: original.list.id, edits: [], removed: [], added: [] });
+    expect(stale.ok).toBe(false);
+    expect(await dispatchEdit(call, original.list.id, count)).toMatch(new RegExp(`Row ${count + 1} is not in this list`));
+  });
+});
+
+async function dispatchEdit(call: <T>(channel: string, input?: unknown) => Promise<T>, id: string, position: number): Promise<string> {
+  try {
+    await call('lists:edit-members', { id, edits: [{ position, email: 'a@b.test', name: '' }], removed: [], added: [] });
+    return 'saved';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 describe('compose through the handlers', () => {
   it('previews a member exactly, blocks unfillable members until excluded, and freezes a campaign', async () => {
     const { call, accountId } = await setup();
@@ -119,6 +187,25 @@ describe('compose through the handlers', () => {
     // The snapshot does not follow later edits of the template.
     await call('templates:save', { ...template, subject: 'changed' });
     expect(await call('campaigns:list')).toEqual([expect.objectContaining({ id: created.id, recipients: 2, subject: '{{학년}}학년 {{반}}반 안내', status: 'ready' })]);
+  });
+
+  it('pre-flight kept between changes still follows every change of the list, suppression, exclusions and placeholders', async () => {
+    const { call, accountId } = await setup();
+    const list = await call<any>('lists:import', { fileName: 'm.csv', base64: Buffer.from(CSV, 'utf8').toString('base64'), encoding: 'auto', name: 'Parents', mapping: { address: 1, name: 0 } });
+    const inline = (subject: string, content: string) => ({ inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject, content } });
+    const check = (subject: string, content: string, excluded: string[] = []) =>
+      call<any>('compose:preflight', { accountId, listId: list.list.id, template: inline(subject, content), excluded }).then((r) => ({ willSend: r.willSend, skipped: r.skipped.length, excluded: r.excluded.length, unfillable: r.unfillable.length, empty: r.emptyValues.length }));
+    expect(await check('a', '{{name}}')).toEqual({ willSend: 3, skipped: 2, excluded: 0, unfillable: 0, empty: 0 });
+    expect(await check('ab', '{{name}}')).toEqual({ willSend: 3, skipped: 2, excluded: 0, unfillable: 0, empty: 0 });
+    expect(await check('ab', '{{name}} {{반}}')).toEqual({ willSend: 3, skipped: 2, excluded: 0, unfillable: 0, empty: 1 });
+    expect(await check('ab', '{{name}} {{seat}}')).toEqual({ willSend: 0, skipped: 2, excluded: 0, unfillable: 3, empty: 0 });
+    expect(await check('ab', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 2, skipped: 2, excluded: 1, unfillable: 0, empty: 0 });
+    await call('suppression:add', { text: 'haneul@school.kr', reason: '' });
+    expect(await check('abc', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 1, skipped: 3, excluded: 1, unfillable: 0, empty: 0 });
+    await call('suppression:remove', { email: 'haneul@school.kr' });
+    expect(await check('abcd', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 2, skipped: 2, excluded: 1, unfillable: 0, empty: 0 });
+    await call('lists:edit-members', { id: list.list.id, edits: [], removed: [0], added: [{ email: 'new@school.kr', name: '새', fields: {} }, { email: 'new2@school.kr', name: '새2', fields: {} }] });
+    expect(await check('abcd', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 4, skipped: 0, excluded: 0, unfillable: 0, empty: 0 });
   });
 
   it('estimates a finish on a later day when the send does not fit today', async () => {

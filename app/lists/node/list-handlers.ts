@@ -3,7 +3,7 @@ import { AppError } from '../../ipc/common/app-error';
 import type { ComposeInput, TemplateDraft } from '../../ipc/common/contract';
 import type { Handlers } from '../../ipc/common/dispatch';
 import { addressKey, buildMembers, buildPastedMembers, isValidEmail, parsePastedAddresses, PASTED_COLUMNS, type ColumnMapping, type MemberListReport } from '../common/member-list';
-import { buildPreflight } from '../../campaigns/common/preflight';
+import { buildPreflight, classifyMembers, preflightPaths, type MemberClasses } from '../../campaigns/common/preflight';
 import { gmailMayRewriteFrom, PRESETS } from '../../accounts/common/presets';
 import { draftFromStarter, STARTER_TEMPLATES } from '../../templates/common/starter-templates';
 import type { AccountStore } from '../../accounts/node/account-store';
@@ -53,12 +53,17 @@ type ListChannels =
   | 'lists:export'
   | 'suppression:export'
   | 'lists:members'
+  | 'lists:header'
+  | 'lists:edit-members'
   | 'suppression:list'
   | 'suppression:add'
   | 'suppression:remove'
   | 'compose:preview'
   | 'compose:preflight'
   | 'campaigns:create';
+
+/** A list's members as the store keeps them for its current version (the same array until the list changes). */
+type ComposeMembers = ReturnType<ListStore['members']>;
 
 /** Decodes a base64 file after checking its size, so a 50 MB file is refused before it is decoded. */
 function fileBytes(base64: string): Uint8Array | { error: ReturnType<typeof importSizeError> } {
@@ -86,6 +91,16 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     return { list: summarize(list), report: { ...report, members: [] } };
   };
 
+  /** Saves a list's edited rows, validated exactly like an import: the edited rows become a table again. */
+  const saveMembers = (id: string, members: readonly { readonly email: string; readonly name: string; readonly fields: Readonly<Record<string, string>> }[]) => {
+    const list = lists.header(id);
+    const fieldNames = [...new Set(members.flatMap((m) => Object.keys(m.fields)))];
+    const columns = ['email', 'name', ...fieldNames];
+    const rows = members.map((m, i) => ({ line: i + 2, cells: [m.email, m.name, ...fieldNames.map((f) => m.fields[f] ?? '')] }));
+    const report = buildMembers({ columns, rows, mapping: { address: 0, name: 1 }, suppressed: suppression.addresses() });
+    return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
+  };
+
   const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> => {
     if ('inline' in template) return template.inline;
     const found = templates.get(template.templateId);
@@ -101,13 +116,31 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     return { record, list, template, preset: PRESETS[record.presetId] };
   };
 
+  /**
+   * The last per-member pass of the pre-flight, kept while the list's version (its members array), the
+   * suppressed and excluded addresses and the template's placeholders stay the same: typing in Compose
+   * changes the text far more often than the placeholders, so most changes skip the pass over the members.
+   */
+  let lastPass: { members: readonly unknown[]; suppressed: ReadonlySet<string>; excluded: string; paths: string; classes: MemberClasses } | undefined;
+  const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+  const memberPass = (members: ComposeMembers, suppressed: ReadonlySet<string>, excluded: ReadonlySet<string>, template: Pick<TemplateDraft, 'subject' | 'content'>): MemberClasses => {
+    const paths = preflightPaths(template);
+    const key = { excluded: [...excluded].sort().join('\n'), paths: JSON.stringify(paths) };
+    if (lastPass && lastPass.members === members && lastPass.excluded === key.excluded && lastPass.paths === key.paths && sameSet(lastPass.suppressed, suppressed)) return lastPass.classes;
+    const classes = classifyMembers({ members, suppressed, excluded }, paths);
+    lastPass = { members, suppressed, ...key, classes };
+    return classes;
+  };
+
   const preflightOf = (input: ComposeInput) => {
     const { record, list, template, preset } = composeContext(input);
-    const report = buildPreflight({
+    const suppressed = suppression.addresses();
+    const excluded = new Set(input.excluded.map(addressKey));
+    const preflightInput = {
       members: list.members,
       rejectedAtImport: list.rejected,
-      suppressed: suppression.addresses(),
-      excluded: new Set(input.excluded.map(addressKey)),
+      suppressed,
+      excluded,
       template,
       attachmentBytes: input.attachments.map((a) => Math.floor((a.base64.length * 3) / 4)),
       maxMessageBytes: preset.maxMessageBytes,
@@ -118,7 +151,8 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       nextFreeAt: ledger.nextFreeAt(record.id),
       perMinute: input.perMinute ?? preset.perMinute,
       now: clock.now(),
-    });
+    };
+    const report = buildPreflight(preflightInput, memberPass(list.members, suppressed, excluded, template));
     return { report, record, list, template, preset };
   };
 
@@ -167,16 +201,28 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       announceLists();
       return { id };
     },
-    'lists:set-members': async ({ id, members }) => {
-      // Row edits are validated exactly like an import: the edited rows become a table again.
-      const list = lists.header(id);
-      const fieldNames = [...new Set(members.flatMap((m) => Object.keys(m.fields)))];
-      const columns = ['email', 'name', ...fieldNames];
-      const rows = members.map((m, i) => ({ line: i + 2, cells: [m.email, m.name, ...fieldNames.map((f) => m.fields[f] ?? '')] }));
-      const report = buildMembers({ columns, rows, mapping: { address: 0, name: 1 }, suppressed: suppression.addresses() });
-      return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
+    'lists:set-members': async ({ id, members }) => saveMembers(id, members),
+    'lists:members': async ({ listId, offset, limit, query }) => (query === undefined || query.trim() === '' ? lists.page(listId, offset, limit) : lists.search(listId, query, offset, limit)),
+    'lists:header': async ({ id }) => {
+      const header = lists.header(id);
+      return { ...lists.summary(id), rejected: header.rejected };
     },
-    'lists:members': async ({ listId, offset, limit }) => lists.page(listId, offset, limit),
+    'lists:edit-members': async ({ id, edits, removed, added }) => {
+      // Only the changed rows cross IPC; the whole list is rebuilt here and validated exactly like `lists:set-members`.
+      const saved = lists.members(id);
+      const outOfRange = [...edits.map((e) => e.position), ...removed].find((p) => p >= saved.length);
+      if (outOfRange !== undefined) throw new AppError('invalid-input', `position: Row ${outOfRange + 1} is not in this list any more.`, 'Reload the list and make the change again.');
+      const edited = new Map(edits.map((e) => [e.position, e]));
+      const gone = new Set(removed);
+      const members: { email: string; name: string; fields: Readonly<Record<string, string>> }[] = [];
+      saved.forEach((member, position) => {
+        if (gone.has(position)) return;
+        const edit = edited.get(position);
+        members.push(edit ? { email: edit.email, name: edit.name, fields: member.fields } : member);
+      });
+      members.push(...added);
+      return saveMembers(id, members);
+    },
     'lists:report-csv': async ({ id }) => {
       const list = lists.header(id);
       // A UTF-8 byte-order mark makes Excel read Korean text right.

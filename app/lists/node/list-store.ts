@@ -26,6 +26,8 @@ export interface ListStore {
   members(id: string): readonly Member[];
   /** A window of members, and how many there are. */
   page(id: string, offset: number, limit: number): { members: Member[]; total: number };
+  /** A window of the members whose address or name contains `query` (ignoring case), their positions, and how many match. */
+  search(id: string, query: string, offset: number, limit: number): { members: Member[]; positions: number[]; total: number };
   /** One member by position, or undefined. */
   memberAt(id: string, position: number): Member | undefined;
   /** Creates (no id) or replaces a list. */
@@ -88,6 +90,11 @@ export function createListStore(database: MailroomDatabase, clock: Clock): ListS
   const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM lists WHERE id = ?');
   const membersOf = db.prepare<[string], MemberRow>('SELECT line, address, name, fields FROM members WHERE list_id = ? ORDER BY position');
   const pageOf = db.prepare<[string, number, number], MemberRow>('SELECT line, address, name, fields FROM members WHERE list_id = ? AND position >= ? ORDER BY position LIMIT ?');
+  const MATCH = 'list_id = @id AND (instr(lower(address), @needle) > 0 OR instr(lower(name), @needle) > 0)';
+  const searchOf = db.prepare<[{ id: string; needle: string; offset: number; limit: number }], MemberRow & { position: number }>(
+    `SELECT position, line, address, name, fields FROM members WHERE ${MATCH} ORDER BY position LIMIT @limit OFFSET @offset`,
+  );
+  const countOf = db.prepare<[{ id: string; needle: string }], number>(`SELECT count(*) FROM members WHERE ${MATCH}`).pluck();
   const memberAt = db.prepare<[string, number], MemberRow>('SELECT line, address, name, fields FROM members WHERE list_id = ? AND position = ?');
   const insertList = db.prepare(
     'INSERT INTO lists (id, name, columns, mapping, rejected, source, updated_at, version, member_count) VALUES (@id, @name, @columns, @mapping, @rejected, @source, @updatedAt, 1, @memberCount)',
@@ -123,6 +130,14 @@ export function createListStore(database: MailroomDatabase, clock: Clock): ListS
     page(id, offset, limit) {
       const total = row(id).member_count;
       return { members: pageOf.all(id, offset, limit).map(memberOf), total };
+    },
+    search(id, query, offset, limit) {
+      return db.transaction(() => {
+        row(id);
+        const needle = query.trim().toLowerCase();
+        const found = searchOf.all({ id, needle, offset, limit });
+        return { members: found.map(memberOf), positions: found.map((f) => f.position), total: countOf.get({ id, needle }) ?? 0 };
+      })();
     },
     memberAt(id, position) {
       const found = memberAt.get(id, position);

@@ -84,4 +84,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX recipients_by_state ON recipients (campaign_id, status);
   CREATE INDEX recipients_by_address ON recipients (address_key);
   `,
+  // 2: the by-address index moves under its campaign. Keyed by address first, every new campaign
+  // inserted one entry into each leaf of an index as large as the whole history, so campaigns:create
+  // grew with history; (campaign_id, address_key) puts a campaign's entries side by side.
+  `
+  DROP INDEX recipients_by_address;
+  CREATE INDEX recipients_by_campaign_address ON recipients (campaign_id, address_key);
+  `,
 ];

@@ -1,13 +1,14 @@
 /** One campaign: counts and progress, start/pause/cancel, and every member's row, live. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/campaigns/common/delivery-state';
-import type { CampaignDetail } from '../../../app/ipc/common/contract';
+import type { CampaignDetail, CampaignRow } from '../../../app/ipc/common/contract';
 import { DiagnosisPanel } from '../../components/diagnosis-panel';
 import { VirtualTable } from '../../components/virtual-table';
 import { useClient } from '../../state/client-context';
+import { useRowPages } from '../../state/use-row-pages';
 import { downloadText } from '../../state/download';
-import { applyProgress } from './campaign-model';
+import { applyProgress, followSelected } from './campaign-model';
 import { RowDetails } from './row-details';
 
 /** Renders the campaign. */
@@ -17,30 +18,49 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
   const [detail, setDetail] = useState<CampaignDetail | null>(null);
   const [filter, setFilter] = useState<DeliveryStatus | 'all'>('all');
   const [error, setError] = useState<string | null>(null);
-  /** The selected member (its index in the campaign), whose details show below the table. */
-  const [selected, setSelected] = useState<number | null>(null);
+  /** The selected member's row, whose details show below the table. */
+  const [selectedRow, setSelectedRow] = useState<CampaignRow | null>(null);
+  const selected = selectedRow?.index ?? null;
 
-  // Load every row once, then follow the stream of changed rows.
+  // The table asks for the rows it shows (of the state filtered on), page by page.
+  const loadRows = useCallback(
+    async (offset: number, limit: number) => {
+      const result = await client.request('campaigns:get', { id, offset, limit, ...(filter === 'all' ? {} : { status: filter }) });
+      return result.ok ? { rows: result.value.rows, total: result.value.total ?? result.value.rows.length } : null;
+    },
+    [client, id, filter],
+  );
+  const rows = useRowPages<CampaignRow>(`${id}\u0000${filter}`, loadRows);
+  const { patch, refresh } = rows;
+
+  // Load the campaign without its rows, then follow the stream of changed rows.
   useEffect(() => {
     let live = true;
+    const loadHeader = () => client.request('campaigns:get', { id, offset: 0, limit: 1 });
     const off = client.subscribe('campaigns:progress', (progress) => {
       if (progress.id !== id) return;
       setDetail((d) => (d ? applyProgress(d, progress) : d));
-      if (progress.status !== 'running') void client.request('campaigns:get', { id }).then((r) => live && r.ok && setDetail(r.value));
+      setSelectedRow((s) => followSelected(s, progress));
+      // Every row is where its index says; a filtered view's rows move in and out, so its pages on screen load again.
+      if (filter === 'all') for (const change of progress.changes) patch(change.index, change);
+      else if (progress.changes.length > 0) refresh();
+      if (progress.status !== 'running') {
+        void loadHeader().then((r) => live && r.ok && setDetail(r.value));
+        refresh();
+      }
     });
-    void client.request('campaigns:get', { id }).then((r) => live && (r.ok ? setDetail(r.value) : setError(r.error.message)));
+    void loadHeader().then((r) => live && (r.ok ? setDetail(r.value) : setError(r.error.message)));
     return () => {
       live = false;
       off();
     };
-  }, [client, id]);
+  }, [client, id, filter, patch, refresh]);
 
-  const rows = useMemo(() => (detail ? (filter === 'all' ? detail.rows : detail.rows.filter((r) => r.status === filter)) : []), [detail, filter]);
   if (!detail) return error ? <p className="form-alert">{error}</p> : <p>{t('common.loading')}</p>;
 
   const { campaign, counts } = detail;
   const presetId = detail.presetId ?? 'custom';
-  const selectedRow = selected === null ? undefined : detail.rows[selected];
+  const rowCount = rows.total ?? (filter === 'all' ? campaign.recipients : counts[filter]);
   const done = campaign.recipients - counts.queued - counts.sending - counts.deferred;
   const act = async (channel: 'campaigns:start' | 'campaigns:pause' | 'campaigns:cancel') => {
     if (channel === 'campaigns:cancel' && !window.confirm(t('compose.campaign.confirmCancel'))) return;
@@ -152,20 +172,21 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           { key: 'state', header: t('compose.campaign.state'), width: 130 },
           { key: 'detail', header: t('compose.campaign.details') },
         ]}
-        rowCount={rows.length}
-        rowKey={(i) => rows[i]?.index ?? i}
+        rowCount={rowCount}
+        rowKey={(i) => rows.rowAt(i)?.index ?? `loading:${i}`}
         rowHeight={44}
         maxHeight={520}
         rowNavigation={{ hint: t('firstRun.rowsHint') }}
         row={(i, focus) => {
-          const r = rows[i]!;
+          const r = rows.rowAt(i);
+          if (!r) return { className: 'campaign__row', cells: <td colSpan={3} className="muted" aria-busy="true">…</td> };
           return {
             data: { 'data-row-status': r.status, 'data-email': r.email },
             className: r.index === selected ? 'campaign__row is-selected' : 'campaign__row',
             cells: (
               <>
                 <td>
-                  <button type="button" className="campaign__member" data-row-focus tabIndex={focus.tabIndex} aria-pressed={r.index === selected} onClick={() => setSelected(r.index === selected ? null : r.index)}>
+                  <button type="button" className="campaign__member" data-row-focus tabIndex={focus.tabIndex} aria-pressed={r.index === selected} onClick={() => setSelectedRow(r.index === selected ? null : r)}>
                     {r.name ? `${r.name} ` : ''}
                     <span className="muted">&lt;{r.email}&gt;</span>
                   </button>
@@ -187,7 +208,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           };
         }}
       />
-      {selectedRow ? <RowDetails row={selectedRow} presetId={presetId} onClose={() => setSelected(null)} /> : <p className="muted">{t('compose.campaign.selectHint')}</p>}
+      {selectedRow ? <RowDetails row={selectedRow} presetId={presetId} onClose={() => setSelectedRow(null)} /> : <p className="muted">{t('compose.campaign.selectHint')}</p>}
     </div>
   );
 }

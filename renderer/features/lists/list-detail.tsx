@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../app/ipc/common/app-error';
-import type { MemberList, RequestOutput } from '../../../app/ipc/common/contract';
+import type { RequestOutput } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { BusyIndicator } from './busy-indicator';
@@ -10,15 +10,18 @@ import { ExportReportButton, ImportReportView, RejectedTable } from './import-re
 import { ExportButtons } from './export-buttons';
 import { ListSource } from './list-source';
 import { MembersEditor } from './members-editor';
-import { draftFromList, problemCount, setMembersInput, type MembersDraft } from './members-model';
+import { draftFromList, editMembersInput, problemCount, type MembersDraft } from './members-model';
 import { RequestError } from './request-error';
 
-type LoadState = { readonly status: 'loading' } | { readonly status: 'loaded'; readonly list: MemberList } | { readonly status: 'failed'; readonly error: WireError };
+/** A list as the detail view holds it: its header and member count, never its members. */
+type ListHeader = RequestOutput<'lists:header'>;
+
+type LoadState = { readonly status: 'loading' } | { readonly status: 'loaded'; readonly list: ListHeader } | { readonly status: 'failed'; readonly error: WireError };
 
 type SaveState =
   | { readonly status: 'idle' }
   | { readonly status: 'saving'; readonly count: number }
-  | { readonly status: 'saved'; readonly result: RequestOutput<'lists:set-members'> }
+  | { readonly status: 'saved'; readonly result: RequestOutput<'lists:edit-members'> }
   | { readonly status: 'failed'; readonly error: WireError };
 
 type RenameState = { readonly status: 'closed' } | { readonly status: 'open'; readonly name: string; readonly error: WireError | null; readonly tried: boolean };
@@ -48,7 +51,7 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
   const [draftVersion, setDraftVersion] = useState(0);
 
   const fetchList = useCallback(async () => {
-    const result = await client.request('lists:get', { id: listId });
+    const result = await client.request('lists:header', { id: listId });
     return result.ok ? ({ status: 'loaded', list: result.value } as const) : ({ status: 'failed', error: result.error } as const);
   }, [client, listId]);
 
@@ -79,8 +82,8 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
 
   const saveMembers = async () => {
     if (!draft) return;
-    setSave({ status: 'saving', count: draft.rows.length });
-    const result = await client.request('lists:set-members', setMembersInput(list.id, draft));
+    setSave({ status: 'saving', count: draft.total - draft.removed.length + draft.added.length });
+    const result = await client.request('lists:edit-members', editMembersInput(list.id, draft));
     if (!result.ok) return setSave({ status: 'failed', error: result.error });
     const next = await fetchList();
     setLoad(next);
@@ -108,7 +111,7 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
   };
 
   const removeList = async () => {
-    if (!window.confirm(t('listsScreen.detail.confirmRemove', { name: list.name, count: list.members.length }))) return;
+    if (!window.confirm(t('listsScreen.detail.confirmRemove', { name: list.name, count: list.memberCount }))) return;
     const result = await client.request('lists:remove', { id: list.id });
     if (!result.ok) return setRemoveError(result.error);
     onDirtyChange(false);
@@ -124,7 +127,7 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
           <div>
             <h2 id="lists-detail-title">{list.name}</h2>
             <p className="muted">
-              {t('listsScreen.overview.members', { count: list.members.length })} · <ListSource source={list.source} /> ·{' '}
+              {t('listsScreen.overview.members', { count: list.memberCount })} · <ListSource source={list.source} /> ·{' '}
               {t('listsScreen.overview.updated', { time: new Date(list.updatedAt).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) })}
             </p>
           </div>
@@ -161,7 +164,7 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
         <ExportButtons target={{ kind: 'list', listId: list.id }} />
 
         <h3 className="lists-detail__members-title">{t('listsScreen.detail.membersTitle')}</h3>
-        {draft ? <MembersEditor key={draftVersion} listName={list.name} draft={draft} onChange={changeDraft} disabled={saving} /> : null}
+        {draft ? <MembersEditor key={draftVersion} listId={list.id} listName={list.name} draft={draft} onChange={changeDraft} disabled={saving} /> : null}
 
         {draft?.dirty || saving ? (
           <div className="lists-savebar" data-dirty={draft?.dirty ? 'true' : 'false'}>
