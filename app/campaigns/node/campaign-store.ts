@@ -108,6 +108,9 @@ interface RecipientRow {
   readonly state: string;
 }
 
+/** Zero counts. */
+const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
+
 const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts';
 
 const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts'>): CampaignSummary => ({
@@ -118,7 +121,8 @@ const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' |
   recipients: row.recipient_count,
   status: row.status,
   createdAt: row.created_at,
-  counts: JSON.parse(row.counts) as CampaignCounts,
+  // Counts written before a state was added lack its key: it counts zero.
+  counts: { ...emptyCounts(), ...(JSON.parse(row.counts) as Partial<CampaignCounts>) } as CampaignCounts,
 });
 
 const headerOf = (row: CampaignRow): CampaignHeader => ({
@@ -138,9 +142,6 @@ const headerOf = (row: CampaignRow): CampaignHeader => ({
 });
 
 const memberOf = (row: RecipientRow): Member => ({ line: row.line, email: row.email, name: row.name, fields: JSON.parse(row.fields) as Record<string, string> });
-
-/** Zero counts. */
-const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
 
 /** Creates the campaign store over the database. */
 export function createCampaignStore(database: MailroomDatabase, clock: Clock): CampaignStore {

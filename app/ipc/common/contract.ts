@@ -409,6 +409,10 @@ export const campaignRowSchema = z.object({
   failure: smtpFailureSchema.optional(),
   /** ISO time of the last change (of a deferred row: its next try), when known. */
   at: z.string().optional(),
+  /** Of a bounced row: hard, soft or policy. */
+  bounce: z.enum(['hard', 'soft', 'policy']).optional(),
+  /** Of a bounced row: whether the report says the address is gone (offer suppression). */
+  addressGone: z.boolean().optional(),
 });
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;

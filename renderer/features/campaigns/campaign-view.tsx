@@ -172,7 +172,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
                 </td>
                 <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
                 <td>
-                  {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' ? (
+                  {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' || r.status === 'bounced' ? (
                     <code className="campaign__detail">{r.detail}</code>
                   ) : (
                     <span className="campaign__detail muted">
