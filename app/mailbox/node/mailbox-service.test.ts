@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
 /**
  * The whole path through the handlers, as a user meets it: a 20-member campaign sent with nodemailer to
  * a real smtp-server on 127.0.0.1, three bounces and one Korean unsubscribe reply appended to a real

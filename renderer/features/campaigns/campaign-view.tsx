@@ -8,6 +8,7 @@ import { VirtualTable } from '../../components/virtual-table';
 import { useClient } from '../../state/client-context';
 import { downloadText } from '../../state/download';
 import { applyProgress } from './campaign-model';
+import { MailboxPanel } from './mailbox-panel';
 import { RowDetails } from './row-details';
 
 /** Renders the campaign. */
@@ -133,6 +134,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           ))}
         </ul>
       </section>
+      {campaign.status !== 'ready' ? <MailboxPanel detail={detail} /> : null}
       <label className="campaign__filter">
         {t('compose.campaign.filter')}{' '}
         <select value={filter} onChange={(e) => setFilter(e.target.value as DeliveryStatus | 'all')}>
