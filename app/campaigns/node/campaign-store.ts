@@ -23,8 +23,8 @@ export interface CampaignSnapshot {
   readonly accountLabel: string;
   /** List name at creation. */
   readonly listName: string;
-  /** The template text. */
-  readonly template: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'>;
+  /** The template text, and its usage type (Notice, Generic, SignIn…: which list headers go with it) when known. */
+  readonly template: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> & { readonly usageType?: string };
   /** The members to send to, with their fields. */
   readonly recipients: readonly Member[];
   /** Reply-To for this campaign, or empty. */

@@ -86,7 +86,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     return { list: summarize(list), report: { ...report, members: [] } };
   };
 
-  const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> => {
+  const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content' | 'usageType'> => {
     if ('inline' in template) return template.inline;
     const found = templates.get(template.templateId);
     if (!found) throw new AppError('not-found', 'That template no longer exists.');
@@ -228,7 +228,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         accountId: record.id,
         accountLabel: record.label,
         listName: list.name,
-        template: { contentType: template.contentType, subject: template.subject, content: template.content },
+        template: { contentType: template.contentType, subject: template.subject, content: template.content, usageType: template.usageType },
         recipients,
         replyTo: input.replyTo,
         attachments: input.attachments,

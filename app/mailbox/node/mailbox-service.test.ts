@@ -77,6 +77,10 @@ describe.skipIf(missing !== null)('mailbox service through the handlers', () => 
     const sent = await until(() => call('campaigns:get', { id: created.id }), (d) => d.campaign.status === 'completed');
     expect(sent.counts.sent).toBe(20);
     expect(sink.messages).toHaveLength(20);
+    // A Notice carries List-Id and a List-Unsubscribe mailto whose subject holds the member's token.
+    const first = sink.messages.find((m) => m.rcptTo[0] === 'm0@club.test')!;
+    expect(first.parsed.headers.get('list-id')).toBeTruthy();
+    expect(first.raw.replace(/\r?\n[ \t]+/g, " ")).toMatch(new RegExp(`^List-Unsubscribe: <mailto:office@school.test\\?subject=unsubscribe%20mr1\\.${created.id}\\.0>`, 'm'));
 
     // The custom preset has no mailbox of its own until the user names one.
     expect((await call('mailbox:status', { id: created.id })).place).toEqual({ kind: 'none', reason: 'user-named' });
