@@ -22,7 +22,9 @@ const fixture = (name: string) => readFile(new URL(`../../app/mailbox/node/fixtu
 const rfc822Date = (ms: number) => new Date(ms).toUTCString().replace('GMT', '+0000');
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
-test('bounces and a Korean unsubscribe reply turn rows bounced / unsubscribed; suppress them; export', async ({ page, host }) => {
+const shots = new URL('../../.artifacts/screenshots/', import.meta.url).pathname;
+
+test('bounces and a Korean unsubscribe reply turn rows bounced / unsubscribed; suppress them; export', async ({ page, host, browser }) => {
   test.skip(missing !== null, missing ?? '');
   test.setTimeout(300_000);
   const relay = await startSmtpSink({ security: 'none', users: { [USER]: PASSWORD } });
@@ -97,7 +99,22 @@ test('bounces and a Korean unsubscribe reply turn rows bounced / unsubscribed; s
       const table = page.getByRole('table', { name: 'Members and their results' });
       await expect(table.locator('[data-row-status="bounced"]')).toHaveCount(3);
       await expect(table.locator('[data-email="member9@club.test"]')).toContainText('5.1.1');
+      await page.setViewportSize({ width: 1180, height: 1400 });
+      await page.screenshot({ path: `${shots}mailbox-bounced-en.png`, fullPage: true });
       await page.getByLabel('Show').selectOption('all');
+    });
+
+    await test.step('the same campaign in Korean (screenshot)', async () => {
+      const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1180, height: 1400 } });
+      const ko = await context.newPage();
+      await ko.goto(host.url);
+      await ko.getByRole('navigation').getByRole('button', { name: '발송 내역' }).click();
+      await ko.getByRole('button', { name: /열기/ }).first().click();
+      await expect(ko.locator('[data-count-status="bounced"]')).toHaveAttribute('data-count', '3');
+      await expect(ko.locator('[data-review-email="member5@club.test"]')).toBeVisible();
+      await ko.locator('.campaign__filter select').selectOption('bounced');
+      await ko.screenshot({ path: `${shots}mailbox-bounced-ko.png`, fullPage: true });
+      await context.close();
     });
 
     await test.step('suppress the hard bounces in one click, and confirm the unsubscribe request', async () => {

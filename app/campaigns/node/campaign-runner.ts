@@ -98,7 +98,7 @@ export function rowOf(member: { readonly email: string; readonly name: string },
     case 'bounced':
       return {
         ...base,
-        detail: [state.dsnStatus, state.diagnostic].filter((part) => part !== null && part !== '').join(' ') || state.bounce,
+        detail: (state.diagnostic !== null && state.dsnStatus !== null && state.diagnostic.includes(state.dsnStatus) ? [state.diagnostic] : [state.dsnStatus, state.diagnostic]).filter((part) => part !== null && part !== '').join(' ') || state.bounce,
         diagnosis: state.diagnosis,
         bounce: state.bounce,
         addressGone: state.addressGone,
