@@ -3,7 +3,7 @@ import type { EventPayload } from '../app/ipc/common/contract';
 import { withCampaignSignals } from './campaign-signals';
 
 type Progress = EventPayload<'campaigns:progress'>;
-const counts = (c: Partial<Progress['counts']>): Progress['counts'] => ({ queued: 0, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0, ...c });
+const counts = (c: Partial<Progress['counts']>): Progress['counts'] => ({ queued: 0, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0, bounced: 0, unsubscribed: 0, ...c });
 
 function setup(locale = 'en-US') {
   const forwarded: unknown[] = [];

@@ -229,6 +229,8 @@ export async function createElectronHandlers(deps: {
     ...(deps.exportDeps === undefined ? {} : { deliverExport: createDialogExportDeliverer(deps.exportDeps) }),
     ...(deps.recoverCampaigns === undefined ? {} : { recoverCampaigns: deps.recoverCampaigns }),
     ...(deps.onFlush === undefined ? {} : { onFlush: deps.onFlush }),
+    // The app watches the mailboxes of recently used accounts; the --cli mode (no recovery) does not.
+    watchMailboxes: deps.recoverCampaigns !== false,
   });
 }
 

@@ -106,7 +106,7 @@ export const composeEn = {
       completed: 'Finished',
       cancelled: 'Cancelled',
     },
-    states: { queued: 'Waiting', sending: 'Sending', sent: 'Sent', deferred: 'Will retry', failed: 'Failed', skipped: 'Skipped', unknown: 'Unknown', cancelled: 'Cancelled' },
+    states: { queued: 'Waiting', sending: 'Sending', sent: 'Sent', deferred: 'Will retry', failed: 'Failed', skipped: 'Skipped', unknown: 'Unknown', cancelled: 'Cancelled', bounced: 'Bounced', unsubscribed: 'Unsubscribed' },
   },
   reasons: { 'empty-address': 'No address', 'invalid-address': 'Invalid address', duplicate: 'Duplicate', suppressed: 'Suppressed' },
 };

@@ -108,7 +108,7 @@ export const composeKo: typeof composeEn = {
       completed: '완료',
       cancelled: '취소됨',
     },
-    states: { queued: '대기', sending: '보내는 중', sent: '보냄', deferred: '재시도 예정', failed: '실패', skipped: '건너뜀', unknown: '확인 불가', cancelled: '취소됨' },
+    states: { queued: '대기', sending: '보내는 중', sent: '보냄', deferred: '재시도 예정', failed: '실패', skipped: '건너뜀', unknown: '확인 불가', cancelled: '취소됨', bounced: '반송됨', unsubscribed: '수신 거부' },
   },
   reasons: { 'empty-address': '주소 없음', 'invalid-address': '잘못된 주소', duplicate: '중복', suppressed: '수신 거부' },
 };

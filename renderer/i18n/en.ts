@@ -3,6 +3,7 @@ import { appErrorWordsEn, diagnosisWordsEn } from '../../app/diagnosis/common/di
 import { composeEn } from './compose-en';
 import { firstRunEn } from './first-run-en';
 import { listsEn } from './lists-en';
+import { mailboxEn } from './mailbox-en';
 import { shellEn } from './shell-en';
 import { outgrowEn } from './outgrow-en';
 import { oauthEn } from './oauth-en';
@@ -11,6 +12,7 @@ import { templatesEn } from './templates-en';
 
 export const en = {
   listsScreen: listsEn,
+  mailbox: mailboxEn,
   shell: shellEn,
   outgrow: outgrowEn,
   firstRun: firstRunEn,

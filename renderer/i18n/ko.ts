@@ -4,6 +4,7 @@ import { appErrorWordsKo, diagnosisWordsKo } from '../../app/diagnosis/common/di
 import { composeKo } from './compose-ko';
 import { firstRunKo } from './first-run-ko';
 import { listsKo } from './lists-ko';
+import { mailboxKo } from './mailbox-ko';
 import { shellKo } from './shell-ko';
 import { outgrowKo } from './outgrow-ko';
 import { oauthKo } from './oauth-ko';
@@ -12,6 +13,7 @@ import { templatesKo } from './templates-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
+  mailbox: mailboxKo,
   shell: shellKo,
   outgrow: outgrowKo,
   firstRun: firstRunKo,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SmtpFailure } from '../../ipc/common/contract';
 import {
   backoffMs,
+  bounceState,
   cancelState,
   classifyFailure,
   DEFAULT_BACKOFF,
@@ -13,6 +14,7 @@ import {
   requeueState,
   startAttempt,
   summarize,
+  unsubscribeState,
   type DeliveryState,
 } from './delivery-state';
 
@@ -64,7 +66,42 @@ describe('delivery state transitions', () => {
 
   it('summarizes counts and settled rows', () => {
     const states: DeliveryState[] = [QUEUED, { status: 'cancelled' }, { status: 'skipped', reason: 'template-error' }, { status: 'unknown', reason: 'interrupted', at: 1 }, startAttempt(QUEUED, '<a@b>', 1)];
-    expect(summarize(states)).toEqual({ queued: 1, sending: 1, sent: 0, deferred: 0, failed: 0, skipped: 1, unknown: 1, cancelled: 1, total: 5, settled: 3 });
+    expect(summarize(states)).toEqual({ queued: 1, sending: 1, sent: 0, deferred: 0, failed: 0, skipped: 1, unknown: 1, cancelled: 1, bounced: 0, unsubscribed: 0, total: 5, settled: 3 });
+  });
+});
+
+describe('reports from the mailbox', () => {
+  const sentState: DeliveryState = { status: 'sent', response: '250 OK', messageId: '<a@b>', at: 5, attempt: 1 };
+  const bounced = (bounce: 'hard' | 'soft' | 'policy', reportId = `r-${bounce}`) =>
+    ({ status: 'bounced', bounce, dsnStatus: '5.1.1', diagnostic: null, diagnosis: 'recipient-rejected', addressGone: bounce === 'hard', at: 9, reportId }) as const;
+
+  it('a bounce moves sent and unknown rows, keeps their Message-ID, and settles the row', () => {
+    expect(bounceState(sentState, bounced('soft'))).toEqual({ ...bounced('soft'), messageId: '<a@b>' });
+    expect(bounceState({ status: 'unknown', reason: 'interrupted', at: 1 }, bounced('hard'))).toEqual(bounced('hard'));
+    const summary = summarize([bounceState(sentState, bounced('hard')), unsubscribeState(sentState, 'u1', 9)]);
+    expect(summary).toMatchObject({ bounced: 1, unsubscribed: 1, settled: 2 });
+  });
+
+  it('a stronger class replaces a weaker one, never the other way; the same report changes nothing', () => {
+    const soft = bounceState(sentState, bounced('soft'));
+    expect(bounceState(soft, bounced('policy'))).toBe(soft);
+    expect(bounceState(soft, bounced('soft', 'r-other'))).toBe(soft);
+    expect(bounceState(soft, bounced('hard'))).toMatchObject({ bounce: 'hard', messageId: '<a@b>' });
+  });
+
+  it('rows never handed over, and unsubscribed rows, ignore a bounce; the engine never picks a reported row', () => {
+    for (const state of [QUEUED, { status: 'cancelled' } as const, unsubscribeState(sentState, 'u1', 9)]) expect(bounceState(state, bounced('hard'))).toBe(state);
+    const reported = bounceState(sentState, bounced('hard'));
+    expect(isDue(reported, Infinity)).toBe(false);
+    expect(cancelState(reported)).toBe(reported);
+    expect(recoverState(reported, 1)).toBe(reported);
+    expect(() => startAttempt(reported, '<x@y>', 1)).toThrow(IllegalTransition);
+  });
+
+  it('an unsubscribe reply moves sent, unknown and bounced rows only', () => {
+    expect(unsubscribeState(sentState, 'u1', 9)).toEqual({ status: 'unsubscribed', at: 9, reportId: 'u1', messageId: '<a@b>' });
+    expect(unsubscribeState(bounceState(sentState, bounced('hard')), 'u1', 9).status).toBe('unsubscribed');
+    expect(unsubscribeState(QUEUED, 'u1', 9)).toBe(QUEUED);
   });
 });
 

@@ -6,6 +6,9 @@
 import { assertNever } from '../../ipc/common/app-error';
 import type { SmtpDiagnosis, SmtpFailure } from '../../diagnosis/common/smtp-diagnosis';
 
+/** How a delivery report classed a bounce (the same words as the mailbox watcher's `BounceClass`). */
+export type BounceKind = 'hard' | 'soft' | 'policy';
+
 /** Why a member was not sent to at all. */
 export type SkipReason =
   /** The template needs a field this member does not have (or uses an unsupported construct). */
@@ -81,10 +84,40 @@ export type DeliveryState =
       readonly at: number;
     }
   /** The campaign was cancelled before this member was sent to. */
-  | { readonly status: 'cancelled' };
+  | { readonly status: 'cancelled' }
+  /** The server accepted it, then a delivery status notification (DSN) came back: it did not arrive. */
+  | {
+      readonly status: 'bounced';
+      /** Hard (the address is gone), soft (temporary, given up) or policy (refused as spam or by rule). */
+      readonly bounce: BounceKind;
+      /** The DSN's enhanced status code (e.g. `5.1.1`), when given. */
+      readonly dsnStatus: string | null;
+      /** The remote server's words, when given. */
+      readonly diagnostic: string | null;
+      /** The diagnosis of the report, from the one SMTP catalogue (ko/en words in the renderer). */
+      readonly diagnosis: SmtpDiagnosis;
+      /** Whether the report says the address is gone (the row offers suppression). */
+      readonly addressGone: boolean;
+      /** When the report was written (ms since epoch). */
+      readonly at: number;
+      /** The Message-ID the accepted message carried. */
+      readonly messageId?: string;
+      /** The id of the report (DSN Message-ID + recipient): a repeated report changes nothing. */
+      readonly reportId: string;
+    }
+  /** The member replied asking to be taken off the list. */
+  | {
+      readonly status: 'unsubscribed';
+      /** When the reply was written (ms since epoch). */
+      readonly at: number;
+      /** The Message-ID the accepted message carried. */
+      readonly messageId?: string;
+      /** The id of the reply (its Message-ID). */
+      readonly reportId: string;
+    };
 
 /** Every status name, in the order the UI lists them. */
-export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'deferred', 'failed', 'skipped', 'unknown', 'cancelled'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'deferred', 'failed', 'skipped', 'unknown', 'cancelled', 'bounced', 'unsubscribed'] as const;
 
 /** A status name. */
 export type DeliveryStatus = DeliveryState['status'];
@@ -113,6 +146,8 @@ export function startAttempt(state: DeliveryState, messageId: string, at: number
     case 'skipped':
     case 'unknown':
     case 'cancelled':
+    case 'bounced':
+    case 'unsubscribed':
       throw new IllegalTransition(state.status, 'sending');
     default:
       return assertNever(state);
@@ -173,6 +208,8 @@ export function cancelState(state: DeliveryState): DeliveryState {
     case 'skipped':
     case 'unknown':
     case 'cancelled':
+    case 'bounced':
+    case 'unsubscribed':
       return state;
     default:
       return assertNever(state);
@@ -191,6 +228,8 @@ export function recoverState(state: DeliveryState, at: number): DeliveryState {
     case 'skipped':
     case 'unknown':
     case 'cancelled':
+    case 'bounced':
+    case 'unsubscribed':
       return state;
     default:
       return assertNever(state);
@@ -218,6 +257,8 @@ export function isDue(state: DeliveryState, now: number): boolean {
     case 'skipped':
     case 'unknown':
     case 'cancelled':
+    case 'bounced':
+    case 'unsubscribed':
       return false;
     default:
       return assertNever(state);
@@ -236,6 +277,8 @@ export function isOpen(state: DeliveryState): boolean {
     case 'skipped':
     case 'unknown':
     case 'cancelled':
+    case 'bounced':
+    case 'unsubscribed':
       return false;
     default:
       return assertNever(state);
@@ -252,7 +295,7 @@ export type DeliverySummary = { readonly [S in DeliveryStatus]: number } & {
 
 /** Counts the states of a campaign. */
 export function summarize(states: readonly DeliveryState[]): DeliverySummary {
-  const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0 };
+  const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0, bounced: 0, unsubscribed: 0 };
   let settled = 0;
   for (const state of states) {
     switch (state.status) {
@@ -265,6 +308,8 @@ export function summarize(states: readonly DeliveryState[]): DeliverySummary {
       case 'skipped':
       case 'unknown':
       case 'cancelled':
+      case 'bounced':
+      case 'unsubscribed':
         settled += 1;
         break;
       default:
@@ -273,6 +318,57 @@ export function summarize(states: readonly DeliveryState[]): DeliverySummary {
     counts[state.status] += 1;
   }
   return { ...counts, total: states.length, settled };
+}
+
+// ─── After sending: reports from the mailbox ──────────────────────────────────────────────────
+
+/** How strong a bounce class is: a hard bounce beats a soft one, which beats a policy refusal. */
+const BOUNCE_STRENGTH: Readonly<Record<BounceKind, number>> = { hard: 3, soft: 2, policy: 1 };
+
+/**
+ * A bounce report for a row: sent or unknown → bounced; a bounced row takes only a stronger class
+ * (the same report again, or a weaker one, changes nothing); an unsubscribed row stays unsubscribed
+ * (its request is the user's to review); rows never handed over ignore it.
+ */
+export function bounceState(state: DeliveryState, bounce: Extract<DeliveryState, { status: 'bounced' }>): DeliveryState {
+  switch (state.status) {
+    case 'sent':
+    case 'unknown':
+      return state.messageId === undefined ? bounce : { ...bounce, messageId: state.messageId };
+    case 'bounced':
+      if (state.reportId === bounce.reportId || BOUNCE_STRENGTH[bounce.bounce] <= BOUNCE_STRENGTH[state.bounce]) return state;
+      return state.messageId === undefined ? bounce : { ...bounce, messageId: state.messageId };
+    case 'queued':
+    case 'sending':
+    case 'deferred':
+    case 'failed':
+    case 'skipped':
+    case 'cancelled':
+    case 'unsubscribed':
+      return state;
+    default:
+      return assertNever(state);
+  }
+}
+
+/** An unsubscribe reply for a row: sent, unknown or bounced → unsubscribed; every other state stays. */
+export function unsubscribeState(state: DeliveryState, reportId: string, at: number): DeliveryState {
+  switch (state.status) {
+    case 'sent':
+    case 'unknown':
+    case 'bounced':
+      return { status: 'unsubscribed', at, reportId, ...(state.messageId === undefined ? {} : { messageId: state.messageId }) };
+    case 'queued':
+    case 'sending':
+    case 'deferred':
+    case 'failed':
+    case 'skipped':
+    case 'cancelled':
+    case 'unsubscribed':
+      return state;
+    default:
+      return assertNever(state);
+  }
 }
 
 // ─── Failure policy ────────────────────────────────────────────────────────────────────────────

@@ -38,6 +38,7 @@ import type { AccountRecord } from '../../accounts/node/account-store';
 import type { CampaignJournal, JournalEntry } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
 import { createMessageBuilder, type BuiltMessage } from '../../templates/node/message-builder';
+import { listHeaders, type ListHeaderKind } from '../../mailbox/common/list-headers';
 import type { Clock } from '../../storage/node/ports';
 import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
 import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
@@ -215,6 +216,11 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const secrets = credentialSecrets(credentials);
   const context = { port: record.port, security: record.security };
   const build = createMessageBuilder(record, snapshot.template, { replyTo: snapshot.replyTo, attachments: snapshot.attachments });
+  const headerKind = listHeaderKindOf(snapshot.template.usageType);
+  const headersOf = (memberIndex: number): Record<string, string> | undefined =>
+    headerKind === null
+      ? undefined
+      : Object.fromEntries(listHeaders({ kind: headerKind, campaignId: snapshot.id, memberIndex, senderAddress: record.fromAddress, listName: snapshot.listName, httpsEndpoint: null }));
   const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
 
   // ── progress, batched ──
@@ -348,7 +354,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
     }
     const member = snapshot.recipients[index];
-    const built = member ? build(member) : undefined;
+    const built = member ? build(member, headersOf(index)) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
     if (pace.nextAt > now) return { kind: 'wait', ms: pace.nextAt - now };
     return { kind: 'take', index, message: built, now };
@@ -527,4 +533,22 @@ function watchDataStream(message: { createReadStream(...args: never[]): Readable
     };
     return source;
   };
+}
+
+/** Which list headers a template's usage type gets (Notice/Generic: List-Id + List-Unsubscribe; sign-in kinds: Auto-Submitted); none when unknown. */
+export function listHeaderKindOf(usageType: string | undefined): ListHeaderKind | null {
+  switch ((usageType ?? '').toLowerCase().replace(/[\s_-]/g, '')) {
+    case 'notice':
+      return 'notice';
+    case 'generic':
+      return 'generic';
+    case 'register':
+      return 'register';
+    case 'signin':
+      return 'sign-in';
+    case 'forgotpassword':
+      return 'forgot-password';
+    default:
+      return null;
+  }
 }

@@ -116,6 +116,27 @@ export async function openCampaignJournal(file: string, recipientCount: number, 
   return { journal, recovered };
 }
 
+/**
+ * Appends entries to a campaign's journal from outside its run (a report from the mailbox about a row
+ * already sent): one write of whole lines to a file opened for appending, then fdatasync. The engine's
+ * own appends use O_APPEND too, so the lines of a run in progress and these never interleave.
+ */
+export async function appendToJournal(file: string, entries: readonly JournalEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const handle = await fsp.open(file, 'a+');
+  try {
+    // A half-written last line (the app stopped mid-write) is closed first, so these lines stay whole.
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    const torn = size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+    await handle.write(`${torn ? '\n' : ''}${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
 interface Waiter {
   readonly text: string;
   readonly resolve: () => void;

@@ -95,6 +95,18 @@ export function rowOf(member: { readonly email: string; readonly name: string },
       return { ...base, detail: state.detail ? `${state.reason}: ${state.detail.join(', ')}` : state.reason };
     case 'unknown':
       return { ...base, detail: state.reason, ...(state.messageId ? { messageId: state.messageId } : {}), at: iso(state.at) };
+    case 'bounced':
+      return {
+        ...base,
+        detail: (state.diagnostic !== null && state.dsnStatus !== null && state.diagnostic.includes(state.dsnStatus) ? [state.diagnostic] : [state.dsnStatus, state.diagnostic]).filter((part) => part !== null && part !== '').join(' ') || state.bounce,
+        diagnosis: state.diagnosis,
+        bounce: state.bounce,
+        addressGone: state.addressGone,
+        ...(state.messageId ? { messageId: state.messageId } : {}),
+        at: iso(state.at),
+      };
+    case 'unsubscribed':
+      return { ...base, detail: '', ...(state.messageId ? { messageId: state.messageId } : {}), at: iso(state.at) };
     default:
       return assertNever(state);
   }
@@ -329,9 +341,9 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const fields = Object.keys(records[0]?.member.fields ?? {});
       const data = rows.map((r) => {
         const member = records[r.index]!.member;
-        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? ''];
+        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', r.bounce ?? ''];
       });
-      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at'];
+      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at', 'bounce'];
       return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: writeCsv(header, data) };
     },
     settled: async (id) => {

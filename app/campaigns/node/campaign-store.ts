@@ -23,8 +23,8 @@ export interface CampaignSnapshot {
   readonly accountLabel: string;
   /** List name at creation. */
   readonly listName: string;
-  /** The template text. */
-  readonly template: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'>;
+  /** The template text, and its usage type (Notice, Generic, SignIn…: which list headers go with it) when known. */
+  readonly template: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> & { readonly usageType?: string };
   /** The members to send to, with their fields. */
   readonly recipients: readonly Member[];
   /** Reply-To for this campaign, or empty. */
@@ -110,6 +110,9 @@ interface RecipientRow {
   readonly state: string;
 }
 
+/** Zero counts. */
+const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
+
 const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts';
 
 const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts'>): CampaignSummary => ({
@@ -120,7 +123,8 @@ const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' |
   recipients: row.recipient_count,
   status: row.status,
   createdAt: row.created_at,
-  counts: JSON.parse(row.counts) as CampaignCounts,
+  // Counts written before a state was added lack its key: it counts zero.
+  counts: { ...emptyCounts(), ...(JSON.parse(row.counts) as Partial<CampaignCounts>) } as CampaignCounts,
 });
 
 const headerOf = (row: CampaignRow): CampaignHeader => ({
@@ -140,9 +144,6 @@ const headerOf = (row: CampaignRow): CampaignHeader => ({
 });
 
 const memberOf = (row: RecipientRow): Member => ({ line: row.line, email: row.email, name: row.name, fields: JSON.parse(row.fields) as Record<string, string> });
-
-/** Zero counts. */
-const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
 
 /** Creates the campaign store over the database. */
 export function createCampaignStore(database: MailroomDatabase, clock: Clock): CampaignStore {

@@ -17,6 +17,8 @@ import { sendTestMessage } from '../../accounts/node/send-test';
 import { sendOneMessage } from '../../accounts/node/send-message';
 import { readSettings, writeSettings } from '../../storage/node/settings-store';
 import { createCampaignRunner } from '../../campaigns/node/campaign-runner';
+import { createMailboxOutcomes } from '../../campaigns/node/mailbox-outcomes';
+import { createMailboxService } from '../../mailbox/node/mailbox-service';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
 import { createListHandlers } from '../../lists/node/list-handlers';
 import { createListStore } from '../../lists/node/list-store';
@@ -68,6 +70,13 @@ export interface HandlerDeps {
   readonly recoverCampaigns?: boolean;
   /** Receives a function that writes pending state (the send ledger) now: the command line calls it before it exits. */
   readonly onFlush?: (flush: () => void) => void;
+  /**
+   * Whether mailbox watchers run for accounts with a campaign sent in the last 72 hours (the app's
+   * composition says true; tests and the command line leave it off). "Check for bounces now" works either way.
+   */
+  readonly watchMailboxes?: boolean;
+  /** Receives a function that stops the mailbox watchers: the host calls it when it closes. */
+  readonly onClose?: (close: () => Promise<void>) => void;
 }
 
 /**
@@ -126,9 +135,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     openExternal: deps.openExternal ?? (async () => false),
     ...(deps.oauthTimeoutMs === undefined ? {} : { timeoutMs: deps.oauthTimeoutMs }),
   });
-  const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
+  const suppression = createSuppressionStore(database, clock);
+  const outcomes = createMailboxOutcomes({ database, campaigns, suppression, journalDir: deps.journalDir, clock, emit });
+  const mailbox = createMailboxService({ accounts, outcomes, preferences, now: () => clock.now(), log: deps.log ?? (() => undefined) });
+  const watchMailboxes = () => {
+    if (deps.watchMailboxes === true) void mailbox.refresh().catch((error: unknown) => deps.log?.(`[mailbox] ${error instanceof Error ? error.name : 'error'}`));
+  };
+  // A run that ends (its last progress is not "running") may start the watcher of its account.
+  const emitAndWatch: typeof emit = (channel, payload) => {
+    emit(channel, payload);
+    if (channel === 'campaigns:progress' && (payload as { status: string }).status !== 'running') watchMailboxes();
+  };
+  const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit: emitAndWatch, clock, log: deps.log ?? (() => undefined) });
   if (deps.recoverCampaigns !== false) runner.recover();
   deps.onFlush?.(() => ledger.flush());
+  deps.onClose?.(() => mailbox.close());
+  watchMailboxes();
+  const mailboxStatus = (id: string) => {
+    const header = campaigns.header(id);
+    if (!header) throw new AppError('not-found', 'That campaign no longer exists.');
+    const { accountId } = header;
+    return { accountId, place: mailbox.placeOf(accountId), watching: mailbox.watching().includes(accountId) };
+  };
 
   return {
     ...listHandlers,
@@ -202,6 +230,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:cancel': async ({ id }) => runner.cancel(id),
     'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
     'campaigns:export': async ({ id }) => runner.exportCsv(id),
+    'mailbox:status': async ({ id }) => mailboxStatus(id),
+    'mailbox:set-server': async ({ id, server }) => {
+      mailbox.nameServer(mailboxStatus(id).accountId, server);
+      watchMailboxes();
+      return mailboxStatus(id);
+    },
+    'mailbox:check': async ({ id }) => mailbox.checkNow(mailboxStatus(id).accountId),
+    'mailbox:unsubscribes': async () => outcomes.pendingUnsubscribes(),
+    'mailbox:review': async ({ reportId, action }) => outcomes.review(reportId, action),
     'oauth:import-client': async ({ text }) => {
       const parsed = parseGoogleClientJson(text);
       if (!parsed.ok) return { ok: false, problem: parsed.problem, ...(parsed.field ? { field: parsed.field } : {}) };

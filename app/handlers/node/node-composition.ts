@@ -70,6 +70,10 @@ export async function createNodeHandlers(options: {
   readonly recoverCampaigns?: boolean;
   /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
   readonly onFlush?: (flush: () => void) => void;
+  /** Whether mailbox watchers run (see HandlerDeps.watchMailboxes; the hosts say true, the command line not). */
+  readonly watchMailboxes?: boolean;
+  /** Receives the function that stops the mailbox watchers (see HandlerDeps.onClose). */
+  readonly onClose?: (close: () => Promise<void>) => void;
 }): Promise<Handlers> {
   await secureDataDir(options.dataDir);
   const journalDir = join(options.dataDir, 'journals');
@@ -90,6 +94,8 @@ export async function createNodeHandlers(options: {
     log: options.log ?? ((line) => console.log(line)),
     ...(options.recoverCampaigns === undefined ? {} : { recoverCampaigns: options.recoverCampaigns }),
     ...(options.onFlush === undefined ? {} : { onFlush: options.onFlush }),
+    ...(options.watchMailboxes === undefined ? {} : { watchMailboxes: options.watchMailboxes }),
+    ...(options.onClose === undefined ? {} : { onClose: options.onClose }),
     // This host has no system-browser port of its own: it prints the authorization URL, and the page
     // shows it as a link (the `oauth:consent` event), so the user (or Playwright) opens it.
     openExternal: async (url) => {

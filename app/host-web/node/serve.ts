@@ -48,6 +48,7 @@ function startFailure(error: unknown): string | undefined {
   return undefined;
 }
 
+let stopWatching: () => Promise<void> = async () => undefined;
 try {
   if (fixedPort !== undefined && !(Number.isInteger(fixedPort) && fixedPort >= 0 && fixedPort <= 65535)) {
     throw new AppError('invalid-input', 'port');
@@ -58,7 +59,7 @@ try {
     staticDir,
     port: fixedPort ?? remembered ?? 0,
     anyPortIfTaken: fixedPort === undefined,
-    createHandlers: (emit) => createNodeHandlers({ dataDir, passphrase, emit }),
+    createHandlers: (emit) => createNodeHandlers({ dataDir, passphrase, emit, watchMailboxes: true, onClose: (close) => (stopWatching = close) }),
     log: (line) => console.log(line),
   });
   await rememberPort(dataDir, Number(new URL(host.origin).port));
@@ -67,7 +68,7 @@ try {
   if (process.argv.includes('--open') && !mustNotOpen(process.argv, process.env)) {
     if (!(await openInBrowser(host.url))) console.log('Could not open a browser by itself: open the address above.');
   }
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([host.close(), stopWatching()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

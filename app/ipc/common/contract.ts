@@ -11,6 +11,7 @@ import { LOGTO_NOTE_CODES } from '../../logto/common/logto-notes';
 import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImportErrorSchema, memberFieldsSchema, memberListReportSchema, memberSchema, rejectedRowSchema } from '../../lists/common/member-list';
 import { PRESET_IDS, securitySchema } from '../../accounts/common/presets';
 import { SMTP_DIAGNOSES, smtpFailureSchema } from '../../diagnosis/common/smtp-diagnosis';
+import { MAILBOX_PROBLEMS } from '../../mailbox/common/mailbox-diagnosis';
 
 // Shared pieces
 
@@ -409,6 +410,10 @@ export const campaignRowSchema = z.object({
   failure: smtpFailureSchema.optional(),
   /** ISO time of the last change (of a deferred row: its next try), when known. */
   at: z.string().optional(),
+  /** Of a bounced row: hard, soft or policy. */
+  bounce: z.enum(['hard', 'soft', 'policy']).optional(),
+  /** Of a bounced row: whether the report says the address is gone (offer suppression). */
+  addressGone: z.boolean().optional(),
 });
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
@@ -457,6 +462,63 @@ export const campaignDetailSchema = z.object({
 });
 /** One campaign with every row. */
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
+
+/** A mailbox server the user names for an account (where a relay's bounces land). */
+export const mailboxServerSchema = z.object({
+  /** IMAP host. */
+  host: z.string().min(1).max(253),
+  /** IMAP port. */
+  port: z.number().int().min(1).max(65535),
+  /** Connection security (`none` only on loopback). */
+  security: z.enum(['tls', 'starttls', 'none']),
+});
+
+/** Whether a campaign's account has a mailbox to read (the "Check for bounces now" button), and whether it is watched. */
+export const mailboxStatusSchema = z.object({
+  /** The account whose mailbox it is. */
+  accountId: z.string(),
+  /** Where it is: a server, or none (relays and sending services, a custom server not named yet). */
+  place: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('imap'), server: mailboxServerSchema, named: z.boolean() }),
+    z.object({ kind: z.literal('none'), reason: z.enum(['relay', 'sending-service', 'user-named']) }),
+  ]),
+  /** Whether a watcher reads it now (a campaign of the account was sent in the last 72 hours). */
+  watching: z.boolean(),
+});
+/** A campaign's mailbox status. */
+export type MailboxStatus = z.infer<typeof mailboxStatusSchema>;
+
+/** The answer of "Check for bounces now". */
+export const mailboxCheckSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    summary: z.object({
+      sourcesFetched: z.number().int(),
+      bounces: z.number().int(),
+      delayed: z.number().int(),
+      unsubscribes: z.number().int(),
+      autoReplies: z.number().int(),
+      unmatched: z.number().int(),
+      uidValidityChanged: z.array(z.string()),
+    }),
+  }),
+  z.object({ ok: z.literal(false), problem: z.enum([...MAILBOX_PROBLEMS, 'no-mailbox']), reason: z.enum(['relay', 'sending-service', 'user-named']).optional() }),
+]);
+
+/** One unsubscribe reply waiting for review. */
+export const unsubscribeReviewSchema = z.object({
+  reportId: z.string(),
+  campaignId: z.string(),
+  subject: z.string(),
+  memberIndex: z.number().int(),
+  email: z.string(),
+  from: z.string(),
+  fromIsMember: z.boolean(),
+  excerpt: z.string(),
+  receivedAt: z.string(),
+});
+/** One unsubscribe reply waiting for review. */
+export type UnsubscribeReviewRow = z.infer<typeof unsubscribeReviewSchema>;
 
 /** A From alignment finding: `login-mismatch` (a must-match preset's From is not the login) or `free-mail-domain` (DMARC: a relay cannot sign for it). */
 export const fromIssueSchema = z.object({
@@ -709,6 +771,11 @@ export const requests = {
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
   'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'mailbox:status': { input: idInputSchema, output: mailboxStatusSchema },
+  'mailbox:set-server': { input: z.object({ id: z.string().min(1).max(64), server: mailboxServerSchema }), output: mailboxStatusSchema },
+  'mailbox:check': { input: idInputSchema, output: mailboxCheckSchema },
+  'mailbox:unsubscribes': { input: z.void(), output: z.array(unsubscribeReviewSchema) },
+  'mailbox:review': { input: z.object({ reportId: z.string().min(1).max(1000), action: z.enum(['suppress', 'dismiss']) }), output: z.object({ email: z.string(), suppressed: z.boolean() }) },
   'oauth:import-client': { input: z.object({ text: z.string().max(64 * 1024) }), output: clientInspectionSchema },
   'oauth:connect': {
     input: z.object({

@@ -101,7 +101,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     return saveReport({ listId: id, name: list.name }, columns, { address: 0, name: 1 }, report, list.source);
   };
 
-  const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> => {
+  const resolveTemplate = (template: ComposeInput['template']): Pick<TemplateDraft, 'contentType' | 'subject' | 'content' | 'usageType'> => {
     if ('inline' in template) return template.inline;
     const found = templates.get(template.templateId);
     if (!found) throw new AppError('not-found', 'That template no longer exists.');
@@ -274,7 +274,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         accountId: record.id,
         accountLabel: record.label,
         listName: list.name,
-        template: { contentType: template.contentType, subject: template.subject, content: template.content },
+        template: { contentType: template.contentType, subject: template.subject, content: template.content, usageType: template.usageType },
         recipients,
         replyTo: input.replyTo,
         attachments: input.attachments,

@@ -3,8 +3,11 @@
  * a wrong IMAP password stops watching, not the campaign.
  */
 
+/** Every problem name. */
+export const MAILBOX_PROBLEMS = ['auth', 'connection', 'tls', 'mailbox-missing', 'imap-disabled', 'protocol'] as const;
+
 /** What went wrong while reading the mailbox. */
-export type MailboxProblem = 'auth' | 'connection' | 'tls' | 'mailbox-missing' | 'imap-disabled' | 'protocol';
+export type MailboxProblem = (typeof MAILBOX_PROBLEMS)[number];
 
 /** User-facing words for each problem. */
 export const MAILBOX_PROBLEM_WORDS: Readonly<Record<MailboxProblem, { readonly ko: string; readonly en: string }>> = {

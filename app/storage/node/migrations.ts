@@ -91,4 +91,34 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX recipients_by_address;
   CREATE INDEX recipients_by_campaign_address ON recipients (campaign_id, address_key);
   `,
+  // 3: the mailbox watcher: reports recorded (idempotent on their id; unsubscribe requests wait for
+  // review there), and per account its position in each mailbox and the keys of handled reports.
+  `
+  CREATE TABLE mailbox_reports (
+    report_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    email TEXT NOT NULL,
+    data TEXT NOT NULL,
+    reported_at TEXT NOT NULL,
+    review TEXT NOT NULL,
+    reviewed_at TEXT
+  );
+  CREATE INDEX mailbox_reports_by_review ON mailbox_reports (kind, review, reported_at);
+  CREATE INDEX mailbox_reports_by_campaign ON mailbox_reports (campaign_id, idx);
+  CREATE TABLE mailbox_positions (
+    account_id TEXT NOT NULL,
+    mailbox TEXT NOT NULL,
+    uid_validity TEXT NOT NULL,
+    last_uid INTEGER NOT NULL,
+    PRIMARY KEY (account_id, mailbox)
+  ) WITHOUT ROWID;
+  CREATE TABLE mailbox_handled (
+    account_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (account_id, seq)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -96,12 +96,14 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
   const replyTo = headerText(options.replyTo !== '' ? options.replyTo : record.replyTo);
   const fromName = headerText(record.fromName);
   const fromAddress = headerText(record.fromAddress);
-  const extraHeaders = Object.entries(options.extraHeaders ?? {}).map(([key, value]) => {
-    if (!isHeaderName(key) || OWN_HEADERS.has(key.toLowerCase())) throw new Error(`Mailroom cannot add the header "${key}".`);
-    const clean = headerText(value);
-    // A structured value (`Name <id>`) keeps its structure: only its words that need it are encoded.
-    return { key, value: /^[\x20-\x7e]*$/.test(clean) && !clean.includes('=?') ? clean : mimeFuncs.encodeWords(clean, 'B', 52) };
-  });
+  const cleanHeaders = (headers: Readonly<Record<string, string>>) =>
+    Object.entries(headers).map(([key, value]) => {
+      if (!isHeaderName(key) || OWN_HEADERS.has(key.toLowerCase())) throw new Error(`Mailroom cannot add the header "${key}".`);
+      const clean = headerText(value);
+      // A structured value (`Name <id>`) keeps its structure: only its words that need it are encoded.
+      return { key, value: /^[\x20-\x7e]*$/.test(clean) && !clean.includes('=?') ? clean : mimeFuncs.encodeWords(clean, 'B', 52) };
+    });
+  const extraHeaders = cleanHeaders(options.extraHeaders ?? {});
 
   // ── the parts every member shares, encoded once ──
   const boundary = `--_mailroom-${randomBytes(12).toString('hex')}`;
@@ -121,9 +123,12 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
     extraHeaders.map((h) => headerLine(h.key, h.value)).join('');
   const plainSender = isPlainAddress(fromAddress) && (replyTo === '' || /^[\x20-\x7e]*$/.test(replyTo));
 
-  return (member: Member): BuiltMessage => {
+  return (member: Member, memberHeaders?: Readonly<Record<string, string>>): BuiltMessage => {
     const rendered = render({ email: member.email, name: member.name, fields: member.fields });
     if (!rendered.ok) return { ok: false, missing: rendered.missing, unsupported: rendered.unsupported };
+    // Headers of this member only (List-Unsubscribe carries the member's token), after the shared ones.
+    const ownHeaders = memberHeaders === undefined ? [] : cleanHeaders(memberHeaders);
+    const headers = [...extraHeaders, ...ownHeaders];
     const name = headerText(member.name);
     const email = headerText(member.email);
     const subject = headerText(rendered.subject);
@@ -137,7 +142,7 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
       text,
       ...(html === undefined ? {} : { html }),
       attachments,
-      ...(extraHeaders.length === 0 ? {} : { headers: extraHeaders.map((h) => ({ key: h.key, value: mimeFuncs.foldLines(h.value, 76), prepared: true })) }),
+      ...(headers.length === 0 ? {} : { headers: headers.map((h) => ({ key: h.key, value: mimeFuncs.foldLines(h.value, 76), prepared: true })) }),
     };
     const envelope: Envelope = { from: fromAddress, to: [email] };
     const compose = (messageId: string, date: Date): Buffer => {
@@ -145,6 +150,7 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
       const body = attachmentParts.length === 0 ? alternatives : multipart('mixed', boundary, [alternatives, ...attachmentParts]);
       return Buffer.from(
         fixedHeaders +
+          ownHeaders.map((h) => headerLine(h.key, h.value)).join('') +
           headerLine('To', addressHeader(name, email)) +
           headerLine('Subject', encodeText(subject)) +
           `Message-ID: <${messageId}>\r\n` +

@@ -9,6 +9,7 @@ import { useClient } from '../../state/client-context';
 import { useRowPages } from '../../state/use-row-pages';
 import { downloadText } from '../../state/download';
 import { applyProgress, followSelected } from './campaign-model';
+import { MailboxPanel } from './mailbox-panel';
 import { RowDetails } from './row-details';
 
 /** Renders the campaign. */
@@ -153,6 +154,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           ))}
         </ul>
       </section>
+      {campaign.status !== 'ready' ? <MailboxPanel detail={detail} /> : null}
       <label className="campaign__filter">
         {t('compose.campaign.filter')}{' '}
         <select value={filter} onChange={(e) => setFilter(e.target.value as DeliveryStatus | 'all')}>
@@ -193,7 +195,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
                 </td>
                 <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
                 <td>
-                  {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' ? (
+                  {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' || r.status === 'bounced' ? (
                     <code className="campaign__detail">{r.detail}</code>
                   ) : (
                     <span className="campaign__detail muted">

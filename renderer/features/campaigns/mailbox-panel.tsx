@@ -1,0 +1,146 @@
+/** A campaign's mailbox: "Check for bounces now", the mailbox server of a relay, suppressing bounced addresses, and the unsubscribe review queue. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAILBOX_PROBLEM_WORDS } from '../../../app/mailbox/common/mailbox-diagnosis';
+import type { CampaignDetail, MailboxStatus, UnsubscribeReviewRow } from '../../../app/ipc/common/contract';
+import { useClient } from '../../state/client-context';
+
+/** Renders the panel under a campaign's counts. */
+export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const id = detail.campaign.id;
+  const [status, setStatus] = useState<MailboxStatus | null>(null);
+  const [queue, setQueue] = useState<UnsubscribeReviewRow[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [server, setServer] = useState({ host: '', port: '993', security: 'tls' as 'tls' | 'starttls' | 'none' });
+  const ko = i18n.language.startsWith('ko');
+
+  const loadQueue = useCallback(async () => {
+    const result = await client.request('mailbox:unsubscribes');
+    if (result.ok) setQueue(result.value.filter((r) => r.campaignId === id));
+  }, [client, id]);
+  // A reply marked `unsubscribed` while the screen is open joins the queue.
+  const unsubscribed = detail.counts.unsubscribed;
+  useEffect(() => {
+    let live = true;
+    void client.request('mailbox:status', { id }).then((r) => live && r.ok && setStatus(r.value));
+    void client.request('mailbox:unsubscribes').then((r) => live && r.ok && setQueue(r.value.filter((row) => row.campaignId === id)));
+    return () => {
+      live = false;
+    };
+  }, [client, id, unsubscribed]);
+
+  const failed = (message: string) => setProblem(message);
+  const checkNow = async () => {
+    setBusy(true);
+    setNote(null);
+    setProblem(null);
+    const result = await client.request('mailbox:check', { id });
+    setBusy(false);
+    if (!result.ok) return failed(result.error.message);
+    const outcome = result.value;
+    if (outcome.ok) return setNote(t('mailbox.found', { bounces: outcome.summary.bounces, unsubscribes: outcome.summary.unsubscribes, unmatched: outcome.summary.unmatched }));
+    if (outcome.problem === 'no-mailbox') return failed(t(`mailbox.noMailbox.${outcome.reason ?? 'user-named'}`));
+    return failed(MAILBOX_PROBLEM_WORDS[outcome.problem][ko ? 'ko' : 'en']);
+  };
+  const saveServer = async () => {
+    setProblem(null);
+    const result = await client.request('mailbox:set-server', { id, server: { host: server.host.trim(), port: Number(server.port), security: server.security } });
+    if (result.ok) setStatus(result.value);
+    else failed(`${result.error.message} ${result.error.hint ?? ''}`);
+  };
+  const suppress = async (emails: readonly string[], reason: string) => {
+    const result = await client.request('suppression:add', { text: emails.join('\n'), reason });
+    if (result.ok) setNote(t('mailbox.suppressedDone', { count: result.value.added }));
+    else failed(result.error.message);
+  };
+  const review = async (rows: readonly UnsubscribeReviewRow[], action: 'suppress' | 'dismiss') => {
+    for (const row of rows) {
+      const result = await client.request('mailbox:review', { reportId: row.reportId, action });
+      if (!result.ok) return failed(result.error.message);
+    }
+    if (action === 'suppress') setNote(t('mailbox.suppressedDone', { count: rows.length }));
+    await loadQueue();
+  };
+
+  const hardBounced = detail.rows.filter((r) => r.status === 'bounced' && (r.bounce === 'hard' || r.addressGone === true)).map((r) => r.email);
+  const place = status?.place;
+  return (
+    <section className="card campaign__mailbox" aria-labelledby="mailbox-heading" data-mailbox-place={place?.kind ?? 'loading'}>
+      <h2 id="mailbox-heading">{t('mailbox.heading')}</h2>
+      <p className="muted">{t('mailbox.intro')}</p>
+      {place?.kind === 'none' ? <p className="form-warning" data-no-mailbox={place.reason}>{t(`mailbox.noMailbox.${place.reason}`)}</p> : null}
+      {place?.kind === 'imap' && place.named ? <p className="muted">{t('mailbox.server.named', { host: place.server.host, port: place.server.port })}</p> : null}
+      {status?.watching ? <p className="muted">{t('mailbox.watching')}</p> : null}
+      {place?.kind === 'none' ? (
+        <fieldset className="campaign__mailbox-server">
+          <legend>{t('mailbox.server.legend')}</legend>
+          <label>
+            {t('mailbox.server.host')} <input value={server.host} onChange={(e) => setServer({ ...server, host: e.target.value })} autoComplete="off" spellCheck={false} />
+          </label>{' '}
+          <label>
+            {t('mailbox.server.port')} <input value={server.port} inputMode="numeric" size={6} onChange={(e) => setServer({ ...server, port: e.target.value })} />
+          </label>{' '}
+          <label>
+            {t('mailbox.server.security')}{' '}
+            <select value={server.security} onChange={(e) => setServer({ ...server, security: e.target.value as typeof server.security })}>
+              <option value="tls">{t('mailbox.server.tls')}</option>
+              <option value="starttls">{t('mailbox.server.starttls')}</option>
+              <option value="none">{t('mailbox.server.none')}</option>
+            </select>
+          </label>{' '}
+          <button type="button" className="button" onClick={() => void saveServer()} disabled={server.host.trim() === ''}>
+            {t('mailbox.server.save')}
+          </button>
+        </fieldset>
+      ) : null}
+      <div className="screen__actions">
+        <button type="button" className="button" onClick={() => void checkNow()} disabled={busy || place?.kind !== 'imap'} aria-busy={busy}>
+          {busy ? t('mailbox.checking') : t('mailbox.checkNow')}
+        </button>
+        {hardBounced.length > 0 ? (
+          <button type="button" className="button" onClick={() => void suppress(hardBounced, t('mailbox.bounceReason', { kind: 'hard' }))}>
+            {t('mailbox.suppressBounced', { count: hardBounced.length })}
+          </button>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        {note ? <p className="form-note" data-mailbox-note>{note}</p> : null}
+        {problem ? (
+          <p className="form-alert" role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+      <h3>{t('mailbox.review.heading')}</h3>
+      {queue.length === 0 ? (
+        <p className="muted">{t('mailbox.review.empty')}</p>
+      ) : (
+        <>
+          <ul className="campaign__review" aria-label={t('mailbox.review.heading')}>
+            {queue.map((row) => (
+              <li key={row.reportId} data-review-email={row.email}>
+                <strong>{row.email}</strong> <q>{row.excerpt}</q>
+                {row.fromIsMember ? null : <span className="form-warning"> {t('mailbox.review.fromOther', { from: row.from })}</span>}{' '}
+                <button type="button" className="button" onClick={() => void review([row], 'suppress')}>
+                  {t('mailbox.review.confirm')}
+                </button>{' '}
+                <button type="button" className="button" onClick={() => void review([row], 'dismiss')}>
+                  {t('mailbox.review.dismiss')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {queue.length > 1 ? (
+            <button type="button" className="button" onClick={() => void review(queue, 'suppress')}>
+              {t('mailbox.review.confirmAll', { count: queue.length })}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
