@@ -25,6 +25,9 @@ const en = {
   links: 'Links',
   sent: (to: string, id: string) => `Sent to ${to} (Message-ID ${id}).`,
   notSent: 'Not sent.',
+  bouncesChecked: (bounces: number, unsubscribes: number, delayed: number, autoReplies: number, unmatched: number) =>
+    `Mailbox checked: ${bounces} bounce(s) and ${unsubscribes} unsubscribe request(s) recorded; ${delayed} delay notice(s), ${autoReplies} auto-reply(ies) and ${unmatched} report(s) for no campaign row left alone.`,
+  noMailbox: 'This account has no mailbox Mailroom can read (a relay or sending service): name the mailbox that receives its bounces in the app (Campaigns → Check for bounces).',
   locked: 'Saved passwords are locked.',
   noPassphrase: 'Give the passphrase with MAILROOM_PASSPHRASE, --passphrase-fd N, or run the command in a terminal to be asked for it.',
   passphrasePrompt: 'Mailroom passphrase: ',
@@ -49,6 +52,9 @@ const ko: CliWords = {
   links: '링크',
   sent: (to, id) => `${to}(으)로 보냈습니다 (Message-ID ${id}).`,
   notSent: '보내지 못했습니다.',
+  bouncesChecked: (bounces, unsubscribes, delayed, autoReplies, unmatched) =>
+    `메일함 확인 완료: 반송 ${bounces}건, 수신 거부 요청 ${unsubscribes}건을 기록했습니다. 지연 알림 ${delayed}건, 자동 응답 ${autoReplies}건, 해당 캠페인 행이 없는 보고 ${unmatched}건은 그대로 두었습니다.`,
+  noMailbox: '이 계정에는 Mailroom이 읽을 수 있는 메일함이 없습니다(릴레이·발송 서비스). 앱에서 반송을 받는 메일함을 지정하세요 (캠페인 → 반송 확인).',
   locked: '저장된 비밀번호가 잠겨 있습니다.',
   noPassphrase: 'MAILROOM_PASSPHRASE 환경 변수나 --passphrase-fd N으로 암호문을 주거나, 터미널에서 실행해 입력하세요.',
   passphrasePrompt: 'Mailroom 암호문: ',

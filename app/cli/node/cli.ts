@@ -13,6 +13,7 @@ import { cliWords, errorWords, languageFromEnv, type CliLanguage, type CliWords 
 import { badInput, CliFailure, Session, type CliHostFactory, type CliIo } from './cli-session';
 import { followCampaign } from './campaign-follow';
 import { isLockOwnerAlive, readCampaignLock } from '../../campaigns/node/campaign-lock';
+import { MAILBOX_PROBLEM_WORDS } from '../../mailbox/common/mailbox-diagnosis';
 
 /** Words of the help: secrets, exit codes, examples. */
 export const HELP_FOOTER = `
@@ -207,6 +208,32 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
         else io.stdout.write(`${words().imported(result.list.name, result.report.summary.accepted, result.report.rejected.length)} (${result.list.id})\n`);
         for (const r of result.report.rejected.slice(0, 20)) io.stderr.write(`  line ${r.line}: ${r.email} — ${r.detail}\n`);
         if (result.report.rejected.length > 20) io.stderr.write(`  … ${result.report.rejected.length - 20} more\n`);
+      }),
+    );
+
+  program
+    .command('bounces')
+    .description("read the account's mailbox once (IMAP) for bounces and unsubscribe replies to its campaigns")
+    .requiredOption('--account <account>', 'account id, name or From address')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', '\nRows turn bounced or unsubscribed in their campaigns; unsubscribe replies wait for review in the app.\nExit codes: 0 checked, 2 bad input or no mailbox for this account, 4 mailbox login refused, 1 the mailbox could not be read, 7 passwords locked.')
+    .action(
+      run(async (options: { account: string; json?: boolean }) => {
+        const s = await open(true);
+        const account = await s.account(options.account);
+        const result = await s.call('mailbox:check', { id: account.id });
+        if (options.json) io.stdout.write(`${JSON.stringify(result)}\n`);
+        if (result.ok) {
+          const { bounces, unsubscribes, delayed, autoReplies, unmatched } = result.summary;
+          if (!options.json) io.stdout.write(`${words().bouncesChecked(bounces, unsubscribes, delayed, autoReplies, unmatched)}\n`);
+          return EXIT.ok;
+        }
+        if (result.problem === 'no-mailbox') {
+          io.stderr.write(`${words().noMailbox}\n`);
+          return EXIT.badInput;
+        }
+        io.stderr.write(`${MAILBOX_PROBLEM_WORDS[result.problem][language()]}\n`);
+        return result.problem === 'auth' ? EXIT.auth : EXIT.error;
       }),
     );
 
