@@ -471,6 +471,9 @@ export const fromIssueSchema = z.object({
 /** A From alignment finding. */
 export type FromIssue = z.infer<typeof fromIssueSchema>;
 
+/** A placeholder that cannot be filled and the closest one the list offers. */
+export const placeholderHintSchema = z.object({ path: z.string(), suggestion: z.string().nullable() });
+
 /** The pre-flight report: what will happen if the user presses Send now. */
 export const preflightReportSchema = z.object({
   /** How many messages will be sent. */
@@ -510,6 +513,10 @@ export const preflightReportSchema = z.object({
   fromIssues: z.array(fromIssueSchema).optional(),
   /** Whether anything blocks sending. */
   blocked: z.boolean(),
+  /** The placeholders the list offers (its column headers, then the `name`/`email` aliases), for the words about unfillable ones. */
+  offered: z.array(z.string()).optional(),
+  /** Each unfillable placeholder with the closest offered one, when one is near. */
+  hints: z.array(placeholderHintSchema).optional(),
 });
 /** The pre-flight report. */
 export type PreflightReport = z.infer<typeof preflightReportSchema>;
@@ -678,7 +685,14 @@ export const requests = {
     input: composeInputSchema.extend({ memberIndex: z.number().int().min(0) }),
     output: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), memberCount: z.number().int(), message: messagePreviewSchema }),
-      z.object({ ok: z.literal(false), memberCount: z.number().int(), missing: z.array(z.string()), unsupported: z.array(z.string()) }),
+      z.object({
+        ok: z.literal(false),
+        memberCount: z.number().int(),
+        missing: z.array(z.string()),
+        unsupported: z.array(z.string()),
+        offered: z.array(z.string()).optional(),
+        hints: z.array(placeholderHintSchema).optional(),
+      }),
     ]),
   },
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },

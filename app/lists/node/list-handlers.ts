@@ -16,6 +16,7 @@ import type { Clock, EventSink } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
 import type { SuppressionStore } from './suppression-store';
 import type { TemplateStore } from '../../templates/node/template-store';
+import { listPlaceholders, placeholderHints, withMappedColumns } from '../../templates/common/list-placeholders';
 
 /** What these handlers work on. */
 export interface ListHandlerDeps {
@@ -96,7 +97,9 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
   const composeContext = (input: ComposeInput) => {
     const record = accounts.record(input.accountId);
     // The members are read from the database once per change of the list, not per keystroke.
-    const list = { ...lists.header(input.listId), members: lists.members(input.listId) };
+    const header = lists.header(input.listId);
+    // Every column header fills a placeholder of its own name, the name and address columns too.
+    const list = { ...header, members: lists.members(input.listId).map((m) => withMappedColumns(m, header)) };
     const template = resolveTemplate(input.template);
     return { record, list, template, preset: PRESETS[record.presetId] };
   };
@@ -119,7 +122,9 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       perMinute: input.perMinute ?? preset.perMinute,
       now: clock.now(),
     });
-    return { report, record, list, template, preset };
+    const offered = listPlaceholders(list).map((p) => p.path);
+    const missing = [...new Set(report.unfillable.flatMap((u) => u.missing))];
+    return { report: { ...report, offered, hints: placeholderHints(missing, offered) }, record, list, template, preset };
   };
 
   return {
@@ -211,7 +216,10 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       const built = createMessageBuilder(record, template, input)(member);
       return built.ok
         ? { ok: true, memberCount: list.members.length, message: built.preview }
-        : { ok: false, memberCount: list.members.length, missing: [...built.missing], unsupported: [...built.unsupported] };
+        : (() => {
+            const offered = listPlaceholders(list).map((p) => p.path);
+            return { ok: false as const, memberCount: list.members.length, missing: [...built.missing], unsupported: [...built.unsupported], offered, hints: placeholderHints(built.missing, offered) };
+          })();
     },
     'compose:preflight': async (input) => preflightOf(input).report,
     'campaigns:create': async (input) => {

@@ -7,6 +7,7 @@ import { useClient } from '../../state/client-context';
 import { fileToBase64 } from '../../state/file-base64';
 import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded, type ComposeState, paceOf } from './compose-model';
 import { MessagePreview } from './message-preview';
+import { PlaceholderHints } from './placeholder-hints';
 import { PreflightPanel } from './preflight-panel';
 import { useComposeOptions } from './use-compose-options';
 import './compose.css';
@@ -14,7 +15,14 @@ import './compose.css';
 type PreviewState =
   | { readonly status: 'none' }
   | { readonly status: 'ok'; readonly count: number; readonly message: Preview }
-  | { readonly status: 'unfillable'; readonly count: number; readonly missing: readonly string[]; readonly unsupported: readonly string[] }
+  | {
+      readonly status: 'unfillable';
+      readonly count: number;
+      readonly missing: readonly string[];
+      readonly unsupported: readonly string[];
+      readonly offered?: readonly string[] | undefined;
+      readonly hints?: readonly { readonly path: string; readonly suggestion: string | null }[] | undefined;
+    }
   | { readonly status: 'error'; readonly message: string };
 
 /** Renders the Compose screen. */
@@ -46,7 +54,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
         if (!live) return;
         if (!result.ok) return setPreview({ status: 'error', message: `${t(`errors.${result.error.code}`)} ${result.error.message}` });
         const v = result.value;
-        setPreview(v.ok ? { status: 'ok', count: v.memberCount, message: v.message } : { status: 'unfillable', count: v.memberCount, missing: v.missing, unsupported: v.unsupported });
+        setPreview(v.ok ? { status: 'ok', count: v.memberCount, message: v.message } : { status: 'unfillable', count: v.memberCount, missing: v.missing, unsupported: v.unsupported, offered: v.offered, hints: v.hints });
       });
       void client.request('compose:preflight', request).then((result) => live && setReport(result.ok ? result.value : null));
     }, 250);
@@ -219,6 +227,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
                 : t('compose.cannotFill', { missing: shown.missing.join(', ') })}
             </p>
           ) : null}
+          {shown.status === 'unfillable' && shown.unsupported.length === 0 ? <PlaceholderHints offered={shown.offered} hints={shown.hints} /> : null}
           {shown.status === 'error' ? (
             <p className="form-alert" role="alert">
               {shown.message}
