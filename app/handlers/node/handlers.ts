@@ -18,6 +18,8 @@ import { sendOneMessage } from '../../accounts/node/send-message';
 import { readSettings, writeSettings } from '../../storage/node/settings-store';
 import { createCampaignRunner } from '../../campaigns/node/campaign-runner';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
+import { createDraftHandlers } from '../../campaigns/node/draft-handlers';
+import { createDraftStore } from '../../campaigns/node/draft-store';
 import { createListHandlers } from '../../lists/node/list-handlers';
 import { createListStore } from '../../lists/node/list-store';
 import { createSuppressionStore } from '../../lists/node/suppression-store';
@@ -132,6 +134,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     ...listHandlers,
+    ...createDraftHandlers(createDraftStore(database, clock)),
     'app:info': async () => ({ version: deps.version, host: deps.host }),
     'settings:get': async () => readSettings(preferences),
     'settings:save': async (settings) => writeSettings(preferences, settings),

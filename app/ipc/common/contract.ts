@@ -610,6 +610,31 @@ const logtoNoteSchema = z.object({
   detail: z.string(),
 });
 
+/** What Compose keeps in a draft: its choices and the message written there (attachments are not kept). */
+export const composeDraftDataSchema = z.object({
+  /** Account id, or empty. */
+  accountId: z.string().max(64),
+  /** List id, or empty. */
+  listId: z.string().max(64),
+  /** A saved template's id, or `inline`. */
+  templateId: z.string().max(64),
+  /** The message written in Compose. */
+  inline: z.object({ contentType: z.enum(['text/plain', 'text/html']), subject: z.string().max(998), content: z.string().max(1_000_000) }),
+  /** Reply-To as typed. */
+  replyTo: z.string().max(320),
+  /** Members left out, by address key. */
+  excluded: z.array(z.string().max(254)).max(100_000),
+  /** Pace as typed. */
+  perMinute: z.string().max(16),
+});
+/** What Compose keeps in a draft. */
+export type ComposeDraftData = z.infer<typeof composeDraftDataSchema>;
+
+/** A saved draft without its data, for the drafts list. */
+export const draftSummarySchema = z.object({ id: z.string(), title: z.string(), updatedAt: z.string() });
+/** A saved draft without its data. */
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+
 // The contract
 
 /** Every request channel: input and output schema. */
@@ -697,6 +722,10 @@ export const requests = {
   },
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
   'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
+  'drafts:list': { input: z.void(), output: z.array(draftSummarySchema) },
+  'drafts:get': { input: idInputSchema, output: draftSummarySchema.extend({ data: composeDraftDataSchema }) },
+  'drafts:save': { input: z.object({ id: z.string().min(1).max(64).optional(), title: z.string().max(998), data: composeDraftDataSchema }), output: draftSummarySchema },
+  'drafts:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
   'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
   'campaigns:get': { input: idInputSchema, output: campaignDetailSchema },
   'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
