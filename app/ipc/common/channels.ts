@@ -41,6 +41,7 @@ export const REQUEST_CHANNELS = [
   'compose:preview',
   'compose:preflight',
   'campaigns:create',
+  'compose:send-to-me',
   'drafts:list',
   'drafts:get',
   'drafts:save',

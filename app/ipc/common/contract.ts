@@ -722,6 +722,10 @@ export const requests = {
   },
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
   'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
+  'compose:send-to-me': {
+    input: composeInputSchema.extend({ memberIndex: z.number().int().min(0), language: z.enum(['ko', 'en']).default('en') }),
+    output: z.object({ to: z.string(), subject: z.string(), member: z.string(), result: sendTestResultSchema }),
+  },
   'drafts:list': { input: z.void(), output: z.array(draftSummarySchema) },
   'drafts:get': { input: idInputSchema, output: draftSummarySchema.extend({ data: composeDraftDataSchema }) },
   'drafts:save': { input: z.object({ id: z.string().min(1).max(64).optional(), title: z.string().max(998), data: composeDraftDataSchema }), output: draftSummarySchema },

@@ -16,6 +16,7 @@ import type { Clock, EventSink } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
 import type { SuppressionStore } from './suppression-store';
 import type { TemplateStore } from '../../templates/node/template-store';
+import { sendToMe } from '../../campaigns/node/send-to-me';
 import { listPlaceholders, placeholderHints, withMappedColumns } from '../../templates/common/list-placeholders';
 
 /** What these handlers work on. */
@@ -59,6 +60,7 @@ type ListChannels =
   | 'suppression:remove'
   | 'compose:preview'
   | 'compose:preflight'
+  | 'compose:send-to-me'
   | 'campaigns:create';
 
 /** Decodes a base64 file after checking its size, so a 50 MB file is refused before it is decoded. */
@@ -222,6 +224,14 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
           })();
     },
     'compose:preflight': async (input) => preflightOf(input).report,
+    'compose:send-to-me': async (input) => {
+      const { record, list, template } = composeContext(input);
+      const member = list.members[Math.min(input.memberIndex, list.members.length - 1)];
+      if (!member) throw new AppError('invalid-input', 'listId: This list has no members.');
+      const sent = await sendToMe({ accounts, ledger, clock }, record, template, member, input);
+      if (sent.result.status === 'sent') emit('accounts:changed', { accounts: accounts.list() });
+      return sent;
+    },
     'campaigns:create': async (input) => {
       const { report, record, list, template, preset } = preflightOf(input);
       if (report.blocked) throw new AppError('invalid-input', 'The pre-flight check found problems that block sending.', 'Fix or exclude the members listed, then try again.');
