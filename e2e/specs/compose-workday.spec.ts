@@ -113,6 +113,21 @@ test('headers are placeholders as written, and a draft survives screens and a re
       await expect(drafts.locator('[data-draft]')).not.toContainText('총회 안내');
     });
     await page.screenshot({ path: '.artifacts/screenshots/compose-drafts-ko.png', fullPage: true });
+
+    await test.step('send this notice to me: the second member’s message arrives at the admin’s address, marked as a test', async () => {
+      await preview.getByRole('button', { name: '다음 회원' }).click();
+      await expect(preview.locator('[data-header="subject"]')).toHaveText('이서연님, 4기 회비 안내');
+      await preview.getByRole('button', { name: '이 공지를 나에게 보내기' }).click();
+      await expect(preview.locator('[data-sent-to="office@alumni.test"]')).toContainText('[테스트] 이서연님, 4기 회비 안내');
+      expect(relay.messages).toHaveLength(1);
+      const [arrived] = relay.messages;
+      expect(arrived!.rcptTo).toEqual(['office@alumni.test']);
+      expect(arrived!.parsed.subject).toBe('[테스트] 이서연님, 4기 회비 안내');
+      expect(arrived!.parsed.text?.trim()).toBe('이서연님의 4기 회비는 15000원입니다.');
+      await page.screenshot({ path: '.artifacts/screenshots/compose-send-to-me-ko.png', fullPage: true });
+      await page.getByRole('navigation').getByRole('button', { name: '계정' }).click();
+      await expect(page.getByRole('listitem', { name: '동문회 릴레이' })).toContainText('1');
+    });
   } finally {
     await host?.close();
     await relay.close();

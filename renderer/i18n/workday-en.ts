@@ -22,4 +22,7 @@ export const workdayEn = {
   openDraft: 'Open draft “{{title}}”',
   delete: 'Delete',
   deleteDraft: 'Delete draft “{{title}}”',
+  sendToMe: 'Send this notice to me',
+  sendingToMe: 'Sending to you…',
+  sentToMe: 'Sent to {{to}} as “{{subject}}”. It is not part of the campaign; it counts toward today’s sending limit.',
 };

@@ -24,4 +24,7 @@ export const workdayKo: typeof workdayEn = {
   openDraft: '임시 저장 “{{title}}” 열기',
   delete: '삭제',
   deleteDraft: '임시 저장 “{{title}}” 삭제',
+  sendToMe: '이 공지를 나에게 보내기',
+  sendingToMe: '나에게 보내는 중…',
+  sentToMe: '{{to}}(으)로 “{{subject}}”을(를) 보냈습니다. 캠페인 발송에는 들어가지 않고, 오늘 발송 한도에는 셉니다.',
 };

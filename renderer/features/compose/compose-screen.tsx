@@ -10,6 +10,7 @@ import { DraftsPanel } from './drafts-panel';
 import { MessagePreview } from './message-preview';
 import { PlaceholderHints } from './placeholder-hints';
 import { PreflightPanel } from './preflight-panel';
+import { SendToMe } from './send-to-me';
 import { useComposeOptions } from './use-compose-options';
 import './compose.css';
 
@@ -45,6 +46,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
     [state, options.accounts, options.lists],
   );
   const request = useMemo(() => composeRequest(chosen), [chosen]);
+  const sendingAccount = options.accounts.find((a) => a.id === chosen.accountId);
 
   // Drafts: the newest is reopened when the screen opens; every change is saved a moment after typing stops.
   const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
@@ -294,6 +296,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
             ) : null}
           </div>
           {shown.status === 'ok' ? <MessagePreview message={shown.message} /> : null}
+          {sendingAccount ? <SendToMe request={request} memberIndex={memberIndex} ready={shown.status === 'ok'} presetId={sendingAccount.presetId} /> : null}
           {shown.status === 'unfillable' ? (
             <p className="form-alert" role="alert" data-preview="unfillable">
               {shown.unsupported.length > 0
