@@ -2,10 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../ipc/common/app-error';
-import { accountDraftSchema } from '../../ipc/common/contract';
 import type { Handlers } from '../../ipc/common/dispatch';
 import { parseGoogleClientJson } from '../../oauth/common/google-oauth';
-import { parseLogtoConfig, toLogtoConfig } from '../../logto/common/logto-config';
+import { toLogtoConfig } from '../../logto/common/logto-config';
+import { importLogto } from '../../accounts/node/logto-import';
 import { runAccountCheck } from '../../accounts/node/account-check';
 import { createOAuthConnector } from '../../oauth/node/oauth-connect';
 import { createAccountStore } from '../../accounts/node/account-store';
@@ -182,13 +182,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       announceAccounts();
       return result;
     },
-    'accounts:import-logto': async ({ text }) => {
-      const parsed = parseLogtoConfig(text);
-      if (!parsed.ok) throw new AppError('invalid-input', `${parsed.error.field}: ${parsed.error.message}`);
-      const account = await accounts.save(accountDraftSchema.parse(parsed.account));
-      const saved = parsed.templates.map((template) => templates.save(template));
-      announceAccounts();
-      return { account, templates: saved, notes: parsed.notes };
+    'accounts:import-logto': async ({ text, mode }) => {
+      const outcome = await importLogto({ accounts, templates }, text, mode);
+      if (outcome.status !== 'matches-existing') announceAccounts();
+      return outcome;
     },
     'accounts:export-logto': async ({ accountId, templateIds }) => {
       const account = accounts.list().find((a) => a.id === accountId);

@@ -664,8 +664,13 @@ export const requests = {
     output: z.object({ imported: z.number().int(), skipped: z.number().int() }),
   },
   'accounts:import-logto': {
-    input: z.object({ text: z.string().max(4 * 1024 * 1024) }),
-    output: z.object({ account: accountViewSchema, templates: z.array(templateViewSchema), notes: z.array(logtoNoteSchema) }),
+    input: z.object({ text: z.string().max(4 * 1024 * 1024), mode: z.enum(['ask', 'update', 'new']).default('ask') }),
+    output: z.object({
+      status: z.enum(['imported', 'updated', 'matches-existing']),
+      account: accountViewSchema,
+      templates: z.array(templateViewSchema),
+      notes: z.array(logtoNoteSchema),
+    }),
   },
   'accounts:export-logto': {
     input: z.object({ accountId: z.string().min(1).max(64), templateIds: z.array(z.string().min(1).max(64)).max(1000) }),
