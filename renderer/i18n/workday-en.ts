@@ -25,4 +25,8 @@ export const workdayEn = {
   sendToMe: 'Send this notice to me',
   sendingToMe: 'Sending to you…',
   sentToMe: 'Sent to {{to}} as “{{subject}}”. It is not part of the campaign; it counts toward today’s sending limit.',
+  logtoMatch: 'This file is for an account you already have: “{{label}}” (same server, port and login). Update it and its {{count}} templates of the same use, or add a new account?',
+  logtoUpdate: 'Update the existing account',
+  logtoAddNew: 'Add as a new account',
+  logtoUpdated: 'Updated “{{label}}” and {{count}} templates.',
 };

@@ -27,4 +27,8 @@ export const workdayKo: typeof workdayEn = {
   sendToMe: '이 공지를 나에게 보내기',
   sendingToMe: '나에게 보내는 중…',
   sentToMe: '{{to}}(으)로 “{{subject}}”을(를) 보냈습니다. 캠페인 발송에는 들어가지 않고, 오늘 발송 한도에는 셉니다.',
+  logtoMatch: '이미 있는 계정 “{{label}}”의 파일입니다(서버, 포트, 로그인이 같음). 이 계정과 용도가 같은 템플릿 {{count}}개를 갱신할까요, 새 계정으로 추가할까요?',
+  logtoUpdate: '기존 계정 갱신',
+  logtoAddNew: '새 계정으로 추가',
+  logtoUpdated: '“{{label}}” 계정과 템플릿 {{count}}개를 갱신했습니다.',
 };
