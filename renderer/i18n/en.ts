@@ -9,6 +9,7 @@ import { outgrowEn } from './outgrow-en';
 import { oauthEn } from './oauth-en';
 import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
+import { workdayEn } from './workday-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -20,6 +21,7 @@ export const en = {
   secretSafety: securityEn,
   templatesScreen: templatesEn,
   compose: composeEn,
+  workday: workdayEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
   nav: {
     label: 'Main',

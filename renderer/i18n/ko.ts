@@ -10,6 +10,7 @@ import { outgrowKo } from './outgrow-ko';
 import { oauthKo } from './oauth-ko';
 import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
+import { workdayKo } from './workday-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -21,6 +22,7 @@ export const ko: Messages = {
   secretSafety: securityKo,
   templatesScreen: templatesKo,
   compose: composeKo,
+  workday: workdayKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
   nav: {
     label: '주 메뉴',

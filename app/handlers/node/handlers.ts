@@ -2,10 +2,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../ipc/common/app-error';
-import { accountDraftSchema } from '../../ipc/common/contract';
 import type { Handlers } from '../../ipc/common/dispatch';
 import { parseGoogleClientJson } from '../../oauth/common/google-oauth';
-import { parseLogtoConfig, toLogtoConfig } from '../../logto/common/logto-config';
+import { toLogtoConfig } from '../../logto/common/logto-config';
+import { importLogto } from '../../accounts/node/logto-import';
 import { runAccountCheck } from '../../accounts/node/account-check';
 import { createOAuthConnector } from '../../oauth/node/oauth-connect';
 import { createAccountStore } from '../../accounts/node/account-store';
@@ -20,6 +20,8 @@ import { createCampaignRunner } from '../../campaigns/node/campaign-runner';
 import { createMailboxOutcomes } from '../../campaigns/node/mailbox-outcomes';
 import { createMailboxService } from '../../mailbox/node/mailbox-service';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
+import { createDraftHandlers } from '../../campaigns/node/draft-handlers';
+import { createDraftStore } from '../../campaigns/node/draft-store';
 import { createListHandlers } from '../../lists/node/list-handlers';
 import { createListStore } from '../../lists/node/list-store';
 import { createSuppressionStore } from '../../lists/node/suppression-store';
@@ -160,6 +162,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     ...listHandlers,
+    ...createDraftHandlers(createDraftStore(database, clock)),
     'app:info': async () => ({ version: deps.version, host: deps.host }),
     'settings:get': async () => readSettings(preferences),
     'settings:save': async (settings) => writeSettings(preferences, settings),
@@ -207,13 +210,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       announceAccounts();
       return result;
     },
-    'accounts:import-logto': async ({ text }) => {
-      const parsed = parseLogtoConfig(text);
-      if (!parsed.ok) throw new AppError('invalid-input', `${parsed.error.field}: ${parsed.error.message}`);
-      const account = await accounts.save(accountDraftSchema.parse(parsed.account));
-      const saved = parsed.templates.map((template) => templates.save(template));
-      announceAccounts();
-      return { account, templates: saved, notes: parsed.notes };
+    'accounts:import-logto': async ({ text, mode }) => {
+      const outcome = await importLogto({ accounts, templates }, text, mode);
+      if (outcome.status !== 'matches-existing') announceAccounts();
+      return outcome;
     },
     'accounts:export-logto': async ({ accountId, templateIds }) => {
       const account = accounts.list().find((a) => a.id === accountId);

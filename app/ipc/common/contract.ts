@@ -535,6 +535,9 @@ export const fromIssueSchema = z.object({
 /** A From alignment finding. */
 export type FromIssue = z.infer<typeof fromIssueSchema>;
 
+/** A placeholder that cannot be filled and the closest one the list offers. */
+export const placeholderHintSchema = z.object({ path: z.string(), suggestion: z.string().nullable() });
+
 /** The pre-flight report: what will happen if the user presses Send now. */
 export const preflightReportSchema = z.object({
   /** How many messages will be sent. */
@@ -574,6 +577,10 @@ export const preflightReportSchema = z.object({
   fromIssues: z.array(fromIssueSchema).optional(),
   /** Whether anything blocks sending. */
   blocked: z.boolean(),
+  /** The placeholders the list offers (its column headers, then the `name`/`email` aliases), for the words about unfillable ones. */
+  offered: z.array(z.string()).optional(),
+  /** Each unfillable placeholder with the closest offered one, when one is near. */
+  hints: z.array(placeholderHintSchema).optional(),
 });
 /** The pre-flight report. */
 export type PreflightReport = z.infer<typeof preflightReportSchema>;
@@ -667,6 +674,31 @@ const logtoNoteSchema = z.object({
   detail: z.string(),
 });
 
+/** What Compose keeps in a draft: its choices and the message written there (attachments are not kept). */
+export const composeDraftDataSchema = z.object({
+  /** Account id, or empty. */
+  accountId: z.string().max(64),
+  /** List id, or empty. */
+  listId: z.string().max(64),
+  /** A saved template's id, or `inline`. */
+  templateId: z.string().max(64),
+  /** The message written in Compose. */
+  inline: z.object({ contentType: z.enum(['text/plain', 'text/html']), subject: z.string().max(998), content: z.string().max(1_000_000) }),
+  /** Reply-To as typed. */
+  replyTo: z.string().max(320),
+  /** Members left out, by address key. */
+  excluded: z.array(z.string().max(254)).max(100_000),
+  /** Pace as typed. */
+  perMinute: z.string().max(16),
+});
+/** What Compose keeps in a draft. */
+export type ComposeDraftData = z.infer<typeof composeDraftDataSchema>;
+
+/** A saved draft without its data, for the drafts list. */
+export const draftSummarySchema = z.object({ id: z.string(), title: z.string(), updatedAt: z.string() });
+/** A saved draft without its data. */
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+
 // The contract
 
 /** Every request channel: input and output schema. */
@@ -696,8 +728,13 @@ export const requests = {
     output: z.object({ imported: z.number().int(), skipped: z.number().int() }),
   },
   'accounts:import-logto': {
-    input: z.object({ text: z.string().max(4 * 1024 * 1024) }),
-    output: z.object({ account: accountViewSchema, templates: z.array(templateViewSchema), notes: z.array(logtoNoteSchema) }),
+    input: z.object({ text: z.string().max(4 * 1024 * 1024), mode: z.enum(['ask', 'update', 'new']).default('ask') }),
+    output: z.object({
+      status: z.enum(['imported', 'updated', 'matches-existing']),
+      account: accountViewSchema,
+      templates: z.array(templateViewSchema),
+      notes: z.array(logtoNoteSchema),
+    }),
   },
   'accounts:export-logto': {
     input: z.object({ accountId: z.string().min(1).max(64), templateIds: z.array(z.string().min(1).max(64)).max(1000) }),
@@ -756,11 +793,26 @@ export const requests = {
     input: composeInputSchema.extend({ memberIndex: z.number().int().min(0) }),
     output: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), memberCount: z.number().int(), message: messagePreviewSchema }),
-      z.object({ ok: z.literal(false), memberCount: z.number().int(), missing: z.array(z.string()), unsupported: z.array(z.string()) }),
+      z.object({
+        ok: z.literal(false),
+        memberCount: z.number().int(),
+        missing: z.array(z.string()),
+        unsupported: z.array(z.string()),
+        offered: z.array(z.string()).optional(),
+        hints: z.array(placeholderHintSchema).optional(),
+      }),
     ]),
   },
   'compose:preflight': { input: composeInputSchema, output: preflightReportSchema },
   'campaigns:create': { input: composeInputSchema, output: z.object({ id: z.string(), recipients: z.number().int() }) },
+  'compose:send-to-me': {
+    input: composeInputSchema.extend({ memberIndex: z.number().int().min(0), language: z.enum(['ko', 'en']).default('en') }),
+    output: z.object({ to: z.string(), subject: z.string(), member: z.string(), result: sendTestResultSchema }),
+  },
+  'drafts:list': { input: z.void(), output: z.array(draftSummarySchema) },
+  'drafts:get': { input: idInputSchema, output: draftSummarySchema.extend({ data: composeDraftDataSchema }) },
+  'drafts:save': { input: z.object({ id: z.string().min(1).max(64).optional(), title: z.string().max(998), data: composeDraftDataSchema }), output: draftSummarySchema },
+  'drafts:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
   'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
   'campaigns:get': {
     input: idInputSchema.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional(), status: z.enum(DELIVERY_STATUSES).optional() }),

@@ -208,6 +208,33 @@ describe('compose through the handlers', () => {
     expect(await check('abcd', '{{name}}', ['minsu@school.kr'])).toEqual({ willSend: 4, skipped: 0, excluded: 0, unfillable: 0, empty: 0 });
   });
 
+  it('fills every column header as written, the name and address columns too, and names the closest column when one is wrong', async () => {
+    const { call, accountId } = await setup();
+    const csv = ['이름,이메일,기수,회비', '김민수,minsu@school.kr,3,20000', '이서연,seoyeon@school.kr,4,0', ''].join('\r\n');
+    const base64 = iconv.encode(csv, 'cp949').toString('base64');
+    const inspected = await call<any>('lists:inspect', { fileName: 'members.csv', base64, encoding: 'auto' });
+    const list = await call<any>('lists:import', { fileName: 'members.csv', base64, encoding: 'auto', name: '동문회', mapping: inspected.guessed });
+    const inline = (subject: string, content: string) => ({ inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject, content } });
+    const compose = { accountId, listId: list.list.id, template: inline('{{이름}}님, {{기수}}기 회비 안내', '{{name}}님({{이메일}}, {{email}}): {{회비}}원') };
+    const preview = await call<any>('compose:preview', { ...compose, memberIndex: 1 });
+    expect(preview).toMatchObject({ ok: true, message: { subject: '이서연님, 4기 회비 안내', text: '이서연님(seoyeon@school.kr, seoyeon@school.kr): 0원' } });
+    expect((await call<any>('compose:preflight', compose)).blocked).toBe(false);
+    const created = await call<any>('campaigns:create', compose);
+    expect(created.recipients).toBe(2);
+
+    const wrong = { ...compose, template: inline('{{이룸}}님', '{{기스}} {{seat}}') };
+    const missing = await call<any>('compose:preview', { ...wrong, memberIndex: 0 });
+    expect(missing).toMatchObject({ ok: false, missing: ['이룸', '기스', 'seat'], offered: ['이름', '이메일', '기수', '회비', 'name', 'email'] });
+    expect(missing.hints).toEqual([
+      { path: '이룸', suggestion: '이름' },
+      { path: '기스', suggestion: '기수' },
+      { path: 'seat', suggestion: null },
+    ]);
+    const report = await call<any>('compose:preflight', wrong);
+    expect(report.blocked).toBe(true);
+    expect(report.hints.map((h: any) => h.suggestion)).toEqual(['이름', '기수', null]);
+  });
+
   it('estimates a finish on a later day when the send does not fit today', async () => {
     const { call, accountId } = await setup();
     const rows = ['email', ...Array.from({ length: 700 }, (_, i) => `m${i}@school.kr`)].join('\n');

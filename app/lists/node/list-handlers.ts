@@ -2,7 +2,7 @@
 import { AppError } from '../../ipc/common/app-error';
 import type { ComposeInput, TemplateDraft } from '../../ipc/common/contract';
 import type { Handlers } from '../../ipc/common/dispatch';
-import { addressKey, buildMembers, buildPastedMembers, isValidEmail, parsePastedAddresses, PASTED_COLUMNS, type ColumnMapping, type MemberListReport } from '../common/member-list';
+import { addressKey, buildMembers, buildPastedMembers, isValidEmail, parsePastedAddresses, PASTED_COLUMNS, type ColumnMapping, type Member, type MemberListReport } from '../common/member-list';
 import { buildPreflight, classifyMembers, preflightPaths, type MemberClasses } from '../../campaigns/common/preflight';
 import { gmailMayRewriteFrom, PRESETS } from '../../accounts/common/presets';
 import { draftFromStarter, STARTER_TEMPLATES } from '../../templates/common/starter-templates';
@@ -16,6 +16,8 @@ import type { Clock, EventSink } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
 import type { SuppressionStore } from './suppression-store';
 import type { TemplateStore } from '../../templates/node/template-store';
+import { sendToMe } from '../../campaigns/node/send-to-me';
+import { listPlaceholders, placeholderHints, withMappedColumns } from '../../templates/common/list-placeholders';
 
 /** What these handlers work on. */
 export interface ListHandlerDeps {
@@ -60,6 +62,7 @@ type ListChannels =
   | 'suppression:remove'
   | 'compose:preview'
   | 'compose:preflight'
+  | 'compose:send-to-me'
   | 'campaigns:create';
 
 /** A list's members as the store keeps them for its current version (the same array until the list changes). */
@@ -108,10 +111,28 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     return found;
   };
 
+  /**
+   * A list's members with the name and address columns also under their headers (`{{이름}}`), mapped
+   * once per version of the list: the same array comes back until the list changes, which is what the
+   * kept pre-flight pass below keys on.
+   */
+  const withColumns = new WeakMap<object, Member[]>();
+  const membersWithColumns = (listId: string, header: Parameters<typeof withMappedColumns>[1]): Member[] => {
+    const source = lists.members(listId);
+    let mapped = withColumns.get(source);
+    if (!mapped) {
+      mapped = source.map((m) => withMappedColumns(m, header));
+      withColumns.set(source, mapped);
+    }
+    return mapped;
+  };
+
   const composeContext = (input: ComposeInput) => {
     const record = accounts.record(input.accountId);
     // The members are read from the database once per change of the list, not per keystroke.
-    const list = { ...lists.header(input.listId), members: lists.members(input.listId) };
+    const header = lists.header(input.listId);
+    // Every column header fills a placeholder of its own name, the name and address columns too.
+    const list = { ...header, members: membersWithColumns(input.listId, header) };
     const template = resolveTemplate(input.template);
     return { record, list, template, preset: PRESETS[record.presetId] };
   };
@@ -153,7 +174,9 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       now: clock.now(),
     };
     const report = buildPreflight(preflightInput, memberPass(list.members, suppressed, excluded, template));
-    return { report, record, list, template, preset };
+    const offered = listPlaceholders(list).map((p) => p.path);
+    const missing = [...new Set(report.unfillable.flatMap((u) => u.missing))];
+    return { report: { ...report, offered, hints: placeholderHints(missing, offered) }, record, list, template, preset };
   };
 
   return {
@@ -257,9 +280,20 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       const built = createMessageBuilder(record, template, input)(member);
       return built.ok
         ? { ok: true, memberCount: list.members.length, message: built.preview }
-        : { ok: false, memberCount: list.members.length, missing: [...built.missing], unsupported: [...built.unsupported] };
+        : (() => {
+            const offered = listPlaceholders(list).map((p) => p.path);
+            return { ok: false as const, memberCount: list.members.length, missing: [...built.missing], unsupported: [...built.unsupported], offered, hints: placeholderHints(built.missing, offered) };
+          })();
     },
     'compose:preflight': async (input) => preflightOf(input).report,
+    'compose:send-to-me': async (input) => {
+      const { record, list, template } = composeContext(input);
+      const member = list.members[Math.min(input.memberIndex, list.members.length - 1)];
+      if (!member) throw new AppError('invalid-input', 'listId: This list has no members.');
+      const sent = await sendToMe({ accounts, ledger, clock }, record, template, member, input);
+      if (sent.result.status === 'sent') emit('accounts:changed', { accounts: accounts.list() });
+      return sent;
+    },
     'campaigns:create': async (input) => {
       const { report, record, list, template, preset } = preflightOf(input);
       if (report.blocked) throw new AppError('invalid-input', 'The pre-flight check found problems that block sending.', 'Fix or exclude the members listed, then try again.');

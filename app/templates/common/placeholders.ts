@@ -57,6 +57,14 @@ const PLACEHOLDER = new RegExp(String.raw`\{\{\s*(${NAME}(?:\.${NAME})*)\s*\}\}`
  * template written for Handlebars is told it is not understood rather than looking up a field "this".
  */
 const RESERVED_NAMES: ReadonlySet<string> = new Set(['this', 'true', 'false', 'null', 'undefined', 'else']);
+const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`, 'u');
+
+/** Whether a list column's header can be written as a placeholder of its own (`{{기수}}` yes, `{{회비 (원)}}` no). */
+export function isPlaceholderName(header: string): boolean {
+  const name = header.normalize('NFC');
+  return WHOLE_NAME.test(name) && !RESERVED_NAMES.has(name);
+}
+
 /** Longest unsupported construct quoted back to the user. */
 const QUOTE_LIMIT = 60;
 

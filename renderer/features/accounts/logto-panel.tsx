@@ -28,15 +28,32 @@ export function LogtoPanel(props: LogtoPanelProps) {
     });
   }, [client, props.mode]);
 
+  const [match, setMatch] = useState<{ readonly label: string; readonly count: number } | null>(null);
+  const runImport = async (mode: 'ask' | 'update' | 'new') => {
+    const result = await client.request('accounts:import-logto', { text, mode });
+    if (result.ok && result.value.status === 'matches-existing') {
+      setOutcome(null);
+      return setMatch({ label: result.value.account.label, count: result.value.templates.length });
+    }
+    setMatch(null);
+    setOutcome(
+      result.ok
+        ? {
+            ok: true,
+            text:
+              result.value.status === 'updated'
+                ? t('workday.logtoUpdated', { label: result.value.account.label, count: result.value.templates.length })
+                : t('logto.imported', { label: result.value.account.label, count: result.value.templates.length }),
+            notes: result.value.notes,
+          }
+        : { ok: false, text: result.error.message, notes: [] },
+    );
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (props.mode === 'import') {
-      const result = await client.request('accounts:import-logto', { text });
-      setOutcome(
-        result.ok
-          ? { ok: true, text: t('logto.imported', { label: result.value.account.label, count: result.value.templates.length }), notes: result.value.notes }
-          : { ok: false, text: result.error.message, notes: [] },
-      );
+      await runImport('ask');
     } else {
       const result = await client.request('accounts:export-logto', { accountId: props.account.id, templateIds: [...chosen] });
       if (!result.ok) return setOutcome({ ok: false, text: `${t(`errors.${result.error.code}`)} ${result.error.hint ?? ''}`, notes: [] });
@@ -74,6 +91,19 @@ export function LogtoPanel(props: LogtoPanelProps) {
           ))}
         </fieldset>
       )}
+      {match ? (
+        <div className="form-warning" role="alert" data-logto-match={match.label}>
+          <p>{t('workday.logtoMatch', { label: match.label, count: match.count })}</p>
+          <div className="form-actions">
+            <button type="button" className="button button--primary" onClick={() => void runImport('update')}>
+              {t('workday.logtoUpdate')}
+            </button>
+            <button type="button" className="button" onClick={() => void runImport('new')}>
+              {t('workday.logtoAddNew')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {outcome ? (
         <div className={outcome.ok ? 'result result--ok' : 'form-alert'} role={outcome.ok ? 'status' : 'alert'}>
           <p>{outcome.text}</p>

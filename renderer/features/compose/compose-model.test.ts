@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeRequest, formatBytes, INITIAL_COMPOSE, paceOf, withExcluded } from './compose-model';
+import fc from 'fast-check';
+import { composeRequest, draftDataOf, formatBytes, INITIAL_COMPOSE, isWorthADraft, paceOf, stateOfDraft, withExcluded } from './compose-model';
 
 describe('compose model', () => {
   it('makes no request until account, list and a message exist', () => {
@@ -33,5 +34,18 @@ describe('pace', () => {
       expect(composeRequest({ ...ready, perMinute: bad })).not.toHaveProperty('perMinute');
     }
   });
-});
 
+  it('a draft reopens to the state it was saved from, attachments aside (property)', () => {
+    const text = fc.string({ maxLength: 20 });
+    fc.assert(
+      fc.property(text, text, fc.constantFrom('inline', 't1'), fc.constantFrom('text/plain' as const, 'text/html' as const), text, text, fc.uniqueArray(fc.emailAddress(), { maxLength: 4 }), text, (accountId, listId, templateId, contentType, subject, content, excluded, perMinute) => {
+        const state = withExcluded({ ...INITIAL_COMPOSE, accountId, listId, templateId, inline: { contentType, subject, content }, perMinute }, excluded, true);
+        const reopened = stateOfDraft(JSON.parse(JSON.stringify(draftDataOf(state))));
+        expect({ ...reopened, excluded: [...reopened.excluded] }).toEqual({ ...state, excluded: [...state.excluded] });
+      }),
+      { seed: 14, numRuns: 200 },
+    );
+    expect(isWorthADraft(INITIAL_COMPOSE)).toBe(false);
+    expect(isWorthADraft({ ...INITIAL_COMPOSE, inline: { ...INITIAL_COMPOSE.inline, content: 'x' } })).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 /** Compose's pure state: what the user chose, and the request it makes. */
-import type { ComposeInput, TemplateDraft } from '../../../app/ipc/common/contract';
+import type { ComposeDraftData, ComposeInput, TemplateDraft } from '../../../app/ipc/common/contract';
 import { addressKey } from '../../../app/lists/common/member-list';
 
 /** An attachment held by the form. */
@@ -86,4 +86,32 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
+}
+
+/** What a draft keeps of the state (attachments are not kept: they are files the admin picks again). */
+export function draftDataOf(state: ComposeState): ComposeDraftData {
+  return {
+    accountId: state.accountId,
+    listId: state.listId,
+    templateId: state.templateId,
+    inline: { ...state.inline },
+    replyTo: state.replyTo,
+    excluded: [...state.excluded],
+    perMinute: state.perMinute,
+  };
+}
+
+/** The state a saved draft reopens to. */
+export function stateOfDraft(data: ComposeDraftData): ComposeState {
+  return { ...INITIAL_COMPOSE, ...data, inline: { ...data.inline }, excluded: new Set(data.excluded), attachments: [] };
+}
+
+/** Whether the state holds anything worth keeping as a draft (a subject, a message or a chosen template). */
+export function isWorthADraft(state: ComposeState): boolean {
+  return state.templateId !== 'inline' || state.inline.subject.trim() !== '' || state.inline.content.trim() !== '';
+}
+
+/** The title a draft is listed under: the subject as written, or the template's name. */
+export function draftTitleOf(state: ComposeState, templateName: string | undefined): string {
+  return state.templateId === 'inline' ? state.inline.subject.trim() : (templateName ?? '');
 }

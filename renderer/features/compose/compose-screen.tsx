@@ -1,20 +1,30 @@
 /** Compose: choose account, list and template, preview any member's message, check, and create the campaign. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessagePreview as Preview, PreflightReport } from '../../../app/ipc/common/contract';
+import type { DraftSummary, MessagePreview as Preview, PreflightReport } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import { fileToBase64 } from '../../state/file-base64';
-import { composeRequest, formatBytes, INITIAL_COMPOSE, withExcluded, type ComposeState, paceOf } from './compose-model';
+import { composeRequest, draftDataOf, draftTitleOf, formatBytes, INITIAL_COMPOSE, isWorthADraft, stateOfDraft, withExcluded, type ComposeState, paceOf } from './compose-model';
+import { DraftsPanel } from './drafts-panel';
 import { MessagePreview } from './message-preview';
+import { PlaceholderHints } from './placeholder-hints';
 import { PreflightPanel } from './preflight-panel';
+import { SendToMe } from './send-to-me';
 import { useComposeOptions } from './use-compose-options';
 import './compose.css';
 
 type PreviewState =
   | { readonly status: 'none' }
   | { readonly status: 'ok'; readonly count: number; readonly message: Preview }
-  | { readonly status: 'unfillable'; readonly count: number; readonly missing: readonly string[]; readonly unsupported: readonly string[] }
+  | {
+      readonly status: 'unfillable';
+      readonly count: number;
+      readonly missing: readonly string[];
+      readonly unsupported: readonly string[];
+      readonly offered?: readonly string[] | undefined;
+      readonly hints?: readonly { readonly path: string; readonly suggestion: string | null }[] | undefined;
+    }
   | { readonly status: 'error'; readonly message: string };
 
 /** Renders the Compose screen. */
@@ -36,6 +46,77 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
     [state, options.accounts, options.lists],
   );
   const request = useMemo(() => composeRequest(chosen), [chosen]);
+  const sendingAccount = options.accounts.find((a) => a.id === chosen.accountId);
+
+  // Drafts: the newest is reopened when the screen opens; every change is saved a moment after typing stops.
+  const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
+  const [draftStatus, setDraftStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const draftId = useRef<string | null>(null);
+  const [currentDraft, setCurrentDraft] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const refreshDrafts = useCallback(async () => {
+    const listed = await client.request('drafts:list');
+    if (listed.ok) setDrafts(listed.value);
+    return listed.ok ? listed.value : [];
+  }, [client]);
+  const openDraft = useCallback(
+    async (id: string) => {
+      const found = await client.request('drafts:get', { id });
+      if (!found.ok) return setError(found.error.message);
+      dirty.current = false;
+      draftId.current = found.value.id;
+      setCurrentDraft(found.value.id);
+      setState(stateOfDraft(found.value.data));
+      setMemberIndex(0);
+      setDraftStatus('saved');
+    },
+    [client],
+  );
+  useEffect(() => {
+    let live = true;
+    void client.request('drafts:list').then((listed) => {
+      if (!live || !listed.ok) return;
+      setDrafts(listed.value);
+      const newest = listed.value[0];
+      if (newest && draftId.current === null && !dirty.current) void openDraft(newest.id);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, openDraft]);
+  const edit = (next: (s: ComposeState) => ComposeState) => {
+    dirty.current = true;
+    setState(next);
+  };
+  useEffect(() => {
+    if (!dirty.current || !isWorthADraft(state)) return;
+    const timer = setTimeout(() => {
+      const id = draftId.current ?? crypto.randomUUID();
+      draftId.current = id;
+      setCurrentDraft(id);
+      setDraftStatus('saving');
+      const title = draftTitleOf(state, options.templates.find((tpl) => tpl.id === state.templateId)?.name);
+      void client.request('drafts:save', { id, title, data: draftDataOf(state) }).then((saved) => {
+        setDraftStatus(saved.ok ? 'saved' : 'failed');
+        void refreshDrafts();
+      });
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [client, state, options.templates, refreshDrafts]);
+  const newMessage = () => {
+    dirty.current = false;
+    draftId.current = null;
+    setCurrentDraft(null);
+    setState(INITIAL_COMPOSE);
+    setMemberIndex(0);
+    setDraftStatus('idle');
+  };
+  const removeDraft = async (id: string) => {
+    const removed = await client.request('drafts:remove', { id });
+    if (!removed.ok) return setError(removed.error.message);
+    if (id === draftId.current) newMessage();
+    await refreshDrafts();
+  };
 
   // Preview and pre-flight follow every change, a moment after typing stops.
   useEffect(() => {
@@ -46,7 +127,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
         if (!live) return;
         if (!result.ok) return setPreview({ status: 'error', message: `${t(`errors.${result.error.code}`)} ${result.error.message}` });
         const v = result.value;
-        setPreview(v.ok ? { status: 'ok', count: v.memberCount, message: v.message } : { status: 'unfillable', count: v.memberCount, missing: v.missing, unsupported: v.unsupported });
+        setPreview(v.ok ? { status: 'ok', count: v.memberCount, message: v.message } : { status: 'unfillable', count: v.memberCount, missing: v.missing, unsupported: v.unsupported, offered: v.offered, hints: v.hints });
       });
       void client.request('compose:preflight', request).then((result) => live && setReport(result.ok ? result.value : null));
     }, 250);
@@ -56,14 +137,14 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
     };
   }, [client, request, memberIndex, t]);
 
-  const set = (patch: Partial<ComposeState>) => setState((s) => ({ ...s, ...patch }));
+  const set = (patch: Partial<ComposeState>) => edit((s) => ({ ...s, ...patch }));
   const shown: PreviewState = request ? preview : { status: 'none' };
   const shownReport = request ? report : null;
   const count = shown.status === 'ok' || shown.status === 'unfillable' ? shown.count : 0;
 
   const addAttachments = async (files: FileList | null) => {
     const added = await Promise.all([...(files ?? [])].map(async (f) => ({ fileName: f.name, contentType: f.type, size: f.size, base64: await fileToBase64(f) })));
-    setState((s) => ({ ...s, attachments: [...s.attachments, ...added] }));
+    edit((s) => ({ ...s, attachments: [...s.attachments, ...added] }));
   };
 
   const create = async () => {
@@ -77,6 +158,8 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
       }
       const result = await client.request('campaigns:create', request);
       if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
+      // The draft became a campaign: it is no longer a draft.
+      if (draftId.current !== null) await client.request('drafts:remove', { id: draftId.current });
       onCreated();
     } finally {
       setCreating(false);
@@ -103,6 +186,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
           <p className="screen__intro">{t('compose.intro')}</p>
         </div>
       </header>
+      <DraftsPanel drafts={drafts} currentId={currentDraft} status={draftStatus} onOpen={(id) => void openDraft(id)} onRemove={(id) => void removeDraft(id)} onNew={newMessage} />
       <div className="compose__grid">
         <div className="card form-grid compose__form">
           <Field label={t('compose.account')}>
@@ -176,7 +260,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
                     type="button"
                     className="button button--small"
                     aria-label={t('compose.removeAttachment', { name: a.fileName })}
-                    onClick={() => setState((s) => ({ ...s, attachments: s.attachments.filter((_, j) => j !== i) }))}
+                    onClick={() => edit((s) => ({ ...s, attachments: s.attachments.filter((_, j) => j !== i) }))}
                   >
                     ✕
                   </button>
@@ -212,6 +296,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
             ) : null}
           </div>
           {shown.status === 'ok' ? <MessagePreview message={shown.message} /> : null}
+          {sendingAccount ? <SendToMe request={request} memberIndex={memberIndex} ready={shown.status === 'ok'} presetId={sendingAccount.presetId} /> : null}
           {shown.status === 'unfillable' ? (
             <p className="form-alert" role="alert" data-preview="unfillable">
               {shown.unsupported.length > 0
@@ -219,6 +304,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
                 : t('compose.cannotFill', { missing: shown.missing.join(', ') })}
             </p>
           ) : null}
+          {shown.status === 'unfillable' && shown.unsupported.length === 0 ? <PlaceholderHints offered={shown.offered} hints={shown.hints} /> : null}
           {shown.status === 'error' ? (
             <p className="form-alert" role="alert">
               {shown.message}
@@ -227,7 +313,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
         </section>
       </div>
 
-      {shownReport ? <PreflightPanel report={shownReport} onExclude={(emails, excluded) => setState((s) => withExcluded(s, emails, excluded))} /> : null}
+      {shownReport ? <PreflightPanel report={shownReport} onExclude={(emails, excluded) => edit((s) => withExcluded(s, emails, excluded))} /> : null}
 
       <div className="compose__actions">
         {shownReport?.blocked ? <p className="muted">{t('compose.blocked')}</p> : null}

@@ -1,5 +1,6 @@
 /** The pre-flight report: counts, who is skipped or blocked and why, size, quota and finish time. */
 import { useTranslation } from 'react-i18next';
+import { PlaceholderHints } from './placeholder-hints';
 import type { PreflightReport } from '../../../app/ipc/common/contract';
 import { formatBytes } from './compose-model';
 
@@ -28,6 +29,7 @@ export function PreflightPanel({ report, onExclude }: PreflightPanelProps) {
       {report.unfillable.length > 0 ? (
         <details open className="preflight__group preflight__group--blocking" data-group="unfillable">
           <summary>{t('compose.unfillableTitle', { count: report.unfillable.length })}</summary>
+          <PlaceholderHints offered={report.offered} hints={report.hints} />
           <button type="button" className="button" onClick={() => onExclude(report.unfillable.map((u) => u.email), true)}>
             {t('compose.excludeAll')}
           </button>

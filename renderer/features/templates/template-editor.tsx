@@ -5,7 +5,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../app/ipc/common/app-error';
-import type { TemplateDraft, TemplateView } from '../../../app/ipc/common/contract';
+import type { MemberListSummary, TemplateDraft, TemplateView } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
 import { HtmlPreview, sanitiseForPreview } from '../../components/html-preview';
 import { useClient } from '../../state/client-context';
@@ -32,6 +32,8 @@ export interface TemplateEditorProps {
   readonly onSaved: (template: TemplateView) => void;
   /** Called when the user leaves without saving. */
   readonly onCancel: () => void;
+  /** Saved lists, for the placeholder panel's "what this list offers". */
+  readonly lists?: readonly MemberListSummary[] | undefined;
 }
 
 /** Where saving stands. */
@@ -52,7 +54,7 @@ const EXAMPLE = '{{name}}';
 const DOTTED_EXAMPLE = '{{ student.class }}';
 
 /** Renders the editor and, for HTML, its preview. */
-export function TemplateEditor({ origin, onSaved, onCancel }: TemplateEditorProps) {
+export function TemplateEditor({ origin, onSaved, onCancel, lists }: TemplateEditorProps) {
   const { t } = useTranslation();
   const client = useClient();
   const initial = useMemo(() => formFromOrigin(origin), [origin]);
@@ -197,7 +199,7 @@ export function TemplateEditor({ origin, onSaved, onCancel }: TemplateEditorProp
               />
             </Field>
           </div>
-          <PlaceholderPanel analysis={analysis} unsupportedId={unsupportedId} />
+          <PlaceholderPanel analysis={analysis} unsupportedId={unsupportedId} lists={lists} />
         </div>
 
         <div className="form-actions">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
+import { useLists } from '../lists/use-lists';
 import { StarterPicker } from './starter-picker';
 import { TemplateEditor } from './template-editor';
 import type { EditorOrigin } from './template-editor-model';
@@ -36,6 +37,7 @@ const EXAMPLE = '{{name}}';
 export function TemplatesScreen() {
   const { t } = useTranslation();
   const client = useClient();
+  const listsState = useLists();
   const state = useTemplates();
   const [view, setView] = useState<View>({ kind: 'list', starters: false });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -65,6 +67,7 @@ export function TemplatesScreen() {
         <TemplateEditor
           key={key}
           origin={origin}
+          lists={listsState.status === 'loaded' ? listsState.lists : undefined}
           onSaved={(saved) => {
             setNotice({ kind: 'saved', name: saved.name });
             setView({ kind: 'list', starters: false });

@@ -1,0 +1,101 @@
+/**
+ * What a member list offers a template: every column header under its own name (the columns mapped as
+ * name and address too), plus the `name` and `email` aliases. The template editor's placeholder panel,
+ * Compose's preview and the pre-flight all ask this module, so they agree.
+ */
+import { isPlaceholderName } from './placeholders';
+
+/** The parts of a saved list that decide its placeholders. */
+export interface ListShape {
+  /** Column headers, in file order. */
+  readonly columns: readonly string[];
+  /** Which column is the address and which the name (indexes into `columns`). */
+  readonly mapping: { readonly address: number; readonly name: number | null };
+}
+
+/** One placeholder a list offers. */
+export interface OfferedPlaceholder {
+  /** The path to write between the braces, in Unicode NFC. */
+  readonly path: string;
+  /** `column` for a header of the list, `alias` for `name` and `email`. */
+  readonly kind: 'column' | 'alias';
+  /** For an alias, or a column mapped as name or address: which role it fills. */
+  readonly role?: 'name' | 'address';
+}
+
+/** The placeholders a list offers: its columns that can be written as a placeholder, in order, then the `name` and `email` aliases (unless a column has that name). */
+export function listPlaceholders(list: ListShape): OfferedPlaceholder[] {
+  const offered: OfferedPlaceholder[] = [];
+  const seen = new Set<string>();
+  list.columns.forEach((column, index) => {
+    const path = column.normalize('NFC');
+    if (!isPlaceholderName(path) || seen.has(path)) return;
+    seen.add(path);
+    const role = index === list.mapping.address ? 'address' : index === list.mapping.name ? 'name' : undefined;
+    offered.push(role === undefined ? { path, kind: 'column' } : { path, kind: 'column', role });
+  });
+  for (const [path, role] of [['name', 'name'], ['email', 'address']] as const) {
+    if (!seen.has(path)) offered.push({ path, kind: 'alias', role });
+  }
+  return offered;
+}
+
+/**
+ * The member with the columns mapped as name and address also among its fields, under their headers, so
+ * `{{이름}}` fills from a list whose `이름` column is the name. A field already there is kept.
+ */
+export function withMappedColumns<M extends { readonly email: string; readonly name: string; readonly fields: Readonly<Record<string, string>> }>(member: M, list: ListShape): M {
+  const extra: Record<string, string> = {};
+  const nameColumn = list.mapping.name === null ? undefined : list.columns[list.mapping.name];
+  const addressColumn = list.columns[list.mapping.address];
+  if (nameColumn !== undefined && nameColumn !== '' && !Object.hasOwn(member.fields, nameColumn)) extra[nameColumn] = member.name;
+  if (addressColumn !== undefined && addressColumn !== '' && !Object.hasOwn(member.fields, addressColumn)) extra[addressColumn] = member.email;
+  if (Object.keys(extra).length === 0) return member;
+  // fromEntries keeps a `__proto__` header an ordinary own key.
+  return { ...member, fields: Object.fromEntries([...Object.entries(member.fields), ...Object.entries(extra)]) };
+}
+
+/** A placeholder that cannot be filled, with the closest name the list offers (if any is close). */
+export interface PlaceholderHint {
+  /** The path as written. */
+  readonly path: string;
+  /** The closest offered placeholder, or null when none is near. */
+  readonly suggestion: string | null;
+}
+
+/** Hints for each unfillable path: the closest offered placeholder by edit distance (ignoring case), when close enough. */
+export function placeholderHints(missing: readonly string[], offered: readonly string[]): PlaceholderHint[] {
+  return missing.map((path) => ({ path, suggestion: closestName(path, offered) }));
+}
+
+/**
+ * The offered name nearest to `path` (`editDistance` over code points, lower-cased, NFC), when the distance
+ * is at most a third of the longer name (at least 1), so `이룸` → `이름` and `Name` → `name`, but `x` → nothing.
+ */
+export function closestName(path: string, offered: readonly string[]): string | null {
+  const wanted = [...path.normalize('NFC').toLowerCase()];
+  let best: { name: string; distance: number } | null = null;
+  for (const name of offered) {
+    const candidate = [...name.normalize('NFC').toLowerCase()];
+    const distance = editDistance(wanted, candidate);
+    const allowed = Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3));
+    if (distance <= allowed && (best === null || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** Edit distance between two sequences of code points: insertions, deletions, substitutions and swaps of neighbours (`emial` → `email` is 1). */
+export function editDistance(a: readonly string[], b: readonly string[]): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(best);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? 0;
+}
