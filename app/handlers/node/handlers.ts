@@ -66,6 +66,8 @@ export interface HandlerDeps {
   readonly oauthTimeoutMs?: number;
   /** Whether campaigns left running are resumed at start (default true; the command line says false). */
   readonly recoverCampaigns?: boolean;
+  /** How often (ms) a scheduled campaign's time is checked against the clock at most (tests with a fake clock: short). */
+  readonly scheduleCheckMs?: number;
   /** Receives a function that writes pending state (the send ledger) now: the command line calls it before it exits. */
   readonly onFlush?: (flush: () => void) => void;
 }
@@ -126,7 +128,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     openExternal: deps.openExternal ?? (async () => false),
     ...(deps.oauthTimeoutMs === undefined ? {} : { timeoutMs: deps.oauthTimeoutMs }),
   });
-  const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit, clock, log: deps.log ?? (() => undefined) });
+  const runner = createCampaignRunner({
+    campaigns,
+    accounts,
+    ledger,
+    journalDir: deps.journalDir,
+    emit,
+    clock,
+    log: deps.log ?? (() => undefined),
+    ...(deps.scheduleCheckMs === undefined ? {} : { scheduleCheckMs: deps.scheduleCheckMs }),
+  });
   if (deps.recoverCampaigns !== false) runner.recover();
   deps.onFlush?.(() => ledger.flush());
 
@@ -200,6 +211,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),
+    'campaigns:schedule': async ({ id, at }) => runner.schedule(id, at === null ? null : Date.parse(at)),
     'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
     'campaigns:export': async ({ id }) => runner.exportCsv(id),
     'oauth:import-client': async ({ text }) => {

@@ -46,6 +46,7 @@ export const REQUEST_CHANNELS = [
   'campaigns:start',
   'campaigns:pause',
   'campaigns:cancel',
+  'campaigns:schedule',
   'campaigns:requeue',
   'campaigns:export',
   'oauth:import-client',

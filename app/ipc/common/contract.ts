@@ -386,8 +386,8 @@ export const messagePreviewSchema = z.object({
 /** One member's message. */
 export type MessagePreview = z.infer<typeof messagePreviewSchema>;
 
-/** Where a campaign is: created; sending; paused by the user or by a failure; waiting for the daily limit; done; cancelled. */
-export const CAMPAIGN_STATUSES = ['ready', 'running', 'paused', 'waiting-for-quota', 'completed', 'cancelled'] as const;
+/** Where a campaign is: created; sending; paused by the user or by a failure; waiting for the daily limit; done; cancelled; waiting for the time the admin set. */
+export const CAMPAIGN_STATUSES = ['ready', 'running', 'paused', 'waiting-for-quota', 'completed', 'cancelled', 'scheduled'] as const;
 
 /** One member's row in a campaign, as the results table shows it. */
 export const campaignRowSchema = z.object({
@@ -434,6 +434,8 @@ export const campaignSummarySchema = z.object({
   createdAt: z.string(),
   /** Counts by delivery state (the history's summary), when known. */
   counts: campaignCountsSchema.optional(),
+  /** When a scheduled campaign starts (ISO). */
+  scheduledAt: z.string().optional(),
 });
 /** A campaign as the history shows it. */
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
@@ -452,6 +454,8 @@ export const campaignDetailSchema = z.object({
   resumeAt: z.string().optional(),
   /** The sending account's preset (for provider-specific explanations), while the account exists. */
   presetId: z.enum(PRESET_IDS).optional(),
+  /** A scheduled campaign whose time passed while the app was closed: when it was due and when it started. */
+  lateStart: z.object({ scheduledAt: z.string(), startedAt: z.string() }).optional(),
 });
 /** One campaign with every row. */
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
@@ -688,6 +692,10 @@ export const requests = {
   'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
+  'campaigns:schedule': {
+    input: z.object({ id: z.string().min(1).max(64), at: z.union([z.iso.datetime({ offset: true }), z.null()]) }),
+    output: campaignSummarySchema,
+  },
   'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
   'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
   'oauth:import-client': { input: z.object({ text: z.string().max(64 * 1024) }), output: clientInspectionSchema },
