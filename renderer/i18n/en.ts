@@ -8,6 +8,7 @@ import { outgrowEn } from './outgrow-en';
 import { oauthEn } from './oauth-en';
 import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
+import { scheduleEn } from './schedule-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -17,6 +18,7 @@ export const en = {
   oauth: oauthEn,
   secretSafety: securityEn,
   templatesScreen: templatesEn,
+  schedule: scheduleEn,
   compose: composeEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
   nav: {

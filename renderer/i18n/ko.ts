@@ -9,6 +9,7 @@ import { outgrowKo } from './outgrow-ko';
 import { oauthKo } from './oauth-ko';
 import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
+import { scheduleKo } from './schedule-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -18,6 +19,7 @@ export const ko: Messages = {
   oauth: oauthKo,
   secretSafety: securityKo,
   templatesScreen: templatesKo,
+  schedule: scheduleKo,
   compose: composeKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
   nav: {

@@ -9,6 +9,7 @@ import { useClient } from '../../state/client-context';
 import { downloadText } from '../../state/download';
 import { applyProgress } from './campaign-model';
 import { RowDetails } from './row-details';
+import { SchedulePanel } from './schedule-panel';
 
 /** Renders the campaign. */
 export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: string; readonly onBack: () => void; readonly onOpenAccounts: () => void }) {
@@ -61,7 +62,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
     if (result.ok) downloadText(result.value.fileName, result.value.content, 'text/csv;charset=utf-8');
     else setError(result.error.message);
   };
-  const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota';
+  const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota' || campaign.status === 'scheduled';
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -79,7 +80,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           </button>
           {canStart ? (
             <button type="button" className="button button--primary" onClick={() => void act('campaigns:start')}>
-              {campaign.status === 'ready' ? t('compose.campaign.start') : t('compose.campaign.resume')}
+              {campaign.status === 'ready' || campaign.status === 'scheduled' ? t('compose.campaign.start') : t('compose.campaign.resume')}
             </button>
           ) : null}
           {campaign.status === 'running' ? (
@@ -120,6 +121,14 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
             {t('compose.campaign.openAccounts')}
           </button>
         </div>
+      ) : null}
+      {campaign.status === 'ready' || campaign.status === 'scheduled' ? (
+        <SchedulePanel key={`${campaign.status}-${campaign.scheduledAt ?? ''}`} campaign={campaign} onChanged={(summary) => setDetail((d) => (d ? { ...d, campaign: summary } : d))} />
+      ) : null}
+      {detail.lateStart ? (
+        <p className="form-warning" data-late-start>
+          {t('schedule.lateStart', { scheduled: when(detail.lateStart.scheduledAt), started: when(detail.lateStart.startedAt) })}
+        </p>
       ) : null}
       {campaign.status === 'waiting-for-quota' && detail.resumeAt ? <p className="form-warning">{t('compose.campaign.waiting', { when: when(detail.resumeAt) })}</p> : null}
       <section className="card campaign__counts" aria-label={t('compose.campaign.progress', { done, total: campaign.recipients })}>
