@@ -8,7 +8,7 @@ export const scheduleEn = {
   unschedule: 'Cancel schedule',
   scheduledFor: 'Scheduled for {{when}} ({{zone}}). Mailroom starts sending then, if it is running; if it is closed at that time, it starts as soon as it is opened again.',
   keepOpen: 'Leave Mailroom running (in the background is fine) so it can start on time.',
-  lateStart: 'This campaign was scheduled for {{scheduled}}, but Mailroom was not running then. It started at {{started}}.',
+  lateStart: 'This campaign was scheduled for {{scheduled}}, but Mailroom was not running then (or the computer was asleep). It started at {{started}}.',
   needTime: 'Choose a date and time first.',
   status: 'Scheduled',
 };

@@ -159,7 +159,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     }
     if (step.kind === 'start-late') {
       lateStarts.set(id, { scheduledAt: at, startedAt: clock.now() });
-      log(`[campaign] ${id} was scheduled for ${new Date(at).toISOString()}; that time passed while the app was closed, so it starts now`);
+      log(`[campaign] ${id} was scheduled for ${new Date(at).toISOString()}; that time passed while the app was closed or the computer asleep, so it starts now`);
     }
     startWhenFree(id);
   };

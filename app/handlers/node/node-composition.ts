@@ -68,6 +68,8 @@ export async function createNodeHandlers(options: {
   readonly log?: (line: string) => void;
   /** Whether campaigns left running are resumed at start (default true). */
   readonly recoverCampaigns?: boolean;
+  /** How often (ms) a scheduled campaign's time is checked at most (tests with a clock they move: short). */
+  readonly scheduleCheckMs?: number;
   /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
   readonly onFlush?: (flush: () => void) => void;
 }): Promise<Handlers> {
@@ -89,6 +91,7 @@ export async function createNodeHandlers(options: {
     dataDir: options.dataDir,
     log: options.log ?? ((line) => console.log(line)),
     ...(options.recoverCampaigns === undefined ? {} : { recoverCampaigns: options.recoverCampaigns }),
+    ...(options.scheduleCheckMs === undefined ? {} : { scheduleCheckMs: options.scheduleCheckMs }),
     ...(options.onFlush === undefined ? {} : { onFlush: options.onFlush }),
     // This host has no system-browser port of its own: it prints the authorization URL, and the page
     // shows it as a link (the `oauth:consent` event), so the user (or Playwright) opens it.
