@@ -13,7 +13,7 @@ import { AppError, assertNever } from '../../ipc/common/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../../ipc/common/contract';
 import { writeCsv } from '../../exports/node/csv-writer';
 import { fieldValue } from '../../lists/common/member-list';
-import { DELIVERY_STATUSES, requeueState, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
+import { attemptsOf, DELIVERY_STATUSES, isPermanentFailure, requeueState, type DeliveryState, type DeliverySummary } from '../common/delivery-state';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
@@ -57,9 +57,10 @@ export interface CampaignRunner {
   list(): CampaignSummary[];
   /**
    * Puts the failed (or the unknown) rows back in the queue and starts the campaign again. Unknown rows
-   * may already have been delivered: the user asks for this explicitly, after a warning.
+   * may already have been delivered: the user asks for this explicitly, after a warning. Failed rows that
+   * are permanent (address gone, 5.1.x) are left out unless `includePermanent`.
    */
-  requeue(id: string, which: 'failed' | 'unknown'): Promise<CampaignSummary>;
+  requeue(id: string, which: 'failed' | 'unknown', includePermanent?: boolean): Promise<CampaignSummary>;
   /** Every row as CSV (UTF-8 with BOM, so Excel reads Korean), with the columns the table shows. */
   exportCsv(id: string): { fileName: string; content: string };
   /**
@@ -86,7 +87,7 @@ function countsOf(summary: DeliverySummary): CampaignDetail['counts'] {
 
 /** The words of a row's state for the table. */
 export function rowOf(member: { readonly email: string; readonly name: string }, index: number, state: DeliveryState): CampaignRow {
-  const base = { index, email: member.email, name: member.name, status: state.status };
+  const base = { index, email: member.email, name: member.name, status: state.status, attempts: attemptsOf(state) };
   const iso = (ms: number) => new Date(ms).toISOString();
   switch (state.status) {
     case 'queued':
@@ -333,7 +334,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     list() {
       return campaigns.list();
     },
-    async requeue(id, which) {
+    async requeue(id, which, includePermanent = false) {
       const snapshot = headerOf(id);
       if (running.has(id)) throw new AppError('invalid-input', 'The campaign is sending now.', 'Pause it first.');
       const lock = acquireCampaignLock(journalDir, id);
@@ -341,8 +342,16 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       opened.catch(() => lock.release());
       const { journal, recovered } = await opened;
       try {
-        const entries = recovered.states.flatMap((state, i) => (state.status === which ? [{ i, s: requeueState(state, which) }] : []));
-        if (entries.length === 0) throw new AppError('invalid-input', `No ${which} rows to send again.`);
+        const wanted = (state: DeliveryState) => state.status === which && (includePermanent || state.status !== 'failed' || !isPermanentFailure(state.failure));
+        const entries = recovered.states.flatMap((state, i) => (wanted(state) ? [{ i, s: requeueState(state, which) }] : []));
+        if (entries.length === 0) {
+          const permanent = recovered.states.filter((s) => s.status === 'failed' && isPermanentFailure(s.failure)).length;
+          throw new AppError(
+            'invalid-input',
+            permanent > 0 ? `Every failed row (${permanent}) failed because its address is gone or wrong.` : `No ${which} rows to send again.`,
+            permanent > 0 ? 'Tick “Include addresses that do not exist” to try those too.' : undefined,
+          );
+        }
         await journal.append(entries);
       } finally {
         await journal.close();
@@ -359,9 +368,9 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const fields = Object.keys(records[0]?.member.fields ?? {});
       const data = rows.map((r) => {
         const member = records[r.index]!.member;
-        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? ''];
+        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', String(r.attempts ?? 0)];
       });
-      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at'];
+      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at', 'attempts'];
       return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: writeCsv(header, data) };
     },
     schedule(id, at) {

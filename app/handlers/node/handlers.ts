@@ -212,7 +212,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),
     'campaigns:schedule': async ({ id, at }) => runner.schedule(id, at === null ? null : Date.parse(at)),
-    'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
+    'campaigns:requeue': async ({ id, which, includePermanent }) => runner.requeue(id, which, includePermanent),
     'campaigns:export': async ({ id }) => runner.exportCsv(id),
     'oauth:import-client': async ({ text }) => {
       const parsed = parseGoogleClientJson(text);

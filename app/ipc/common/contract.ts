@@ -409,6 +409,8 @@ export const campaignRowSchema = z.object({
   failure: smtpFailureSchema.optional(),
   /** ISO time of the last change (of a deferred row: its next try), when known. */
   at: z.string().optional(),
+  /** How many times this member's message has been tried, over every run. */
+  attempts: z.number().int().optional(),
 });
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
@@ -696,7 +698,15 @@ export const requests = {
     input: z.object({ id: z.string().min(1).max(64), at: z.union([z.iso.datetime({ offset: true }), z.null()]) }),
     output: campaignSummarySchema,
   },
-  'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
+  'campaigns:requeue': {
+    input: z.object({
+      id: z.string().min(1).max(64),
+      which: z.enum(['failed', 'unknown']),
+      /** With `failed`: also the permanent failures (address gone, 5.1.x), which are left out unless the admin includes them. */
+      includePermanent: z.boolean().default(false),
+    }),
+    output: campaignSummarySchema,
+  },
   'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
   'oauth:import-client': { input: z.object({ text: z.string().max(64 * 1024) }), output: clientInspectionSchema },
   'oauth:connect': {
