@@ -11,4 +11,7 @@ export const scheduleEn = {
   lateStart: 'This campaign was scheduled for {{scheduled}}, but Mailroom was not running then (or the computer was asleep). It started at {{started}}.',
   needTime: 'Choose a date and time first.',
   status: 'Scheduled',
+  includePermanent: 'Include addresses that do not exist',
+  attempts_one: '{{count}} try',
+  attempts_other: '{{count}} tries',
 };

@@ -11,4 +11,7 @@ export const scheduleKo = {
   lateStart: '이 캠페인은 {{scheduled}}에 보내도록 예약되었지만 그때 Mailroom이 실행 중이 아니었거나 컴퓨터가 잠자기 상태였습니다. {{started}}에 보내기 시작했습니다.',
   needTime: '먼저 날짜와 시각을 고르세요.',
   status: '예약됨',
+  includePermanent: '없는 주소도 포함',
+  attempts_one: '{{count}}회 시도',
+  attempts_other: '{{count}}회 시도',
 };

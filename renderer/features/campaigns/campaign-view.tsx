@@ -20,6 +20,8 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
   const [error, setError] = useState<string | null>(null);
   /** The selected member (its index in the campaign), whose details show below the table. */
   const [selected, setSelected] = useState<number | null>(null);
+  /** Whether "retry failed" also tries the permanent failures (address gone, 5.1.x). */
+  const [includePermanent, setIncludePermanent] = useState(false);
 
   // Load every row once, then follow the stream of changed rows.
   useEffect(() => {
@@ -53,7 +55,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
   const requeue = async (which: 'failed' | 'unknown') => {
     if (which === 'unknown' && !window.confirm(t('compose.campaign.confirmUnknown', { count: counts.unknown }))) return;
     setError(null);
-    const result = await client.request('campaigns:requeue', { id, which });
+    const result = await client.request('campaigns:requeue', { id, which, includePermanent: which === 'failed' && includePermanent });
     if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
     setDetail((d) => (d ? { ...d, campaign: result.value } : d));
   };
@@ -92,6 +94,11 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
             <button type="button" className="button" onClick={() => void requeue('failed')}>
               {t('compose.campaign.retryFailed', { count: counts.failed })}
             </button>
+          ) : null}
+          {campaign.status !== 'running' && counts.failed > 0 ? (
+            <label className="campaign__include-permanent">
+              <input type="checkbox" checked={includePermanent} onChange={(e) => setIncludePermanent(e.target.checked)} /> {t('schedule.includePermanent')}
+            </label>
           ) : null}
           {campaign.status !== 'running' && counts.unknown > 0 ? (
             <button type="button" className="button" onClick={() => void requeue('unknown')}>
@@ -179,7 +186,10 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
                     <span className="muted">&lt;{r.email}&gt;</span>
                   </button>
                 </td>
-                <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
+                <td className={`campaign__state campaign__state--${r.status}`} data-attempts={r.attempts ?? 0}>
+                  {t(`compose.campaign.states.${r.status}`)}
+                  {r.attempts ? <span className="muted campaign__attempts"> · {t('schedule.attempts', { count: r.attempts })}</span> : null}
+                </td>
                 <td>
                   {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' ? (
                     <code className="campaign__detail">{r.detail}</code>
