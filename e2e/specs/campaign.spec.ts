@@ -107,7 +107,6 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
       await expect(page.locator('[data-count-status="sent"]')).toHaveAttribute('data-count', '50');
       expect(relay.messages).toHaveLength(50);
       expect(new Set(relay.messages.map((m) => m.rcptTo[0])).size).toBe(50);
-      await expect(table.locator('[data-email="gone11@club.test"] [data-attempts]')).toHaveAttribute('data-attempts', '2');
     });
 
     await test.step('the exported CSV holds every row', async () => {
