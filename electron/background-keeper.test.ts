@@ -46,7 +46,7 @@ describe('closing the window while campaigns send', () => {
     expect(ports.ask).not.toHaveBeenCalled();
   });
 
-  it.each(['running', 'waiting-for-quota'] as const)('asks when a campaign is %s, then hides the window behind a tray icon', async (status) => {
+  it.each(['running', 'waiting-for-quota', 'scheduled'] as const)('asks when a campaign is %s, then hides the window behind a tray icon', async (status) => {
     const { keeper, ports, trays, close } = setup();
     keeper.observe(progress('a', status, 40, 60));
     expect(await close()).toBe(true);

@@ -95,7 +95,7 @@ const WORDS: Readonly<Record<'en' | 'ko', BackgroundWords>> = {
 export const TRAY_ICON_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAAdUlEQVR42u3WywnAIBCEYZuxMsu3CD0JIYg7uw7qYX4I5ODjCzGQlJRSL9UOBQFyqdQLBnwHszcf9yaAifivAwMYkNlcNyCKWK3lBngQ1rgwANkAQW4DVu8WfYBtwOzT8uApAOuwHQNEwAII8Dbg6g+JUupGHQbUMWS6CnnNAAAAAElFTkSuQmCC';
 
 /** Statuses in which a campaign still has work to do without the user. */
-const ACTIVE = new Set<Progress['status']>(['running', 'waiting-for-quota']);
+const ACTIVE = new Set<Progress['status']>(['running', 'waiting-for-quota', 'scheduled']);
 
 /** The keeper: feed it every progress event and every close request of the main window. */
 export interface BackgroundKeeper {

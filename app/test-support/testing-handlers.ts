@@ -21,6 +21,8 @@ export function handlersWithMemoryStores(
     readonly oauth?: Pick<HandlerDeps, 'openExternal' | 'gmailApiBase' | 'oauthTimeoutMs'>;
     /** Where `accounts:export` saves its file and shows its passphrase (absent: the channel refuses). */
     readonly deliverExport?: HandlerDeps['deliverExport'];
+    /** How often a scheduled campaign's time is checked (tests with a fake clock: short). */
+    readonly scheduleCheckMs?: number;
   } = {},
 ): {
   readonly handlers: Handlers;
@@ -48,6 +50,7 @@ export function handlersWithMemoryStores(
     dataDir,
     ...options.oauth,
     ...(options.deliverExport === undefined ? {} : { deliverExport: options.deliverExport }),
+    ...(options.scheduleCheckMs === undefined ? {} : { scheduleCheckMs: options.scheduleCheckMs }),
   });
   return { handlers, stores, journalDir, dataDir };
 }

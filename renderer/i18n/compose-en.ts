@@ -105,6 +105,7 @@ export const composeEn = {
       'waiting-for-quota': 'Waiting for the daily limit',
       completed: 'Finished',
       cancelled: 'Cancelled',
+      scheduled: 'Scheduled',
     },
     states: { queued: 'Waiting', sending: 'Sending', sent: 'Sent', deferred: 'Will retry', failed: 'Failed', skipped: 'Skipped', unknown: 'Unknown', cancelled: 'Cancelled', bounced: 'Bounced', unsubscribed: 'Unsubscribed' },
   },

@@ -107,6 +107,7 @@ export const composeKo: typeof composeEn = {
       'waiting-for-quota': '하루 한도 대기 중',
       completed: '완료',
       cancelled: '취소됨',
+      scheduled: '예약됨',
     },
     states: { queued: '대기', sending: '보내는 중', sent: '보냄', deferred: '재시도 예정', failed: '실패', skipped: '건너뜀', unknown: '확인 불가', cancelled: '취소됨', bounced: '반송됨', unsubscribed: '수신 거부' },
   },

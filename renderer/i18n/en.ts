@@ -10,6 +10,7 @@ import { oauthEn } from './oauth-en';
 import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
 import { workdayEn } from './workday-en';
+import { scheduleEn } from './schedule-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -20,6 +21,7 @@ export const en = {
   oauth: oauthEn,
   secretSafety: securityEn,
   templatesScreen: templatesEn,
+  schedule: scheduleEn,
   compose: composeEn,
   workday: workdayEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },

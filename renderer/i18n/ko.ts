@@ -11,6 +11,7 @@ import { oauthKo } from './oauth-ko';
 import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
 import { workdayKo } from './workday-ko';
+import { scheduleKo } from './schedule-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -21,6 +22,7 @@ export const ko: Messages = {
   oauth: oauthKo,
   secretSafety: securityKo,
   templatesScreen: templatesKo,
+  schedule: scheduleKo,
   compose: composeKo,
   workday: workdayKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SmtpFailure } from '../../ipc/common/contract';
 import {
+  attemptsOf,
   backoffMs,
   bounceState,
   cancelState,
@@ -9,6 +10,7 @@ import {
   finishAttempt,
   IllegalTransition,
   isDue,
+  isPermanentFailure,
   QUEUED,
   recoverState,
   requeueState,
@@ -40,7 +42,7 @@ describe('delivery state transitions', () => {
 
   it('unknown keeps the message id; recovery turns only sending into unknown', () => {
     const sending = startAttempt(QUEUED, '<a@b>', 1);
-    expect(finishAttempt(sending, { kind: 'unknown', reason: 'connection-lost-after-data', at: 2 })).toEqual({ status: 'unknown', reason: 'connection-lost-after-data', messageId: '<a@b>', at: 2 });
+    expect(finishAttempt(sending, { kind: 'unknown', reason: 'connection-lost-after-data', at: 2 })).toEqual({ status: 'unknown', reason: 'connection-lost-after-data', messageId: '<a@b>', at: 2, attempt: 1 });
     expect(recoverState(sending, 9)).toEqual({ status: 'unknown', reason: 'interrupted', messageId: '<a@b>', at: 9 });
     expect(recoverState(QUEUED, 9)).toBe(QUEUED);
   });
@@ -60,8 +62,34 @@ describe('delivery state transitions', () => {
 
   it('requeues only the state the user asked for', () => {
     const unknown: DeliveryState = { status: 'unknown', reason: 'interrupted', at: 1 };
-    expect(requeueState(unknown, 'unknown')).toEqual(QUEUED);
+    expect(requeueState(unknown, 'unknown')).toEqual({ status: 'queued', earlier: 1 });
     expect(requeueState(unknown, 'failed')).toBe(unknown);
+  });
+
+  it('counts every try of a member across runs: a retry adds to the tries before it, the retry policy counts only its run', () => {
+    const failure = { message: '550', response: '550 5.1.1 no such user', responseCode: 550, enhancedStatus: '5.1.1', command: 'RCPT TO', diagnosis: 'recipient-rejected' } as const;
+    const temporary = { ...failure, response: '451 4.7.1 try later', responseCode: 451, enhancedStatus: '4.7.1', diagnosis: 'temporary' } as never;
+    let state: DeliveryState = startAttempt(QUEUED, '<a@b>', 1);
+    state = finishAttempt(state, { kind: 'deferred', reason: temporary, nextTryAt: 2 });
+    state = startAttempt(state, '<a@b>', 2);
+    state = finishAttempt(state, { kind: 'failed', failure: failure as never, at: 3 });
+    expect(attemptsOf(state)).toBe(2);
+    state = requeueState(state, 'failed');
+    expect(attemptsOf(state)).toBe(2);
+    state = startAttempt(state, '<c@d>', 4);
+    expect(state).toMatchObject({ status: 'sending', attempt: 1, earlier: 2 });
+    state = finishAttempt(state, { kind: 'accepted', response: '250', at: 5 });
+    expect(attemptsOf(state)).toBe(3);
+    // A failure from a journal written before tries were kept counts as one.
+    expect(attemptsOf({ status: 'failed', failure: failure as never, at: 1 })).toBe(1);
+  });
+
+  it('a permanent failure is an address that is gone or wrong (5.1.x), nothing else', () => {
+    const base = { message: 'x', responseCode: 550, command: 'RCPT TO' };
+    expect(isPermanentFailure({ ...base, diagnosis: 'recipient-rejected' } as never)).toBe(true);
+    expect(isPermanentFailure({ ...base, enhancedStatus: '5.1.10', diagnosis: 'unknown' } as never)).toBe(true);
+    expect(isPermanentFailure({ ...base, enhancedStatus: '5.7.1', diagnosis: 'unknown' } as never)).toBe(false);
+    expect(isPermanentFailure({ ...base, enhancedStatus: '5.1', diagnosis: 'unknown' } as never)).toBe(false);
   });
 
   it('summarizes counts and settled rows', () => {

@@ -23,13 +23,15 @@ export type UnknownReason =
 
 /** One member's delivery state. */
 export type DeliveryState =
-  /** Waiting for its turn. */
-  | { readonly status: 'queued' }
+  /** Waiting for its turn; `earlier`: tries made before the admin sent it again. */
+  | { readonly status: 'queued'; readonly earlier?: number }
   /** Being handed over to the server now. */
   | {
       readonly status: 'sending';
       /** 1 for the first try. */
       readonly attempt: number;
+      /** Tries made before the admin sent it again (not counted by the retry policy). */
+      readonly earlier?: number;
       /** The Message-ID the message carries, so an `unknown` row can be looked up in Sent mail. */
       readonly messageId: string;
       /** When the attempt started (ms since epoch). */
@@ -46,6 +48,8 @@ export type DeliveryState =
       readonly at: number;
       /** How many tries it took. */
       readonly attempt: number;
+      /** Tries made before the admin sent it again. */
+      readonly earlier?: number;
     }
   /** A temporary failure; tried again at `nextTryAt`. */
   | {
@@ -56,6 +60,8 @@ export type DeliveryState =
       readonly nextTryAt: number;
       /** What went wrong. */
       readonly reason: SmtpFailure;
+      /** Tries made before the admin sent it again. */
+      readonly earlier?: number;
     }
   /** A permanent failure for this member; the rest of the campaign went on. */
   | {
@@ -64,6 +70,10 @@ export type DeliveryState =
       readonly failure: SmtpFailure;
       /** When it failed. */
       readonly at: number;
+      /** Tries in the run that failed (absent in journals written before it was kept). */
+      readonly attempt?: number;
+      /** Tries made before the admin sent it again. */
+      readonly earlier?: number;
     }
   /** Never attempted. */
   | {
@@ -82,6 +92,10 @@ export type DeliveryState =
       readonly messageId?: string;
       /** When it became unknown. */
       readonly at: number;
+      /** Tries in the run (absent in journals written before it was kept). */
+      readonly attempt?: number;
+      /** Tries made before the admin sent it again. */
+      readonly earlier?: number;
     }
   /** The campaign was cancelled before this member was sent to. */
   | { readonly status: 'cancelled' }
@@ -137,9 +151,9 @@ export class IllegalTransition extends Error {
 export function startAttempt(state: DeliveryState, messageId: string, at: number): DeliveryState {
   switch (state.status) {
     case 'queued':
-      return { status: 'sending', attempt: 1, messageId, at };
+      return { status: 'sending', attempt: 1, messageId, at, ...earlierOf(state) };
     case 'deferred':
-      return { status: 'sending', attempt: state.attempt + 1, messageId, at };
+      return { status: 'sending', attempt: state.attempt + 1, messageId, at, ...earlierOf(state) };
     case 'sending':
     case 'sent':
     case 'failed':
@@ -178,17 +192,17 @@ export function finishAttempt(state: DeliveryState, outcome: AttemptOutcome): De
   if (state.status !== 'sending') throw new IllegalTransition(state.status, outcome.kind);
   switch (outcome.kind) {
     case 'accepted':
-      return { status: 'sent', response: outcome.response, messageId: outcome.messageId ?? state.messageId, at: outcome.at, attempt: state.attempt };
+      return { status: 'sent', response: outcome.response, messageId: outcome.messageId ?? state.messageId, at: outcome.at, attempt: state.attempt, ...earlierOf(state) };
     case 'deferred':
-      return { status: 'deferred', attempt: state.attempt, nextTryAt: outcome.nextTryAt, reason: outcome.reason };
+      return { status: 'deferred', attempt: state.attempt, nextTryAt: outcome.nextTryAt, reason: outcome.reason, ...earlierOf(state) };
     case 'failed':
-      return { status: 'failed', failure: outcome.failure, at: outcome.at };
+      return { status: 'failed', failure: outcome.failure, at: outcome.at, attempt: state.attempt, ...earlierOf(state) };
     case 'unknown':
-      return { status: 'unknown', reason: outcome.reason, messageId: state.messageId, at: outcome.at };
+      return { status: 'unknown', reason: outcome.reason, messageId: state.messageId, at: outcome.at, attempt: state.attempt, ...earlierOf(state) };
     case 'released':
       // Nothing was handed over and the campaign stops: the member waits in the queue again, and
       // its count of tries starts afresh when the user resumes.
-      return QUEUED;
+      return state.earlier ? { status: 'queued', earlier: state.earlier } : QUEUED;
     default:
       return assertNever(outcome);
   }
@@ -239,9 +253,45 @@ export function recoverState(state: DeliveryState, at: number): DeliveryState {
 /** What the user may ask to send again. */
 export type RequeueRequest = 'failed' | 'unknown' | 'cancelled';
 
-/** The user's explicit "retry failed" / "send unknown again" / "send the cancelled": that state → queued. */
+/** The user's explicit "retry failed" / "send unknown again" / "send the cancelled": that state → queued, keeping its count of tries. */
 export function requeueState(state: DeliveryState, which: RequeueRequest): DeliveryState {
-  return state.status === which ? QUEUED : state;
+  if (state.status !== which) return state;
+  const tries = attemptsOf(state);
+  return tries > 0 ? { status: 'queued', earlier: tries } : QUEUED;
+}
+
+/** The `earlier` field of a state that has one, to carry into the next state. */
+function earlierOf(state: DeliveryState): { earlier?: number } {
+  return 'earlier' in state && state.earlier ? { earlier: state.earlier } : {};
+}
+
+/** How many times a member's message has been tried, over every run (a failure from an old journal counts as one). */
+export function attemptsOf(state: DeliveryState): number {
+  const earlier = 'earlier' in state && state.earlier ? state.earlier : 0;
+  switch (state.status) {
+    case 'queued':
+    case 'skipped':
+    case 'cancelled':
+      return earlier;
+    case 'sending':
+    case 'sent':
+    case 'deferred':
+      return earlier + state.attempt;
+    case 'failed':
+    case 'unknown':
+      return earlier + (state.attempt ?? 1);
+    case 'bounced':
+    case 'unsubscribed':
+      // Reported after a send that the server accepted: that send was the last try.
+      return earlier + 1;
+    default:
+      return assertNever(state);
+  }
+}
+
+/** A failure that will not change by trying again: the address is gone or wrong (5.1.x, or diagnosed so). */
+export function isPermanentFailure(failure: SmtpFailure): boolean {
+  return failure.diagnosis === 'recipient-rejected' || /^5\.1\.\d+$/.test(failure.enhancedStatus ?? '');
 }
 
 /** Whether the engine may pick this member now (queued, or deferred and due). */

@@ -100,11 +100,20 @@ describe('campaigns through the handlers', () => {
     expect(csv.content.trim().split('\n')).toHaveLength(31);
     expect(csv.content).toContain('gone7@club.test,Member 7,failed,recipient-rejected');
 
-    // "Retry failed" sends exactly the failed row again once the mailbox exists.
+    expect(gone.attempts).toBe(1);
+    expect(csv.content.split(/\r?\n/)[0]!.endsWith(',at,attempts')).toBe(true);
+
+    // "Retry failed" leaves out a permanent failure (5.1.1) unless the admin includes it, and says so.
+    const leftOut = await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'failed' });
+    expect(leftOut.ok).toBe(false);
+    if (!leftOut.ok) expect(leftOut.error.message).toContain('address is gone or wrong');
+    // Included, it sends exactly the failed row again once the mailbox exists; the row counts both tries.
     goneRefused = false;
-    expect((await call('campaigns:requeue', { id: created.id, which: 'failed' })).status).toBe('running');
+    expect((await call('campaigns:requeue', { id: created.id, which: 'failed', includePermanent: true })).status).toBe('running');
     const retried = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
     expect(retried.counts).toMatchObject({ sent: 30, failed: 0 });
+    expect(retried.rows.find((r: any) => r.email === 'gone7@club.test')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await call('campaigns:export', { id: created.id })).content).toMatch(/gone7@club\.test,Member 7,sent,.*,2\r?\n/);
     expect(sink.messages.filter((m) => m.rcptTo[0] === 'gone7@club.test')).toHaveLength(1);
     expect(new Set(sink.messages.map((m) => m.rcptTo[0])).size).toBe(sink.messages.length);
     expect((await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'unknown' })).ok).toBe(false);

@@ -13,7 +13,7 @@ import { AppError, assertNever } from '../../ipc/common/app-error';
 import type { CampaignDetail, CampaignRow, CampaignSummary } from '../../ipc/common/contract';
 import { writeCsv } from '../../exports/node/csv-writer';
 import { fieldValue } from '../../lists/common/member-list';
-import { DELIVERY_STATUSES, requeueState, type DeliveryState, type DeliveryStatus, type DeliverySummary } from '../common/delivery-state';
+import { attemptsOf, DELIVERY_STATUSES, isPermanentFailure, requeueState, type DeliveryState, type DeliveryStatus, type DeliverySummary } from '../common/delivery-state';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
@@ -21,6 +21,7 @@ import { acquireCampaignLock } from './campaign-lock';
 import type { CampaignSnapshot, CampaignStore, RecipientRecord } from './campaign-store';
 import type { Clock, EventSink, Logger } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
+import { checkScheduleTime, scheduleStep } from '../common/schedule';
 
 /** What the runner needs. */
 export interface CampaignRunnerDeps {
@@ -38,6 +39,8 @@ export interface CampaignRunnerDeps {
   readonly clock: Clock;
   /** Log sink (never secrets). */
   readonly log: Logger;
+  /** How often (ms) a scheduled campaign's time is checked against the clock at most (default a minute): a clock that jumps is noticed. */
+  readonly scheduleCheckMs?: number;
 }
 
 /** The runner. */
@@ -54,11 +57,18 @@ export interface CampaignRunner {
   list(): CampaignSummary[];
   /**
    * Puts the failed (or the unknown) rows back in the queue and starts the campaign again. Unknown rows
-   * may already have been delivered: the user asks for this explicitly, after a warning.
+   * may already have been delivered: the user asks for this explicitly, after a warning. Failed rows that
+   * are permanent (address gone, 5.1.x) are left out unless `includePermanent`.
    */
-  requeue(id: string, which: 'failed' | 'unknown'): Promise<CampaignSummary>;
+  requeue(id: string, which: 'failed' | 'unknown', includePermanent?: boolean): Promise<CampaignSummary>;
   /** Every row as CSV (UTF-8 with BOM, so Excel reads Korean), with the columns the table shows. */
   exportCsv(id: string): { fileName: string; content: string };
+  /**
+   * Sets (or changes) when a ready or scheduled campaign starts, or with `null` takes it back to ready.
+   * It then waits as `scheduled`, across restarts, and starts like a user's start (after the account's
+   * current campaign; the daily limit then applies as always).
+   */
+  schedule(id: string, at: number | null): CampaignSummary;
   /** Resolves when a campaign's current run ends (tests). */
   settled(id: string): Promise<void>;
   /**
@@ -77,7 +87,7 @@ function countsOf(summary: DeliverySummary): CampaignDetail['counts'] {
 
 /** The words of a row's state for the table. */
 export function rowOf(member: { readonly email: string; readonly name: string }, index: number, state: DeliveryState): CampaignRow {
-  const base = { index, email: member.email, name: member.name, status: state.status };
+  const base = { index, email: member.email, name: member.name, status: state.status, attempts: attemptsOf(state) };
   const iso = (ms: number) => new Date(ms).toISOString();
   switch (state.status) {
     case 'queued':
@@ -136,12 +146,36 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     void runner.start(id).catch((error: unknown) => {
       // Another process runs it: its status is that process's to keep.
       if (error instanceof AppError && error.code === 'busy') return log(`[campaign] ${id} is running in another process`);
-      if (campaigns.header(id)?.status === 'running') campaigns.setStatus(id, 'paused');
+      const status = campaigns.header(id)?.status;
+      if (status === 'running' || status === 'scheduled') campaigns.setStatus(id, 'paused');
       if (error instanceof AppError && error.code === 'secret-unavailable') waitingForSecrets.add(id);
       log(`[campaign] ${id} could not resume: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const scheduleCheckMs = deps.scheduleCheckMs ?? 60_000;
+  /** Scheduled campaigns that started after their time (the app was closed or asleep): the note the campaign shows. */
+  const lateStarts = new Map<string, { scheduledAt: number; startedAt: number }>();
+  /** Waits for a scheduled campaign's time, rechecking the clock at least every `scheduleCheckMs`, then starts it. */
+  const armSchedule = (id: string, at: number) => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    const header = campaigns.header(id);
+    // Changed or cancelled meanwhile: that decision stands.
+    if (header?.status !== 'scheduled' || header.resumeAt !== at) return;
+    const step = scheduleStep(at, clock.now(), scheduleCheckMs);
+    if (step.kind === 'wait') {
+      const timer = setTimeout(() => armSchedule(id, at), step.ms);
+      timer.unref?.();
+      timers.set(id, timer);
+      return;
+    }
+    if (step.kind === 'start-late') {
+      lateStarts.set(id, { scheduledAt: at, startedAt: clock.now() });
+      log(`[campaign] ${id} was scheduled for ${new Date(at).toISOString()}; that time passed while the app was closed or the computer asleep, so it starts now`);
+    }
+    startWhenFree(id);
+  };
   /** Starts a campaign again when its quota window frees, while the app runs. */
   const resumeAt = (id: string, at: number) => {
     clearTimeout(timers.get(id));
@@ -155,6 +189,11 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
   };
 
   const summaryOf = (id: string): CampaignSummary => campaigns.summary(id)!;
+  /** Tells every window (and Electron's background keeper) where a campaign is now. */
+  const announce = (summary: CampaignSummary) => {
+    emit('campaigns:progress', { id: summary.id, changes: [], counts: summary.counts!, status: summary.status });
+    return summary;
+  };
   const accountPreset = (accountId: string) => accounts.list().find((a) => a.id === accountId)?.presetId;
   const snapshotOf = (id: string): CampaignSnapshot => {
     const snapshot = campaigns.get(id);
@@ -310,12 +349,13 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
         ...(accountPreset(snapshot.accountId) ? { presetId: accountPreset(snapshot.accountId) } : {}),
+        ...(lateStarts.has(id) ? { lateStart: { scheduledAt: new Date(lateStarts.get(id)!.scheduledAt).toISOString(), startedAt: new Date(lateStarts.get(id)!.startedAt).toISOString() } } : {}),
       };
     },
     list() {
       return campaigns.list();
     },
-    async requeue(id, which) {
+    async requeue(id, which, includePermanent = false) {
       const snapshot = headerOf(id);
       if (running.has(id)) throw new AppError('invalid-input', 'The campaign is sending now.', 'Pause it first.');
       const lock = acquireCampaignLock(journalDir, id);
@@ -323,8 +363,16 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       opened.catch(() => lock.release());
       const { journal, recovered } = await opened;
       try {
-        const entries = recovered.states.flatMap((state, i) => (state.status === which ? [{ i, s: requeueState(state, which) }] : []));
-        if (entries.length === 0) throw new AppError('invalid-input', `No ${which} rows to send again.`);
+        const wanted = (state: DeliveryState) => state.status === which && (includePermanent || state.status !== 'failed' || !isPermanentFailure(state.failure));
+        const entries = recovered.states.flatMap((state, i) => (wanted(state) ? [{ i, s: requeueState(state, which) }] : []));
+        if (entries.length === 0) {
+          const permanent = recovered.states.filter((s) => s.status === 'failed' && isPermanentFailure(s.failure)).length;
+          throw new AppError(
+            'invalid-input',
+            permanent > 0 ? `Every failed row (${permanent}) failed because its address is gone or wrong.` : `No ${which} rows to send again.`,
+            permanent > 0 ? 'Tick “Include addresses that do not exist” to try those too.' : undefined,
+          );
+        }
         await journal.append(entries);
       } finally {
         await journal.close();
@@ -341,10 +389,25 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const fields = Object.keys(records[0]?.member.fields ?? {});
       const data = rows.map((r) => {
         const member = records[r.index]!.member;
-        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', r.bounce ?? ''];
+        return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', r.bounce ?? '', String(r.attempts ?? 0)];
       });
-      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at', 'bounce'];
+      const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at', 'bounce', 'attempts'];
       return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: writeCsv(header, data) };
+    },
+    schedule(id, at) {
+      const header = headerOf(id);
+      if (running.has(id) || (header.status !== 'ready' && header.status !== 'scheduled')) {
+        throw new AppError('invalid-input', 'Only a campaign that has not started can be scheduled.', 'Pause or cancel it instead.');
+      }
+      clearTimeout(timers.get(id));
+      timers.delete(id);
+      if (at === null) return announce(campaigns.setStatus(id, 'ready'));
+      const check = checkScheduleTime(at, clock.now());
+      if (check === 'past') throw new AppError('invalid-input', 'That time has passed, or is too close to set.', 'Pick a later time, or press Start to send now.');
+      if (check === 'too-far') throw new AppError('invalid-input', 'That time is more than a year away.', 'Pick a time within a year.');
+      const summary = campaigns.setStatus(id, 'scheduled', { resumeAt: at });
+      armSchedule(id, at);
+      return announce(summary);
     },
     settled: async (id) => {
       await running.get(id)?.done;
@@ -365,6 +428,9 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
           startWhenFree(snapshot.id);
         } else if (snapshot.status === 'waiting-for-quota' && snapshot.resumeAt !== undefined) {
           resumeAt(snapshot.id, snapshot.resumeAt);
+        } else if (snapshot.status === 'scheduled' && snapshot.resumeAt !== undefined) {
+          announce(summary);
+          armSchedule(snapshot.id, snapshot.resumeAt);
         }
       }
     },

@@ -37,7 +37,7 @@ export interface CampaignSnapshot {
   readonly status: (typeof CAMPAIGN_STATUSES)[number];
   /** The failure that paused it, if any. */
   readonly failure?: SmtpFailure | undefined;
-  /** When a campaign waiting for the daily limit can go on (ms since epoch). */
+  /** When a campaign waiting for the daily limit can go on, or when a scheduled one starts (ms since epoch). */
   readonly resumeAt?: number | undefined;
   /** ISO creation time. */
   readonly createdAt: string;
@@ -113,9 +113,9 @@ interface RecipientRow {
 /** Zero counts. */
 const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
 
-const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts';
+const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts, resume_at';
 
-const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts'>): CampaignSummary => ({
+const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts' | 'resume_at'>): CampaignSummary => ({
   id: row.id,
   accountLabel: row.account_label,
   listName: row.list_name,
@@ -125,6 +125,7 @@ const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' |
   createdAt: row.created_at,
   // Counts written before a state was added lack its key: it counts zero.
   counts: { ...emptyCounts(), ...(JSON.parse(row.counts) as Partial<CampaignCounts>) } as CampaignCounts,
+  ...(row.status === 'scheduled' && row.resume_at !== null ? { scheduledAt: new Date(row.resume_at).toISOString() } : {}),
 });
 
 const headerOf = (row: CampaignRow): CampaignHeader => ({

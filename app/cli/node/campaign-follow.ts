@@ -61,6 +61,7 @@ export function exitForCampaign(detail: CampaignDetail, interrupted: boolean): n
       return EXIT.failed;
     case 'ready':
     case 'running':
+    case 'scheduled':
       return EXIT.error;
   }
 }

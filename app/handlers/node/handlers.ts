@@ -70,6 +70,8 @@ export interface HandlerDeps {
   readonly oauthTimeoutMs?: number;
   /** Whether campaigns left running are resumed at start (default true; the command line says false). */
   readonly recoverCampaigns?: boolean;
+  /** How often (ms) a scheduled campaign's time is checked against the clock at most (tests with a fake clock: short). */
+  readonly scheduleCheckMs?: number;
   /** Receives a function that writes pending state (the send ledger) now: the command line calls it before it exits. */
   readonly onFlush?: (flush: () => void) => void;
   /**
@@ -148,7 +150,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     emit(channel, payload);
     if (channel === 'campaigns:progress' && (payload as { status: string }).status !== 'running') watchMailboxes();
   };
-  const runner = createCampaignRunner({ campaigns, accounts, ledger, journalDir: deps.journalDir, emit: emitAndWatch, clock, log: deps.log ?? (() => undefined) });
+  const runner = createCampaignRunner({
+    campaigns,
+    accounts,
+    ledger,
+    journalDir: deps.journalDir,
+    emit: emitAndWatch,
+    clock,
+    log: deps.log ?? (() => undefined),
+    ...(deps.scheduleCheckMs === undefined ? {} : { scheduleCheckMs: deps.scheduleCheckMs }),
+  });
   if (deps.recoverCampaigns !== false) runner.recover();
   deps.onFlush?.(() => ledger.flush());
   deps.onClose?.(() => mailbox.close());
@@ -228,7 +239,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),
-    'campaigns:requeue': async ({ id, which }) => runner.requeue(id, which),
+    'campaigns:schedule': async ({ id, at }) => runner.schedule(id, at === null ? null : Date.parse(at)),
+    'campaigns:requeue': async ({ id, which, includePermanent }) => runner.requeue(id, which, includePermanent),
     'campaigns:export': async ({ id }) => runner.exportCsv(id),
     'mailbox:status': async ({ id }) => mailboxStatus(id),
     'mailbox:set-server': async ({ id, server }) => {

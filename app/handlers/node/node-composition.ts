@@ -68,6 +68,8 @@ export async function createNodeHandlers(options: {
   readonly log?: (line: string) => void;
   /** Whether campaigns left running are resumed at start (default true). */
   readonly recoverCampaigns?: boolean;
+  /** How often (ms) a scheduled campaign's time is checked at most (tests with a clock they move: short). */
+  readonly scheduleCheckMs?: number;
   /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
   readonly onFlush?: (flush: () => void) => void;
   /** Whether mailbox watchers run (see HandlerDeps.watchMailboxes; the hosts say true, the command line not). */
@@ -93,6 +95,7 @@ export async function createNodeHandlers(options: {
     dataDir: options.dataDir,
     log: options.log ?? ((line) => console.log(line)),
     ...(options.recoverCampaigns === undefined ? {} : { recoverCampaigns: options.recoverCampaigns }),
+    ...(options.scheduleCheckMs === undefined ? {} : { scheduleCheckMs: options.scheduleCheckMs }),
     ...(options.onFlush === undefined ? {} : { onFlush: options.onFlush }),
     ...(options.watchMailboxes === undefined ? {} : { watchMailboxes: options.watchMailboxes }),
     ...(options.onClose === undefined ? {} : { onClose: options.onClose }),

@@ -53,6 +53,7 @@ export const REQUEST_CHANNELS = [
   'campaigns:start',
   'campaigns:pause',
   'campaigns:cancel',
+  'campaigns:schedule',
   'campaigns:requeue',
   'campaigns:export',
   'mailbox:status',

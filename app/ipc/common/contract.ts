@@ -387,8 +387,8 @@ export const messagePreviewSchema = z.object({
 /** One member's message. */
 export type MessagePreview = z.infer<typeof messagePreviewSchema>;
 
-/** Where a campaign is: created; sending; paused by the user or by a failure; waiting for the daily limit; done; cancelled. */
-export const CAMPAIGN_STATUSES = ['ready', 'running', 'paused', 'waiting-for-quota', 'completed', 'cancelled'] as const;
+/** Where a campaign is: created; sending; paused by the user or by a failure; waiting for the daily limit; done; cancelled; waiting for the time the admin set. */
+export const CAMPAIGN_STATUSES = ['ready', 'running', 'paused', 'waiting-for-quota', 'completed', 'cancelled', 'scheduled'] as const;
 
 /** One member's row in a campaign, as the results table shows it. */
 export const campaignRowSchema = z.object({
@@ -414,6 +414,8 @@ export const campaignRowSchema = z.object({
   bounce: z.enum(['hard', 'soft', 'policy']).optional(),
   /** Of a bounced row: whether the report says the address is gone (offer suppression). */
   addressGone: z.boolean().optional(),
+  /** How many times this member's message has been tried, over every run. */
+  attempts: z.number().int().optional(),
 });
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
@@ -439,6 +441,8 @@ export const campaignSummarySchema = z.object({
   createdAt: z.string(),
   /** Counts by delivery state (the history's summary), when known. */
   counts: campaignCountsSchema.optional(),
+  /** When a scheduled campaign starts (ISO). */
+  scheduledAt: z.string().optional(),
 });
 /** A campaign as the history shows it. */
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
@@ -459,6 +463,8 @@ export const campaignDetailSchema = z.object({
   resumeAt: z.string().optional(),
   /** The sending account's preset (for provider-specific explanations), while the account exists. */
   presetId: z.enum(PRESET_IDS).optional(),
+  /** A scheduled campaign whose time passed while the app was closed: when it was due and when it started. */
+  lateStart: z.object({ scheduledAt: z.string(), startedAt: z.string() }).optional(),
 });
 /** One campaign with every row. */
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
@@ -821,7 +827,19 @@ export const requests = {
   'campaigns:start': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:pause': { input: idInputSchema, output: campaignSummarySchema },
   'campaigns:cancel': { input: idInputSchema, output: campaignSummarySchema },
-  'campaigns:requeue': { input: z.object({ id: z.string().min(1).max(64), which: z.enum(['failed', 'unknown']) }), output: campaignSummarySchema },
+  'campaigns:schedule': {
+    input: z.object({ id: z.string().min(1).max(64), at: z.union([z.iso.datetime({ offset: true }), z.null()]) }),
+    output: campaignSummarySchema,
+  },
+  'campaigns:requeue': {
+    input: z.object({
+      id: z.string().min(1).max(64),
+      which: z.enum(['failed', 'unknown']),
+      /** With `failed`: also the permanent failures (address gone, 5.1.x), which are left out unless the admin includes them. */
+      includePermanent: z.boolean().default(false),
+    }),
+    output: campaignSummarySchema,
+  },
   'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
   'mailbox:status': { input: idInputSchema, output: mailboxStatusSchema },
   'mailbox:set-server': { input: z.object({ id: z.string().min(1).max(64), server: mailboxServerSchema }), output: mailboxStatusSchema },

@@ -11,6 +11,7 @@ import { downloadText } from '../../state/download';
 import { applyProgress, followSelected } from './campaign-model';
 import { MailboxPanel } from './mailbox-panel';
 import { RowDetails } from './row-details';
+import { SchedulePanel } from './schedule-panel';
 
 /** Renders the campaign. */
 export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: string; readonly onBack: () => void; readonly onOpenAccounts: () => void }) {
@@ -22,6 +23,8 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
   /** The selected member's row, whose details show below the table. */
   const [selectedRow, setSelectedRow] = useState<CampaignRow | null>(null);
   const selected = selectedRow?.index ?? null;
+  /** Whether "retry failed" also tries the permanent failures (address gone, 5.1.x). */
+  const [includePermanent, setIncludePermanent] = useState(false);
 
   // The table asks for the rows it shows (of the state filtered on), page by page.
   const loadRows = useCallback(
@@ -73,7 +76,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
   const requeue = async (which: 'failed' | 'unknown') => {
     if (which === 'unknown' && !window.confirm(t('compose.campaign.confirmUnknown', { count: counts.unknown }))) return;
     setError(null);
-    const result = await client.request('campaigns:requeue', { id, which });
+    const result = await client.request('campaigns:requeue', { id, which, includePermanent: which === 'failed' && includePermanent });
     if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
     setDetail((d) => (d ? { ...d, campaign: result.value } : d));
   };
@@ -82,7 +85,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
     if (result.ok) downloadText(result.value.fileName, result.value.content, 'text/csv;charset=utf-8');
     else setError(result.error.message);
   };
-  const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota';
+  const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota' || campaign.status === 'scheduled';
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -100,7 +103,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           </button>
           {canStart ? (
             <button type="button" className="button button--primary" onClick={() => void act('campaigns:start')}>
-              {campaign.status === 'ready' ? t('compose.campaign.start') : t('compose.campaign.resume')}
+              {campaign.status === 'ready' || campaign.status === 'scheduled' ? t('compose.campaign.start') : t('compose.campaign.resume')}
             </button>
           ) : null}
           {campaign.status === 'running' ? (
@@ -112,6 +115,11 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
             <button type="button" className="button" onClick={() => void requeue('failed')}>
               {t('compose.campaign.retryFailed', { count: counts.failed })}
             </button>
+          ) : null}
+          {campaign.status !== 'running' && counts.failed > 0 ? (
+            <label className="campaign__include-permanent">
+              <input type="checkbox" checked={includePermanent} onChange={(e) => setIncludePermanent(e.target.checked)} /> {t('schedule.includePermanent')}
+            </label>
           ) : null}
           {campaign.status !== 'running' && counts.unknown > 0 ? (
             <button type="button" className="button" onClick={() => void requeue('unknown')}>
@@ -141,6 +149,14 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
             {t('compose.campaign.openAccounts')}
           </button>
         </div>
+      ) : null}
+      {campaign.status === 'ready' || campaign.status === 'scheduled' ? (
+        <SchedulePanel key={`${campaign.status}-${campaign.scheduledAt ?? ''}`} campaign={campaign} onChanged={(summary) => setDetail((d) => (d ? { ...d, campaign: summary } : d))} />
+      ) : null}
+      {detail.lateStart ? (
+        <p className="form-warning" data-late-start>
+          {t('schedule.lateStart', { scheduled: when(detail.lateStart.scheduledAt), started: when(detail.lateStart.startedAt) })}
+        </p>
       ) : null}
       {campaign.status === 'waiting-for-quota' && detail.resumeAt ? <p className="form-warning">{t('compose.campaign.waiting', { when: when(detail.resumeAt) })}</p> : null}
       <section className="card campaign__counts" aria-label={t('compose.campaign.progress', { done, total: campaign.recipients })}>
@@ -193,7 +209,10 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
                     <span className="muted">&lt;{r.email}&gt;</span>
                   </button>
                 </td>
-                <td className={`campaign__state campaign__state--${r.status}`}>{t(`compose.campaign.states.${r.status}`)}</td>
+                <td className={`campaign__state campaign__state--${r.status}`} data-attempts={r.attempts ?? 0}>
+                  {t(`compose.campaign.states.${r.status}`)}
+                  {r.attempts ? <span className="muted campaign__attempts"> · {t('schedule.attempts', { count: r.attempts })}</span> : null}
+                </td>
                 <td>
                   {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' || r.status === 'bounced' ? (
                     <code className="campaign__detail">{r.detail}</code>
