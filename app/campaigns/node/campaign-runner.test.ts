@@ -101,7 +101,7 @@ describe('campaigns through the handlers', () => {
     expect(csv.content).toContain('gone7@club.test,Member 7,failed,recipient-rejected');
 
     expect(gone.attempts).toBe(1);
-    expect(csv.content.split(/\r?\n/)[0]!.endsWith(',at,attempts')).toBe(true);
+    expect(csv.content.split(/\r?\n/)[0]!.endsWith(',at,bounce,attempts')).toBe(true);
 
     // "Retry failed" leaves out a permanent failure (5.1.1) unless the admin includes it, and says so.
     const leftOut = await dispatch(handlers, 'campaigns:requeue', { id: created.id, which: 'failed' });
