@@ -128,7 +128,7 @@ describe.skipIf(missing !== null)('mailbox service through the handlers', () => 
     const csv = (await call('campaigns:export', { id: created.id })).content as string;
     const lines = csv.split(/\r?\n/);
     expect(lines[0]).toContain('bounce');
-    expect(lines.find((l) => l.startsWith('m3@club.test'))).toMatch(/,bounced,recipient-rejected,.*,hard$/);
+    expect(lines.find((l) => l.startsWith('m3@club.test'))).toMatch(/,bounced,recipient-rejected,.*,hard,1$/);
     expect(lines.find((l) => l.startsWith('m11@club.test'))).toContain(',unsubscribed,');
   }, 180_000);
 });
