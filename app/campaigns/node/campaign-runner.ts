@@ -386,9 +386,14 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const snapshot = headerOf(id);
       const records = campaigns.recipients(id);
       const rows = rowsOf(records);
-      // A list's name and address columns are also member fields under their own headers (for
-      // `{{이름}}`): a header that is literally email or name is already the first two columns.
-      const fields = Object.keys(records[0]?.member.fields ?? {}).filter((f) => f !== 'email' && f !== 'name');
+      // A list's name and address columns are also member fields under their own headers (so `{{이름}}`
+      // fills): a column that only repeats every member's address or name is already the first two.
+      const repeatsFirstColumns = (f: string) =>
+        records.every((r) => {
+          const value = fieldValue(r.member.fields, f);
+          return value === r.member.email || value === r.member.name;
+        });
+      const fields = Object.keys(records[0]?.member.fields ?? {}).filter((f) => !repeatsFirstColumns(f));
       const data = rows.map((r) => {
         const member = records[r.index]!.member;
         return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', r.bounce ?? '', String(r.attempts ?? 0)];
