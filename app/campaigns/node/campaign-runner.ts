@@ -386,14 +386,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       const snapshot = headerOf(id);
       const records = campaigns.recipients(id);
       const rows = rowsOf(records);
-      // A list's name and address columns are also member fields under their own headers (so `{{이름}}`
-      // fills): a column that only repeats every member's address or name is already the first two.
-      const repeatsFirstColumns = (f: string) =>
-        records.every((r) => {
-          const value = fieldValue(r.member.fields, f);
-          return value === r.member.email || value === r.member.name;
-        });
-      const fields = Object.keys(records[0]?.member.fields ?? {}).filter((f) => !repeatsFirstColumns(f));
+      const fields = Object.keys(records[0]?.member.fields ?? {});
       const data = rows.map((r) => {
         const member = records[r.index]!.member;
         return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', r.bounce ?? '', String(r.attempts ?? 0)];

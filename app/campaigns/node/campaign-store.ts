@@ -12,6 +12,7 @@ import { addressKey, type Member } from '../../lists/common/member-list';
 import { DELIVERY_STATUSES, QUEUED, type DeliveryState } from '../common/delivery-state';
 import type { MailroomDatabase } from '../../storage/node/database';
 import type { Clock } from '../../storage/node/ports';
+import type { MappedColumn } from '../../templates/common/list-placeholders';
 
 /** A frozen campaign. */
 export interface CampaignSnapshot {
@@ -25,8 +26,10 @@ export interface CampaignSnapshot {
   readonly listName: string;
   /** The template text, and its usage type (Notice, Generic, SignIn…: which list headers go with it) when known. */
   readonly template: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'> & { readonly usageType?: string };
-  /** The members to send to, with their fields. */
+  /** The members to send to, with their fields (the list's mapped columns not among them). */
   readonly recipients: readonly Member[];
+  /** The list's columns that repeat each member's name or address: added to the fields where a message is rendered (none when absent). */
+  readonly mappedColumns?: readonly MappedColumn[];
   /** Reply-To for this campaign, or empty. */
   readonly replyTo: string;
   /** Attachments (base64). */
@@ -99,6 +102,7 @@ interface CampaignRow {
   readonly created_at: string;
   readonly recipient_count: number;
   readonly counts: string;
+  readonly mapped_columns: string | null;
 }
 
 interface RecipientRow {
@@ -142,6 +146,7 @@ const headerOf = (row: CampaignRow): CampaignHeader => ({
   ...(row.resume_at === null ? {} : { resumeAt: row.resume_at }),
   createdAt: row.created_at,
   recipientCount: row.recipient_count,
+  ...(row.mapped_columns === null || row.mapped_columns === '[]' ? {} : { mappedColumns: JSON.parse(row.mapped_columns) as MappedColumn[] }),
 });
 
 const memberOf = (row: RecipientRow): Member => ({ line: row.line, email: row.email, name: row.name, fields: JSON.parse(row.fields) as Record<string, string> });
@@ -158,8 +163,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
     'SELECT idx, line, email, name, fields, state FROM recipients INDEXED BY recipients_by_state WHERE campaign_id = ? AND status = ? ORDER BY idx LIMIT ? OFFSET ?',
   );
   const insertCampaign = db.prepare(
-    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts)
-     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts)`,
+    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts, mapped_columns)
+     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts, @mappedColumns)`,
   );
   const insertRecipient = db.prepare('INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const setStatus = db.prepare('UPDATE campaigns SET status = ?, failure = ?, resume_at = ? WHERE id = ?');
@@ -196,6 +201,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
           createdAt: snapshot.createdAt,
           recipientCount: members.length,
           counts: JSON.stringify(counts),
+          mappedColumns: JSON.stringify(snapshot.mappedColumns ?? []),
         });
         members.forEach((m, i) => insertRecipient.run(snapshot.id, i, m.line, m.email, addressKey(m.email), m.name, JSON.stringify(m.fields), QUEUED.status, queued));
       });

@@ -17,7 +17,7 @@ import type { SendLedger } from '../../accounts/node/send-ledger';
 import type { SuppressionStore } from './suppression-store';
 import type { TemplateStore } from '../../templates/node/template-store';
 import { sendToMe } from '../../campaigns/node/send-to-me';
-import { listPlaceholders, placeholderHints, withMappedColumns } from '../../templates/common/list-placeholders';
+import { listPlaceholders, mappedColumnsOf, placeholderHints, withMappedColumns } from '../../templates/common/list-placeholders';
 
 /** What these handlers work on. */
 export interface ListHandlerDeps {
@@ -117,11 +117,12 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
    * kept pre-flight pass below keys on.
    */
   const withColumns = new WeakMap<object, Member[]>();
-  const membersWithColumns = (listId: string, header: Parameters<typeof withMappedColumns>[1]): Member[] => {
+  const membersWithColumns = (listId: string, header: Parameters<typeof mappedColumnsOf>[0]): Member[] => {
     const source = lists.members(listId);
     let mapped = withColumns.get(source);
     if (!mapped) {
-      mapped = source.map((m) => withMappedColumns(m, header));
+      const columns = mappedColumnsOf(header);
+      mapped = source.map((m) => withMappedColumns(m, columns));
       withColumns.set(source, mapped);
     }
     return mapped;
@@ -300,7 +301,8 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       const excluded = new Set(input.excluded.map(addressKey));
       const suppressed = suppression.addresses();
       const unfillable = new Set(report.unfillable.map((u) => addressKey(u.email)));
-      const recipients = list.members.filter((m) => {
+      // The snapshot keeps the members as the list stores them and the mapped columns once (added again where messages are rendered).
+      const recipients = lists.members(input.listId).filter((m) => {
         const key = addressKey(m.email);
         return !excluded.has(key) && !suppressed.has(key) && !unfillable.has(key);
       });
@@ -310,6 +312,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         listName: list.name,
         template: { contentType: template.contentType, subject: template.subject, content: template.content, usageType: template.usageType },
         recipients,
+        mappedColumns: mappedColumnsOf(list),
         replyTo: input.replyTo,
         attachments: input.attachments,
         perMinute: input.perMinute ?? preset.perMinute,

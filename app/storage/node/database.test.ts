@@ -29,6 +29,22 @@ describe('the database', () => {
     database.close();
   });
 
+  it('takes the mapped columns out of the recipients of a campaign stored before they were kept apart: only fields that repeat every name or every address', () => {
+    const database = openDatabase(':memory:', { migrateUpTo: MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN mapped_columns')) });
+    const campaign = database.db.prepare("INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, created_at, recipient_count, counts) VALUES (?, 'a', 'A', 'L', '{}', 'S', '', '[]', 60, 'ready', 'T', 0, '{}')");
+    const recipient = database.db.prepare("INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, 2, ?, ?, ?, ?, 'queued', '{}')");
+    for (const id of ['empty', 'legacy']) campaign.run(id);
+    recipient.run('legacy', 0, 'a@x.kr', 'a@x.kr', 'A', JSON.stringify({ 2: 'two', 'a"b': 'A', mixed: 'A', 'x.y': 'q', 메일: 'a@x.kr' }));
+    recipient.run('legacy', 1, 'b@x.kr', 'b@x.kr', 'B', JSON.stringify({ 2: 'two', 'a"b': 'B', mixed: 'b@x.kr', 'x.y': 'q', 메일: 'b@x.kr' }));
+    migrate(database.db);
+    const mapped = database.db.prepare<[string], string>('SELECT mapped_columns FROM campaigns WHERE id = ?').pluck();
+    expect(JSON.parse(mapped.get('empty')!)).toEqual([]);
+    expect(JSON.parse(mapped.get('legacy')!)).toEqual([{ column: 'a"b', role: 'name' }, { column: '메일', role: 'address' }]);
+    const fields = database.db.prepare<[], string>("SELECT fields FROM recipients WHERE campaign_id = 'legacy' ORDER BY idx").pluck().all();
+    expect(fields.map((f) => JSON.parse(f))).toEqual([{ 2: 'two', mixed: 'A', 'x.y': 'q' }, { 2: 'two', mixed: 'b@x.kr', 'x.y': 'q' }]);
+    database.close();
+  });
+
   it('migrates an empty database one version at a time, and a second run changes nothing', () => {
     const db = new Database(':memory:');
     expect(tables(db)).toEqual([]);

@@ -121,4 +121,35 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, seq)
   ) WITHOUT ROWID;
   `,
+  // 4: a campaign records its list's mapped columns (the name and address columns under their own
+  // headers, for `{{이름}}`) once, instead of in every recipient's fields; they are added where a
+  // message is rendered. A campaign created before this kept them in the fields: a field that repeats
+  // every recipient's name (or every address) is taken out of the fields and recorded as mapped.
+  `
+  ALTER TABLE campaigns ADD COLUMN mapped_columns TEXT;
+  CREATE TEMP TABLE repeated_fields AS
+    SELECT first.campaign_id AS campaign_id, field.key AS col, max(roles.role) AS role
+    FROM recipients first, json_each(first.fields) field, (SELECT 'name' AS role UNION ALL SELECT 'address') roles
+    WHERE first.idx = 0
+      AND field.type = 'text'
+      AND field.value = CASE roles.role WHEN 'name' THEN first.name ELSE first.email END
+      AND NOT EXISTS (
+        SELECT 1 FROM recipients other
+        WHERE other.campaign_id = first.campaign_id
+          AND NOT EXISTS (
+            SELECT 1 FROM json_each(other.fields) same
+            WHERE same.key = field.key AND same.type = 'text' AND same.value = CASE roles.role WHEN 'name' THEN other.name ELSE other.email END
+          )
+      )
+    GROUP BY first.campaign_id, field.key;
+  UPDATE campaigns SET mapped_columns = (
+    SELECT json_group_array(json_object('column', col, 'role', role) ORDER BY role DESC, col) FROM repeated_fields WHERE repeated_fields.campaign_id = campaigns.id
+  );
+  UPDATE recipients SET fields = (
+    SELECT json_group_object(kept.key, kept.value ORDER BY kept.id) FROM json_each(recipients.fields) kept
+    WHERE kept.key NOT IN (SELECT col FROM repeated_fields WHERE repeated_fields.campaign_id = recipients.campaign_id)
+  )
+  WHERE campaign_id IN (SELECT campaign_id FROM repeated_fields);
+  DROP TABLE repeated_fields;
+  `,
 ];

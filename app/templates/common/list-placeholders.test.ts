@@ -1,7 +1,7 @@
 /** What a list offers a template, the mapped columns as fields, and the closest-name hints. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestName, editDistance, listPlaceholders, placeholderHints, withMappedColumns } from './list-placeholders';
+import { closestName, editDistance, listPlaceholders, mappedColumnsOf, placeholderHints, withMappedColumns } from './list-placeholders';
 import { memberDataRoot, missingPlaceholders } from './placeholders';
 
 const KOREAN = { columns: ['이름', '이메일', '기수', '회비'], mapping: { address: 1, name: 0 } };
@@ -26,7 +26,7 @@ describe('listPlaceholders', () => {
 
 describe('withMappedColumns', () => {
   it('fills {{이름}} and {{이메일}} for a list whose name and address columns have those headers', () => {
-    const member = withMappedColumns({ line: 2, email: 'minsu@school.kr', name: '김민수', fields: { 기수: '3', 회비: '' } }, KOREAN);
+    const member = withMappedColumns({ line: 2, email: 'minsu@school.kr', name: '김민수', fields: { 기수: '3', 회비: '' } }, mappedColumnsOf(KOREAN));
     const root = memberDataRoot(member);
     expect(missingPlaceholders(['이름', '이메일', '기수', '회비', 'name', 'email'], root)).toEqual([]);
     expect([root['이름'], root['이메일'], root.name, root.email]).toEqual(['김민수', 'minsu@school.kr', '김민수', 'minsu@school.kr']);
@@ -40,7 +40,7 @@ describe('withMappedColumns', () => {
         const name = n === null || columns.length < 2 || n % columns.length === address ? null : n % columns.length;
         const list = { columns, mapping: { address, name } };
         const fields = Object.fromEntries(columns.flatMap((c, i) => (i === address || i === name ? [] : [[c, `v${i}`]])));
-        const member = withMappedColumns({ email: 'a@b.kr', name: 'N', fields }, list);
+        const member = withMappedColumns({ email: 'a@b.kr', name: 'N', fields }, mappedColumnsOf(list));
         const offered = listPlaceholders(list).map((p) => p.path);
         // Headers that differ only in normalisation collapse to one NFC name; the property is about the NFC paths.
         expect(missingPlaceholders(offered, memberDataRoot(member))).toEqual([]);

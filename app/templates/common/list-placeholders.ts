@@ -40,19 +40,34 @@ export function listPlaceholders(list: ListShape): OfferedPlaceholder[] {
   return offered;
 }
 
-/**
- * The member with the columns mapped as name and address also among its fields, under their headers, so
- * `{{이름}}` fills from a list whose `이름` column is the name. A field already there is kept.
- */
-export function withMappedColumns<M extends { readonly email: string; readonly name: string; readonly fields: Readonly<Record<string, string>> }>(member: M, list: ListShape): M {
-  const extra: Record<string, string> = {};
+/** A list column that repeats each member's name or address under its own header (so `{{이름}}` fills). */
+export interface MappedColumn {
+  /** The column's header. */
+  readonly column: string;
+  /** Which of the member's own values it repeats. */
+  readonly role: 'name' | 'address';
+}
+
+/** The list's columns mapped as name and address, name first (a column without a header is left out). */
+export function mappedColumnsOf(list: ListShape): MappedColumn[] {
   const nameColumn = list.mapping.name === null ? undefined : list.columns[list.mapping.name];
   const addressColumn = list.columns[list.mapping.address];
-  if (nameColumn !== undefined && nameColumn !== '' && !Object.hasOwn(member.fields, nameColumn)) extra[nameColumn] = member.name;
-  if (addressColumn !== undefined && addressColumn !== '' && !Object.hasOwn(member.fields, addressColumn)) extra[addressColumn] = member.email;
-  if (Object.keys(extra).length === 0) return member;
+  const mapped: MappedColumn[] = [];
+  if (nameColumn !== undefined && nameColumn !== '') mapped.push({ column: nameColumn, role: 'name' });
+  if (addressColumn !== undefined && addressColumn !== '') mapped.push({ column: addressColumn, role: 'address' });
+  return mapped;
+}
+
+/**
+ * The member with its mapped columns (`mappedColumnsOf`) also among its fields, under their headers, so
+ * `{{이름}}` fills from a list whose `이름` column is the name. A field already there is kept. Members are
+ * stored without them (a campaign's snapshot too); they are added where a message is rendered.
+ */
+export function withMappedColumns<M extends { readonly email: string; readonly name: string; readonly fields: Readonly<Record<string, string>> }>(member: M, mapped: readonly MappedColumn[]): M {
+  const extra = mapped.filter(({ column }) => !Object.hasOwn(member.fields, column)).map(({ column, role }) => [column, role === 'name' ? member.name : member.email] as const);
+  if (extra.length === 0) return member;
   // fromEntries keeps a `__proto__` header an ordinary own key.
-  return { ...member, fields: Object.fromEntries([...Object.entries(member.fields), ...Object.entries(extra)]) };
+  return { ...member, fields: Object.fromEntries([...Object.entries(member.fields), ...extra]) };
 }
 
 /** A placeholder that cannot be filled, with the closest name the list offers (if any is close). */
