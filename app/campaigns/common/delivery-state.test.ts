@@ -3,7 +3,6 @@ import type { SmtpFailure } from '../../ipc/common/contract';
 import {
   attemptsOf,
   backoffMs,
-  bounceState,
   cancelState,
   classifyFailure,
   DEFAULT_BACKOFF,
@@ -13,10 +12,10 @@ import {
   isPermanentFailure,
   QUEUED,
   recoverState,
+  reportedState,
   requeueState,
   startAttempt,
   summarize,
-  unsubscribeState,
   type DeliveryState,
 } from './delivery-state';
 
@@ -102,24 +101,25 @@ describe('reports from the mailbox', () => {
   const sentState: DeliveryState = { status: 'sent', response: '250 OK', messageId: '<a@b>', at: 5, attempt: 1 };
   const bounced = (bounce: 'hard' | 'soft' | 'policy', reportId = `r-${bounce}`) =>
     ({ status: 'bounced', bounce, dsnStatus: '5.1.1', diagnostic: null, diagnosis: 'recipient-rejected', addressGone: bounce === 'hard', at: 9, reportId }) as const;
+  const unsubscribed = { status: 'unsubscribed', at: 9, reportId: 'u1' } as const;
 
   it('a bounce moves sent and unknown rows, keeps their Message-ID, and settles the row', () => {
-    expect(bounceState(sentState, bounced('soft'))).toEqual({ ...bounced('soft'), messageId: '<a@b>' });
-    expect(bounceState({ status: 'unknown', reason: 'interrupted', at: 1 }, bounced('hard'))).toEqual(bounced('hard'));
-    const summary = summarize([bounceState(sentState, bounced('hard')), unsubscribeState(sentState, 'u1', 9)]);
+    expect(reportedState(sentState, bounced('soft'))).toEqual({ ...bounced('soft'), messageId: '<a@b>' });
+    expect(reportedState({ status: 'unknown', reason: 'interrupted', at: 1 }, bounced('hard'))).toEqual(bounced('hard'));
+    const summary = summarize([reportedState(sentState, bounced('hard')), reportedState(sentState, unsubscribed)]);
     expect(summary).toMatchObject({ bounced: 1, unsubscribed: 1, settled: 2 });
   });
 
   it('a stronger class replaces a weaker one, never the other way; the same report changes nothing', () => {
-    const soft = bounceState(sentState, bounced('soft'));
-    expect(bounceState(soft, bounced('policy'))).toBe(soft);
-    expect(bounceState(soft, bounced('soft', 'r-other'))).toBe(soft);
-    expect(bounceState(soft, bounced('hard'))).toMatchObject({ bounce: 'hard', messageId: '<a@b>' });
+    const soft = reportedState(sentState, bounced('soft'));
+    expect(reportedState(soft, bounced('policy'))).toBe(soft);
+    expect(reportedState(soft, bounced('soft', 'r-other'))).toBe(soft);
+    expect(reportedState(soft, bounced('hard'))).toMatchObject({ bounce: 'hard', messageId: '<a@b>' });
   });
 
   it('rows never handed over, and unsubscribed rows, ignore a bounce; the engine never picks a reported row', () => {
-    for (const state of [QUEUED, { status: 'cancelled' } as const, unsubscribeState(sentState, 'u1', 9)]) expect(bounceState(state, bounced('hard'))).toBe(state);
-    const reported = bounceState(sentState, bounced('hard'));
+    for (const state of [QUEUED, { status: 'cancelled' } as const, reportedState(sentState, unsubscribed)]) expect(reportedState(state, bounced('hard'))).toBe(state);
+    const reported = reportedState(sentState, bounced('hard'));
     expect(isDue(reported, Infinity)).toBe(false);
     expect(cancelState(reported)).toBe(reported);
     expect(recoverState(reported, 1)).toBe(reported);
@@ -127,9 +127,9 @@ describe('reports from the mailbox', () => {
   });
 
   it('an unsubscribe reply moves sent, unknown and bounced rows only', () => {
-    expect(unsubscribeState(sentState, 'u1', 9)).toEqual({ status: 'unsubscribed', at: 9, reportId: 'u1', messageId: '<a@b>' });
-    expect(unsubscribeState(bounceState(sentState, bounced('hard')), 'u1', 9).status).toBe('unsubscribed');
-    expect(unsubscribeState(QUEUED, 'u1', 9)).toBe(QUEUED);
+    expect(reportedState(sentState, unsubscribed)).toEqual({ status: 'unsubscribed', at: 9, reportId: 'u1', messageId: '<a@b>' });
+    expect(reportedState(reportedState(sentState, bounced('hard')), unsubscribed).status).toBe('unsubscribed');
+    expect(reportedState(QUEUED, unsubscribed)).toBe(QUEUED);
   });
 });
 

@@ -375,50 +375,27 @@ export function summarize(states: readonly DeliveryState[]): DeliverySummary {
 /** How strong a bounce class is: a hard bounce beats a soft one, which beats a policy refusal. */
 const BOUNCE_STRENGTH: Readonly<Record<BounceKind, number>> = { hard: 3, soft: 2, policy: 1 };
 
-/**
- * A bounce report for a row: sent or unknown → bounced; a bounced row takes only a stronger class
- * (the same report again, or a weaker one, changes nothing); an unsubscribed row stays unsubscribed
- * (its request is the user's to review); rows never handed over ignore it.
- */
-export function bounceState(state: DeliveryState, bounce: Extract<DeliveryState, { status: 'bounced' }>): DeliveryState {
-  switch (state.status) {
-    case 'sent':
-    case 'unknown':
-      return state.messageId === undefined ? bounce : { ...bounce, messageId: state.messageId };
-    case 'bounced':
-      if (state.reportId === bounce.reportId || BOUNCE_STRENGTH[bounce.bounce] <= BOUNCE_STRENGTH[state.bounce]) return state;
-      return state.messageId === undefined ? bounce : { ...bounce, messageId: state.messageId };
-    case 'queued':
-    case 'sending':
-    case 'deferred':
-    case 'failed':
-    case 'skipped':
-    case 'cancelled':
-    case 'unsubscribed':
-      return state;
-    default:
-      return assertNever(state);
-  }
-}
+/** A report from the mailbox about a row that was handed over: a bounce or an unsubscribe reply. */
+export type ReportedState = Extract<DeliveryState, { status: 'bounced' | 'unsubscribed' }>;
 
-/** An unsubscribe reply for a row: sent, unknown or bounced → unsubscribed; every other state stays. */
-export function unsubscribeState(state: DeliveryState, reportId: string, at: number): DeliveryState {
-  switch (state.status) {
-    case 'sent':
-    case 'unknown':
-    case 'bounced':
-      return { status: 'unsubscribed', at, reportId, ...(state.messageId === undefined ? {} : { messageId: state.messageId }) };
-    case 'queued':
-    case 'sending':
-    case 'deferred':
-    case 'failed':
-    case 'skipped':
-    case 'cancelled':
-    case 'unsubscribed':
-      return state;
-    default:
-      return assertNever(state);
-  }
+/**
+ * What each kind of report does: the states it moves to itself, and when it replaces a row that already
+ * has its kind. A bounce moves sent and unknown rows, and a bounced row only with a stronger class from
+ * another report; an unsubscribe reply moves sent, unknown and bounced rows (an unsubscribed row stays:
+ * its request is the user's to review). Rows never handed over ignore both.
+ */
+const REPORT_RULES: { readonly [K in ReportedState['status']]: { readonly moves: readonly DeliveryStatus[]; readonly replaces: (now: Extract<DeliveryState, { status: K }>, report: Extract<DeliveryState, { status: K }>) => boolean } } = {
+  bounced: { moves: ['sent', 'unknown'], replaces: (now, report) => now.reportId !== report.reportId && BOUNCE_STRENGTH[report.bounce] > BOUNCE_STRENGTH[now.bounce] },
+  unsubscribed: { moves: ['sent', 'unknown', 'bounced'], replaces: () => false },
+};
+
+/** A row after a report from the mailbox (`REPORT_RULES`): the report, keeping the row's Message-ID, or the row unchanged. */
+export function reportedState(state: DeliveryState, report: ReportedState): DeliveryState {
+  const rule = REPORT_RULES[report.status] as { readonly moves: readonly DeliveryStatus[]; readonly replaces: (now: ReportedState, report: ReportedState) => boolean };
+  const takes = rule.moves.includes(state.status) || (state.status === report.status && rule.replaces(state, report));
+  if (!takes) return state;
+  const messageId = 'messageId' in state ? state.messageId : undefined;
+  return messageId === undefined ? report : { ...report, messageId };
 }
 
 // ─── Failure policy ────────────────────────────────────────────────────────────────────────────

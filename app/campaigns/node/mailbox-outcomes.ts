@@ -9,7 +9,7 @@ import { AppError } from '../../ipc/common/app-error';
 import type { CampaignSummary } from '../../ipc/common/contract';
 import { diagnoseSmtpFailure, type SmtpDiagnosis } from '../../diagnosis/common/smtp-diagnosis';
 import type { BounceOutcome, MailboxOutcomeSink, SentRow, SentRowSource, UnsubscribeOutcome } from '../../mailbox/common/match-report';
-import { bounceState, DELIVERY_STATUSES, summarize, unsubscribeState, type DeliveryState } from '../common/delivery-state';
+import { DELIVERY_STATUSES, reportedState, summarize, type DeliveryState } from '../common/delivery-state';
 import type { MailroomDatabase } from '../../storage/node/database';
 import type { Clock, EventSink } from '../../storage/node/ports';
 import type { SuppressionStore } from '../../lists/node/suppression-store';
@@ -172,11 +172,11 @@ export function createMailboxOutcomes(deps: MailboxOutcomesDeps): MailboxOutcome
         at: timeOf(outcome.reportedAt),
         reportId: outcome.reportId,
       };
-      return apply(campaignId, memberIndex, { id: outcome.reportId, kind: 'bounce', data: outcome, reportedAt: outcome.reportedAt }, (state) => bounceState(state, bounced));
+      return apply(campaignId, memberIndex, { id: outcome.reportId, kind: 'bounce', data: outcome, reportedAt: outcome.reportedAt }, (state) => reportedState(state, bounced));
     },
     recordUnsubscribe(campaignId, memberIndex, outcome: UnsubscribeOutcome) {
       return apply(campaignId, memberIndex, { id: outcome.reportId, kind: 'unsubscribe', data: outcome, reportedAt: outcome.receivedAt }, (state) =>
-        unsubscribeState(state, outcome.reportId, timeOf(outcome.receivedAt)),
+        reportedState(state, { status: 'unsubscribed', at: timeOf(outcome.receivedAt), reportId: outcome.reportId }),
       );
     },
     rowsFor(accountId) {
