@@ -56,6 +56,10 @@ describe('closestName and placeholderHints', () => {
     expect(closestName('이룸', offered)).toBe('이름');
     expect(closestName('Name', offered)).toBe('name');
     expect(closestName('emial', offered)).toBe('email');
+    // A swap of neighbours is one edit, in Korean and outside the BMP too.
+    expect(closestName('름이', offered)).toBe('이름');
+    expect(editDistance([...'기수회비'], [...'기회수비'])).toBe(1);
+    expect(editDistance([...'𠀀𠀁a'], [...'𠀁𠀀a'])).toBe(1);
     expect(closestName('회비금액', offered)).toBe(null);
     expect(closestName('x', offered)).toBe(null);
     expect(placeholderHints(['기스', 'seat'], offered)).toEqual([

@@ -3,6 +3,7 @@
  * name and address too), plus the `name` and `email` aliases. The template editor's placeholder panel,
  * Compose's preview and the pre-flight all ask this module, so they agree.
  */
+import damerauLevenshtein from 'damerau-levenshtein';
 import { isPlaceholderName } from './placeholders';
 
 /** The parts of a saved list that decide its placeholders. */
@@ -99,18 +100,20 @@ export function closestName(path: string, offered: readonly string[]): string | 
   return best?.name ?? null;
 }
 
-/** Edit distance between two sequences of code points: insertions, deletions, substitutions and swaps of neighbours (`emial` → `email` is 1). */
+/**
+ * Edit distance between two sequences of code points: insertions, deletions, substitutions and swaps of
+ * neighbours (`emial` → `email` is 1), by the `damerau-levenshtein` package (optimal string alignment).
+ * It counts UTF-16 units, so each distinct code point is first written as one private-use unit.
+ */
 export function editDistance(a: readonly string[], b: readonly string[]): number {
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row.push(best);
+  const units = new Map<string, string>();
+  const unitOf = (point: string) => {
+    let unit = units.get(point);
+    if (unit === undefined) {
+      unit = String.fromCharCode(0xe000 + units.size);
+      units.set(point, unit);
     }
-    rows.push(row);
-  }
-  return rows[a.length]?.[b.length] ?? 0;
+    return unit;
+  };
+  return damerauLevenshtein(a.map(unitOf).join(''), b.map(unitOf).join('')).steps;
 }
