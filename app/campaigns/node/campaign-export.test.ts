@@ -3,14 +3,13 @@
  * text), and the list's name and address columns are its first two columns only, for new campaigns and
  * for those stored when the snapshot kept them among every recipient's fields.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the test reads fields of many channels' outputs */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch } from '../../ipc/common/dispatch';
+import { callerOf, saveRelayAccount, settledDetail } from '../../test-support/handler-calls';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 import { DATABASE_FILE_NAME, openDatabase } from '../../storage/node/database';
 import { MIGRATIONS } from '../../storage/node/migrations';
@@ -24,12 +23,8 @@ afterAll(() => sink.close());
 describe('campaign results export', () => {
   it('neutralises names, fields and addresses that start with = + - @ tab or CR', async () => {
     const { handlers } = handlersWithMemoryStores();
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
-    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const call = callerOf(handlers);
+    const account = await saveRelayAccount(call, sink.port);
     const csv = ['email,name,memo', '-a@club.test,"=HYPERLINK(""http://evil.example"",""x"")",+1', 'b@club.test,@SUM(A1),"-2"', 'c@club.test,"\tTab",="cmd"'].join('\r\n');
     const imported = await call('lists:import', { fileName: 'm.csv', base64: Buffer.from(csv).toString('base64'), encoding: 'auto', name: 'Club', mapping: { address: 0, name: 1 } });
     expect(imported.list.memberCount).toBe(3);
@@ -40,11 +35,7 @@ describe('campaign results export', () => {
       perMinute: 6000,
     });
     await call('campaigns:start', { id: created.id });
-    for (let i = 0; i < 400; i += 1) {
-      const detail = await call('campaigns:get', { id: created.id });
-      if (detail.campaign.status !== 'running') break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await settledDetail(call, created.id);
     const exported = await call('campaigns:export', { id: created.id });
     const rows = Papa.parse<string[]>(exported.content.slice(1), { skipEmptyLines: true }).data;
     for (const row of rows) for (const cell of row) expect(cell, JSON.stringify(row)).not.toMatch(/^[=+\-@\t\r]/);
@@ -58,16 +49,12 @@ describe('campaign results export', () => {
 
   it('writes the mapped name and address columns once, as the first two, and still fills {{이름}} and {{이메일}}', async () => {
     const { handlers } = handlersWithMemoryStores();
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
-    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const call = callerOf(handlers);
+    const account = await saveRelayAccount(call, sink.port);
     const imported = await call('lists:import', { fileName: 'm.csv', base64: Buffer.from(koreanCsv).toString('base64'), encoding: 'auto', name: '동문회', mapping: { address: 1, name: 0 } });
     const created = await call('campaigns:create', { accountId: account.id, listId: imported.list.id, template: { inline: { name: 'x', usageType: 'Notice', ...koreanTemplate } }, perMinute: 6000 });
     await call('campaigns:start', { id: created.id });
-    for (let i = 0; i < 2400 && (await call('campaigns:get', { id: created.id })).campaign.status === 'running'; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    await settledDetail(call, created.id);
     expect(sent('minsu@school.kr')).toEqual([{ subject: '김민수님 안내', text: '김민수님(minsu@school.kr), 3기' }]);
     const rows = Papa.parse<string[]>((await call('campaigns:export', { id: created.id })).content.slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]!.slice(0, 4)).toEqual(['email', 'name', '기수', 'status']);
@@ -77,9 +64,7 @@ describe('campaign results export', () => {
   it('a campaign stored with the mapped columns among every recipient\'s fields exports them once and still fills them', async () => {
     // The account lives in the first instance's stores; the campaign in a database written before snapshots kept the mapped columns apart.
     const first = handlersWithMemoryStores();
-    const account = await dispatch(first.handlers, 'accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
-    if (!account.ok) throw new Error(account.error.message);
-    const accountId = (account.value as { id: string }).id;
+    const accountId = (await saveRelayAccount(callerOf(first.handlers), sink.port)).id;
     const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-legacy-'));
     const before = openDatabase(join(dataDir, DATABASE_FILE_NAME), { migrateUpTo: MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN mapped_columns')) });
     const members = [
@@ -99,11 +84,7 @@ describe('campaign results export', () => {
     });
     before.close();
     const { handlers } = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir } });
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = callerOf(handlers);
     const waiting = Papa.parse<string[]>((await call('campaigns:export', { id: 'legacy' })).content.slice(1), { skipEmptyLines: true }).data;
     expect(waiting.map((row) => row.slice(0, 4))).toEqual([
       ['email', 'name', '기수', 'status'],
@@ -111,7 +92,7 @@ describe('campaign results export', () => {
       ['old2@school.kr', '이서연', '4', 'queued'],
     ]);
     await call('campaigns:start', { id: 'legacy' });
-    for (let i = 0; i < 2400 && (await call('campaigns:get', { id: 'legacy' })).campaign.status === 'running'; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    await settledDetail(call, 'legacy');
     expect(sent('old2@school.kr')).toEqual([{ subject: '이서연님 안내', text: '이서연님(old2@school.kr), 4기' }]);
     expect((await call('campaigns:export', { id: 'legacy' })).content.split(/\r?\n/)[0]).toBe('\ufeffemail,name,기수,status,diagnosis,reply,messageId,at,bounce,attempts');
   });

@@ -9,6 +9,7 @@ import { dispatch } from '../../ipc/common/dispatch';
 import { journalFileFor } from './campaign-journal';
 import { campaignLockFile } from './campaign-lock';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { callerOf, saveRelayAccount, settledDetail, until } from '../../test-support/handler-calls';
 
 let sink: SmtpSink;
 /** Whether the fake refuses the `gone…` mailbox (it "comes back" later in a test). */
@@ -21,16 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => sink.close());
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  // Up to a minute: these machines are shared and sometimes very busy.
-  for (let i = 0; i < 2400; i += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('timed out waiting');
-}
-
 /** What a crash mid-send leaves in the database: the campaign still marked running. */
 function markRunning(dataDir: string, id: string): void {
   const database = openDatabase(join(dataDir, DATABASE_FILE_NAME));
@@ -42,12 +33,8 @@ describe('campaigns through the handlers', () => {
   it('sends a created campaign, streams progress, and reports every row', async () => {
     const events: any[] = [];
     const { handlers, journalDir } = handlersWithMemoryStores({ emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
-    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const call = callerOf(handlers);
+    const account = await saveRelayAccount(call, sink.port);
     const text = Array.from({ length: 30 }, (_, i) => `Member ${i} <${i === 7 ? 'gone' : 'm'}${i}@club.test>`).join('\n');
     const list = await call('lists:paste', { name: 'Club', text });
     const created = await call('campaigns:create', {
@@ -59,7 +46,7 @@ describe('campaigns through the handlers', () => {
     expect(created.recipients).toBe(30);
     expect((await call('campaigns:start', { id: created.id })).status).toBe('running');
 
-    const detail = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
+    const detail = await settledDetail(call, created.id);
     expect(detail.campaign.status).toBe('completed');
     expect(detail.counts).toMatchObject({ sent: 29, failed: 1, queued: 0, sending: 0 });
     const gone = detail.rows.find((r: any) => r.email === 'gone7@club.test');
@@ -110,7 +97,7 @@ describe('campaigns through the handlers', () => {
     // Included, it sends exactly the failed row again once the mailbox exists; the row counts both tries.
     goneRefused = false;
     expect((await call('campaigns:requeue', { id: created.id, which: 'failed', includePermanent: true })).status).toBe('running');
-    const retried = await until(() => call('campaigns:get', { id: created.id }), (d: any) => d.campaign.status !== 'running');
+    const retried = await settledDetail(call, created.id);
     expect(retried.counts).toMatchObject({ sent: 30, failed: 0 });
     expect(retried.rows.find((r: any) => r.email === 'gone7@club.test')).toMatchObject({ status: 'sent', attempts: 2 });
     expect((await call('campaigns:export', { id: created.id })).content).toMatch(/gone7@club\.test,Member 7,sent,.*,2\r?\n/);
@@ -128,13 +115,9 @@ describe('campaigns through the handlers', () => {
 
   it('cancels a campaign that has not started: every row cancelled, nothing sent', async () => {
     const { handlers } = handlersWithMemoryStores();
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = callerOf(handlers);
     const before = sink.messages.length;
-    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const account = await saveRelayAccount(call, sink.port);
     const list = await call('lists:paste', { name: 'Club', text: 'a@club.test, b@club.test' });
     const created = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } } });
     expect((await call('campaigns:cancel', { id: created.id })).status).toBe('cancelled');
@@ -144,13 +127,8 @@ describe('campaigns through the handlers', () => {
 
   it('after a crash mid-campaign, a restart resumes it: the row caught mid-hand-over is unknown, nobody gets it twice', async () => {
     const first = handlersWithMemoryStores();
-    const call = (handlers: typeof first.handlers) => async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
-    const before = call(first.handlers);
-    const account = await before('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const before = callerOf(first.handlers);
+    const account = await saveRelayAccount(before, sink.port);
     const list = await before('lists:paste', { name: 'Crash', text: Array.from({ length: 12 }, (_, i) => `crash${i}@club.test`).join('\n') });
     const created = await before('campaigns:create', {
       accountId: account.id,
@@ -171,7 +149,7 @@ describe('campaigns through the handlers', () => {
     markRunning(first.dataDir, created.id);
 
     const restarted = handlersWithMemoryStores({ restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
-    const after = call(restarted.handlers);
+    const after = callerOf(restarted.handlers);
     const done = await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'completed');
     expect(done.counts).toMatchObject({ sent: 11, unknown: 1, queued: 0, sending: 0 });
     expect(done.rows[caught.index]).toMatchObject({ status: 'unknown', email: caught.email });
@@ -183,12 +161,8 @@ describe('campaigns through the handlers', () => {
 
   it('sends one campaign per account at a time: a second start is refused with the reason', async () => {
     const { handlers } = handlersWithMemoryStores();
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
-    const account = await call('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: '', fromAddress: 'office@school.test', fromName: 'Office' });
+    const call = callerOf(handlers);
+    const account = await saveRelayAccount(call, sink.port);
     const list = await call('lists:paste', { name: 'Two', text: Array.from({ length: 40 }, (_, i) => `two${i}@club.test`).join('\n') });
     const template = { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'First', content: 'Hi' } };
     // Paced at 60 a minute, the first campaign is still sending when the second is started.
@@ -207,21 +181,16 @@ describe('campaigns through the handlers', () => {
 
   it('a campaign caught mid-send while passwords are locked waits, paused, and resumes once the passphrase is entered', async () => {
     const first = handlersWithMemoryStores({ passphrase: true });
-    const call = (handlers: typeof first.handlers) => async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
-    const before = call(first.handlers);
+    const before = callerOf(first.handlers);
     await before('secrets:unlock', { passphrase: 'correct horse battery' });
-    const account = await before('accounts:save', { label: 'Relay', host: '127.0.0.1', port: sink.port, security: 'none', username: 'u', password: 'relay-password', fromAddress: 'office@school.test', fromName: 'Office' });
+    const account = await saveRelayAccount(before, sink.port, { username: 'u', password: 'relay-password' });
     const list = await before('lists:paste', { name: 'Locked', text: Array.from({ length: 6 }, (_, i) => `locked${i}@club.test`).join('\n') });
     const created = await before('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi', content: 'Hi' } }, perMinute: 6000 });
     // What a crash before the first hand-over leaves: status "running", nothing sent.
     markRunning(first.dataDir, created.id);
 
     const restarted = handlersWithMemoryStores({ passphrase: true, restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
-    const after = call(restarted.handlers);
+    const after = callerOf(restarted.handlers);
     await until(() => after('campaigns:get', { id: created.id }), (d: any) => d.campaign.status === 'paused');
     expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('locked'))).toHaveLength(0);
     await after('secrets:unlock', { passphrase: 'correct horse battery' });

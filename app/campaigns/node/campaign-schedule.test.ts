@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { dispatch } from '../../ipc/common/dispatch';
-import type { Handlers } from '../../ipc/common/dispatch';
+import { callerOf, saveRelayAccount, until, type HandlerCall } from '../../test-support/handler-calls';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 
 let sink: SmtpSink;
@@ -36,33 +36,9 @@ function fakeClock() {
   };
 }
 
-async function until<T>(read: () => Promise<T> | T, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 800; i += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('timed out waiting');
-}
-
-const caller = (handlers: Handlers) => async (channel: string, input?: unknown): Promise<any> => {
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-};
-
 /** An account, a list of `count` members starting with `prefix`, and a ready campaign to them. */
-async function readyCampaign(call: ReturnType<typeof caller>, prefix: string, count: number, dailyLimit?: number) {
-  const account = await call('accounts:save', {
-    label: 'Relay',
-    host: '127.0.0.1',
-    port: sink.port,
-    security: 'none',
-    username: '',
-    fromAddress: 'office@school.test',
-    fromName: 'Office',
-    ...(dailyLimit === undefined ? {} : { dailyLimit }),
-  });
+async function readyCampaign(call: HandlerCall, prefix: string, count: number, dailyLimit?: number) {
+  const account = await saveRelayAccount(call, sink.port, dailyLimit === undefined ? {} : { dailyLimit });
   const list = await call('lists:paste', { name: prefix, text: Array.from({ length: count }, (_, i) => `${prefix}${i}@club.test`).join('\n') });
   const created = await call('campaigns:create', {
     accountId: account.id,
@@ -86,7 +62,7 @@ describe('scheduled send', () => {
     const clock = fakeClock();
     const events: any[] = [];
     const { handlers } = handlersWithMemoryStores({ clock, scheduleCheckMs: 5, emit: (event, payload) => event === 'campaigns:progress' && events.push(payload) });
-    const call = caller(handlers);
+    const call = callerOf(handlers);
     const id = await readyCampaign(call, 'ontime', 4);
     const at = new Date(START + 10 * MINUTE).toISOString();
     const scheduled = await call('campaigns:schedule', { id, at });
@@ -111,7 +87,7 @@ describe('scheduled send', () => {
   it('can be moved, taken back to ready, and refuses a past time or a campaign that has started', async () => {
     const clock = fakeClock();
     const { handlers } = handlersWithMemoryStores({ clock, scheduleCheckMs: 5 });
-    const call = caller(handlers);
+    const call = callerOf(handlers);
     const id = await readyCampaign(call, 'moved', 3);
     await call('campaigns:schedule', { id, at: new Date(START + 10 * MINUTE).toISOString() });
     const later = new Date(START + 20 * MINUTE).toISOString();
@@ -155,7 +131,7 @@ describe('scheduled send', () => {
   it('survives a restart: on time when the app is open again before it, at once with a note when its time passed while closed', async () => {
     const clock = fakeClock();
     const first = handlersWithMemoryStores({ clock, scheduleCheckMs: 5 });
-    const before = caller(first.handlers);
+    const before = callerOf(first.handlers);
     const onTime = await readyCampaign(before, 'restart-on', 2);
     const late = await readyCampaign(before, 'restart-late', 2);
     await before('campaigns:schedule', { id: onTime, at: new Date(START + 60 * MINUTE).toISOString() });
@@ -164,7 +140,7 @@ describe('scheduled send', () => {
     // "Closed" for a while: the new instance starts at +30 minutes.
     clock.set(START + 30 * MINUTE);
     const restarted = handlersWithMemoryStores({ clock, scheduleCheckMs: 5, restartOf: { stores: first.stores, journalDir: first.journalDir, dataDir: first.dataDir } });
-    const after = caller(restarted.handlers);
+    const after = callerOf(restarted.handlers);
     const lateDone = await until(() => after('campaigns:get', { id: late }), (d: any) => d.campaign.status === 'completed');
     expect(lateDone.lateStart.scheduledAt).toBe(new Date(START + 5 * MINUTE).toISOString());
     expect(Date.parse(lateDone.lateStart.startedAt)).toBeGreaterThanOrEqual(START + 30 * MINUTE);
@@ -181,7 +157,7 @@ describe('scheduled send', () => {
   it('meets the daily limit: at its time it sends what the limit allows and waits for the rest', async () => {
     const clock = fakeClock();
     const { handlers } = handlersWithMemoryStores({ clock, scheduleCheckMs: 5 });
-    const call = caller(handlers);
+    const call = callerOf(handlers);
     const id = await readyCampaign(call, 'quota', 5, 3);
     await call('campaigns:schedule', { id, at: new Date(START + 10 * MINUTE).toISOString() });
     clock.set(START + 10 * MINUTE);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../ipc/common/dispatch';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { callerOf } from '../../test-support/handler-calls';
 
 const data = {
   accountId: 'a1',
@@ -14,20 +15,12 @@ const data = {
   perMinute: '10',
 };
 
-function caller(handlers: any) {
-  return async <T = any>(channel: string, input?: unknown): Promise<T> => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
-}
-
 describe('drafts through the handlers', () => {
   it('keeps a draft across a restart of the host, updates it in place, and deletes it', async () => {
     let now = Date.parse('2026-11-30T06:00:00Z');
     const clock = { now: () => now };
     const first = handlersWithMemoryStores({ clock });
-    const call = caller(first.handlers);
+    const call = callerOf(first.handlers);
     const saved = await call('drafts:save', { title: '총회 안내', data });
     now += 1000;
     await call('drafts:save', { title: 'Other', data: { ...data, inline: { ...data.inline, subject: 'Other' } } });
@@ -35,7 +28,7 @@ describe('drafts through the handlers', () => {
     const updated = await call('drafts:save', { id: saved.id, title: '총회 안내 (2)', data: { ...data, perMinute: '12' } });
     expect(updated.id).toBe(saved.id);
 
-    const restarted = caller(handlersWithMemoryStores({ clock, restartOf: first }).handlers);
+    const restarted = callerOf(handlersWithMemoryStores({ clock, restartOf: first }).handlers);
     const listed = await restarted('drafts:list');
     expect(listed.map((d: any) => d.title)).toEqual(['총회 안내 (2)', 'Other']);
     expect(await restarted('drafts:get', { id: saved.id })).toEqual({ id: saved.id, title: '총회 안내 (2)', updatedAt: '2026-11-30T06:00:02.000Z', data: { ...data, perMinute: '12' } });
@@ -47,11 +40,11 @@ describe('drafts through the handlers', () => {
   });
 
   it('refuses a draft whose data is not what Compose keeps, and saves nothing', async () => {
-    const call = caller(handlersWithMemoryStores().handlers);
+    const call = callerOf(handlersWithMemoryStores().handlers);
     const { handlers } = handlersWithMemoryStores();
     const refused = await dispatch(handlers, 'drafts:save', { title: 'x', data: { ...data, inline: { contentType: 'text/markdown', subject: '', content: '' } } });
     expect(refused.ok).toBe(false);
-    expect(await caller(handlers)('drafts:list')).toEqual([]);
+    expect(await callerOf(handlers)('drafts:list')).toEqual([]);
     expect(await call('drafts:list')).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 /** "Send this notice to me" through the real handler table, nodemailer and a real SMTP server on 127.0.0.1. */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the tests read fields of the channels' outputs */
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
-import { dispatch } from '../../ipc/common/dispatch';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { callerOf, saveRelayAccount } from '../../test-support/handler-calls';
 
 let sink: SmtpSink | undefined;
 afterEach(async () => {
@@ -15,22 +14,8 @@ afterEach(async () => {
 async function setup(dailyLimit?: number) {
   sink = await startSmtpSink({ security: 'none' });
   const { handlers } = handlersWithMemoryStores();
-  const call = async (channel: string, input?: unknown): Promise<any> => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
-  const account = await call('accounts:save', {
-    label: 'Relay',
-    host: '127.0.0.1',
-    port: sink.port,
-    security: 'none',
-    username: '',
-    password: '',
-    fromAddress: 'office@alumni.test',
-    fromName: '동문회 사무국',
-    ...(dailyLimit === undefined ? {} : { dailyLimit }),
-  });
+  const call = callerOf(handlers);
+  const account = await saveRelayAccount(call, sink.port, { password: '', fromAddress: 'office@alumni.test', fromName: '동문회 사무국', ...(dailyLimit === undefined ? {} : { dailyLimit }) });
   const csv = ['이름,이메일,기수,회비', '김민수,minsu@alumni.test,3,20000', '이서연,seoyeon@alumni.test,4,15000', ''].join('\r\n');
   const list = await call('lists:import', { fileName: 'm.csv', base64: iconv.encode(csv, 'cp949').toString('base64'), encoding: 'auto', name: '동문', mapping: { address: 1, name: 0 } });
   const compose = {

@@ -2,18 +2,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests read fields of many channels' outputs */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../ipc/common/dispatch';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { callerOf } from '../../test-support/handler-calls';
 import { listmonkAttributes } from './list-export';
 
 async function setup() {
   const { handlers } = handlersWithMemoryStores({ clock: { now: () => Date.parse('2026-11-22T09:00:00Z') } });
-  const call = async <T = any>(channel: string, input?: unknown): Promise<T> => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
-  return { call };
+  return { call: callerOf(handlers) };
 }
 
 const CSV = [

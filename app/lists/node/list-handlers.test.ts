@@ -5,16 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../ipc/common/dispatch';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { callerOf } from '../../test-support/handler-calls';
 
 const CSV = ['이름,이메일,학년,반', '김민수,minsu@school.kr,3,2', '이서연,seoyeon@school.kr,2,', '박지훈,not-an-address,1,1', '최유진,MINSU@school.kr,3,1', '정하늘,haneul@school.kr,,4', ''].join('\r\n');
 
 async function setup() {
   const { handlers } = handlersWithMemoryStores({ clock: { now: () => Date.parse('2026-11-22T09:00:00Z') } });
-  const call = async <T = unknown>(channel: string, input?: unknown): Promise<T> => {
-    const result = await dispatch(handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as T;
-  };
+  const call = callerOf(handlers);
   const account = await call<{ id: string }>('accounts:save', {
     presetId: 'gmail',
     label: 'Office',
