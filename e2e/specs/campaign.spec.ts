@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
+import { addRelayAccount } from '../flows';
 
 test.use({ locale: 'en-US' });
 
@@ -38,17 +39,7 @@ test('a 50-member campaign with refused and greylisted members, retry of the fai
   try {
     await page.goto(host.url);
     await test.step('add the account and paste the member list', async () => {
-      await page.getByRole('button', { name: 'Add account' }).click();
-      await page.getByLabel('Account name').fill('Club office');
-      await page.getByLabel('SMTP server', { exact: true }).fill('127.0.0.1');
-      await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
-      await page.getByLabel(/None \(trusted network only\)/).check();
-      await page.getByLabel('Username').fill(USER);
-      await page.getByLabel('Password', { exact: true }).fill('pw-right');
-      await page.getByLabel('From address').fill(USER);
-      await page.getByLabel('From name').fill('Club office');
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await expect(page.getByRole('listitem', { name: 'Club office' })).toBeVisible();
+      await addRelayAccount(page, { label: 'Club office', port: relay.port, username: USER, password: 'pw-right', fromAddress: USER, fromName: 'Club office' });
 
       await page.getByRole('navigation').getByRole('button', { name: 'Lists' }).click();
       await page.getByRole('button', { name: 'Paste addresses' }).click();
@@ -149,14 +140,7 @@ test('a 10,000-member campaign opens with every row reachable while only a windo
   const relay = await startSmtpSink({ security: 'none' });
   try {
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Add account' }).click();
-    await page.getByLabel('Account name').fill('Big relay');
-    await page.getByLabel('SMTP server', { exact: true }).fill('127.0.0.1');
-    await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
-    await page.getByLabel(/None \(trusted network only\)/).check();
-    await page.getByLabel('From address').fill(USER);
-    await page.getByLabel('From name').fill('Club office');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await addRelayAccount(page, { label: 'Big relay', port: relay.port, fromAddress: USER, fromName: 'Club office' });
     await page.getByRole('navigation').getByRole('button', { name: 'Lists' }).click();
     await page.getByRole('button', { name: 'Import file' }).click();
     const csv = ['name,email', ...Array.from({ length: 10_000 }, (_, i) => `Member ${i},m${i}@big.test`)].join('\r\n');

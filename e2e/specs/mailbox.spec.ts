@@ -10,6 +10,7 @@ import { ImapFlow } from 'imapflow';
 import { expect, test } from '../fixtures';
 import { dovecotMissing, startDovecot } from '../fakes/dovecot';
 import { startSmtpSink } from '../fakes/smtp-sink';
+import { addRelayAccount } from '../flows';
 
 test.use({ locale: 'en-US' });
 
@@ -38,17 +39,7 @@ test('bounces and a Korean unsubscribe reply turn rows bounced / unsubscribed; s
   try {
     await page.goto(host.url);
     await test.step('add the account, paste 20 members, send', async () => {
-      await page.getByRole('button', { name: 'Add account' }).click();
-      await page.getByLabel('Account name').fill('Club office');
-      await page.getByLabel('SMTP server', { exact: true }).fill('127.0.0.1');
-      await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
-      await page.getByLabel(/None \(trusted network only\)/).check();
-      await page.getByLabel('Username').fill(USER);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByLabel('From address').fill('office@club.test');
-      await page.getByLabel('From name').fill('Club office');
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await expect(page.getByRole('listitem', { name: 'Club office' })).toBeVisible();
+      await addRelayAccount(page, { label: 'Club office', port: relay.port, username: USER, password: PASSWORD, fromAddress: 'office@club.test', fromName: 'Club office' });
       await page.getByRole('navigation').getByRole('button', { name: 'Lists' }).click();
       await page.getByRole('button', { name: 'Paste addresses' }).click();
       await page.getByLabel('Addresses', { exact: true }).fill(Array.from({ length: 20 }, (_, i) => `Member ${i} <member${i}@club.test>`).join('\n'));

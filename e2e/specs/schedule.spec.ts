@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
+import { addRelayAccount } from '../flows';
 import { createNodeHandlers } from '../../app/handlers/node/node-composition';
 import { startWebHost } from '../../app/host-web/node/web-host';
 
@@ -31,15 +32,7 @@ test('schedule a campaign, change and take back its time, then it sends when the
   try {
     await page.goto(host.url);
     await test.step('add the account, paste the list, compose and create the campaign', async () => {
-      await page.getByRole('button', { name: 'Add account' }).click();
-      await page.getByLabel('Account name').fill('Club office');
-      await page.getByLabel('SMTP server', { exact: true }).fill('127.0.0.1');
-      await page.getByLabel('Port', { exact: true }).fill(String(relay.port));
-      await page.getByLabel(/None \(trusted network only\)/).check();
-      await page.getByLabel('From address').fill('office@club.test');
-      await page.getByLabel('From name').fill('Club office');
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await expect(page.getByRole('listitem', { name: 'Club office' })).toBeVisible();
+      await addRelayAccount(page, { label: 'Club office', port: relay.port, fromAddress: 'office@club.test', fromName: 'Club office' });
       await page.getByRole('navigation').getByRole('button', { name: 'Lists' }).click();
       await page.getByRole('button', { name: 'Paste addresses' }).click();
       await page.getByLabel('Addresses', { exact: true }).fill(['Kim <kim@club.test>', 'Lee <lee@club.test>', 'Park <park@club.test>'].join('\n'));
