@@ -139,6 +139,20 @@ export type DeliveryStatus = DeliveryState['status'];
 /** The initial state of every member. */
 export const QUEUED: DeliveryState = { status: 'queued' };
 
+/** Which statuses still need the engine (queued, deferred, sending); every other status is settled. One entry per status, so a new status must say. */
+const OPEN: { readonly [S in DeliveryStatus]: boolean } = {
+  queued: true,
+  sending: true,
+  deferred: true,
+  sent: false,
+  failed: false,
+  skipped: false,
+  unknown: false,
+  cancelled: false,
+  bounced: false,
+  unsubscribed: false,
+};
+
 /** Thrown (as a programming error) when the engine asks for a move the state machine does not allow. */
 export class IllegalTransition extends Error {
   constructor(from: DeliveryStatus, to: string) {
@@ -154,17 +168,8 @@ export function startAttempt(state: DeliveryState, messageId: string, at: number
       return { status: 'sending', attempt: 1, messageId, at, ...earlierOf(state) };
     case 'deferred':
       return { status: 'sending', attempt: state.attempt + 1, messageId, at, ...earlierOf(state) };
-    case 'sending':
-    case 'sent':
-    case 'failed':
-    case 'skipped':
-    case 'unknown':
-    case 'cancelled':
-    case 'bounced':
-    case 'unsubscribed':
-      throw new IllegalTransition(state.status, 'sending');
     default:
-      return assertNever(state);
+      throw new IllegalTransition(state.status, 'sending');
   }
 }
 
@@ -210,44 +215,14 @@ export function finishAttempt(state: DeliveryState, outcome: AttemptOutcome): De
 
 /** Cancels a member not yet handed over: queued or deferred → cancelled; every other state stays. */
 export function cancelState(state: DeliveryState): DeliveryState {
-  switch (state.status) {
-    case 'queued':
-    case 'deferred':
-      return { status: 'cancelled' };
-    case 'sending':
-      // The engine waits for the outcome of a hand-over in flight; it never cancels one.
-      throw new IllegalTransition(state.status, 'cancelled');
-    case 'sent':
-    case 'failed':
-    case 'skipped':
-    case 'unknown':
-    case 'cancelled':
-    case 'bounced':
-    case 'unsubscribed':
-      return state;
-    default:
-      return assertNever(state);
-  }
+  // The engine waits for the outcome of a hand-over in flight; it never cancels one.
+  if (state.status === 'sending') throw new IllegalTransition(state.status, 'cancelled');
+  return OPEN[state.status] ? { status: 'cancelled' } : state;
 }
 
 /** Recovery after a crash: a hand-over without an outcome becomes `unknown`; every other state stays. */
 export function recoverState(state: DeliveryState, at: number): DeliveryState {
-  switch (state.status) {
-    case 'sending':
-      return { status: 'unknown', reason: 'interrupted', messageId: state.messageId, at };
-    case 'queued':
-    case 'sent':
-    case 'deferred':
-    case 'failed':
-    case 'skipped':
-    case 'unknown':
-    case 'cancelled':
-    case 'bounced':
-    case 'unsubscribed':
-      return state;
-    default:
-      return assertNever(state);
-  }
+  return state.status === 'sending' ? { status: 'unknown', reason: 'interrupted', messageId: state.messageId, at } : state;
 }
 
 /** What the user may ask to send again. */
@@ -296,43 +271,12 @@ export function isPermanentFailure(failure: SmtpFailure): boolean {
 
 /** Whether the engine may pick this member now (queued, or deferred and due). */
 export function isDue(state: DeliveryState, now: number): boolean {
-  switch (state.status) {
-    case 'queued':
-      return true;
-    case 'deferred':
-      return state.nextTryAt <= now;
-    case 'sending':
-    case 'sent':
-    case 'failed':
-    case 'skipped':
-    case 'unknown':
-    case 'cancelled':
-    case 'bounced':
-    case 'unsubscribed':
-      return false;
-    default:
-      return assertNever(state);
-  }
+  return state.status === 'queued' || (state.status === 'deferred' && state.nextTryAt <= now);
 }
 
 /** Whether the state still needs the engine (queued, deferred or sending). */
 export function isOpen(state: DeliveryState): boolean {
-  switch (state.status) {
-    case 'queued':
-    case 'deferred':
-    case 'sending':
-      return true;
-    case 'sent':
-    case 'failed':
-    case 'skipped':
-    case 'unknown':
-    case 'cancelled':
-    case 'bounced':
-    case 'unsubscribed':
-      return false;
-    default:
-      return assertNever(state);
-  }
+  return OPEN[state.status];
 }
 
 /** Counts per status, for the progress bar and the history. */
@@ -348,23 +292,7 @@ export function summarize(states: readonly DeliveryState[]): DeliverySummary {
   const counts: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0, bounced: 0, unsubscribed: 0 };
   let settled = 0;
   for (const state of states) {
-    switch (state.status) {
-      case 'queued':
-      case 'sending':
-      case 'deferred':
-        break;
-      case 'sent':
-      case 'failed':
-      case 'skipped':
-      case 'unknown':
-      case 'cancelled':
-      case 'bounced':
-      case 'unsubscribed':
-        settled += 1;
-        break;
-      default:
-        assertNever(state);
-    }
+    if (!OPEN[state.status]) settled += 1;
     counts[state.status] += 1;
   }
   return { ...counts, total: states.length, settled };
