@@ -8,10 +8,10 @@ import type { MessageSendInput, SendTestResult, TemplateView } from '../../ipc/c
 import { createMessageBuilder } from '../../templates/node/message-builder';
 import { renderMessage } from '../../templates/node/template-render';
 import type { AccountStore } from './account-store';
-import { createAccountTransport, credentialSecrets } from './account-transport';
 import type { SendLedger } from './send-ledger';
 import type { Clock } from '../../storage/node/ports';
-import { toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
+import type { SmtpTimeouts } from './smtp-transport';
+import { sendOnce } from './send-once';
 
 /** Sends one message to every `to` address; a refusal of the server comes back as `failed`, never thrown. */
 export async function sendOneMessage(
@@ -35,7 +35,6 @@ export async function sendOneMessage(
     const plain = renderMessage({ contentType: 'text/plain', subject: template.subject, content: input.text }, member);
     if (plain.ok) mail.text = plain.text;
   }
-  const started = clock.now();
   const view = accounts.list().find((a) => a.id === input.accountId);
   const limit = view?.effectiveDailyLimit ?? null;
   if (limit !== null && ledger.sentInLastDay(input.accountId) + input.to.length > limit) {
@@ -49,22 +48,7 @@ export async function sendOneMessage(
       durationMs: 0,
     };
   }
-  const credentials = await accounts.credentialsOf(input.accountId);
-  const transport = createAccountTransport(record, credentials, timeouts === undefined ? {} : { timeouts });
-  try {
-    const info = await transport.sendMail(mail);
-    return {
-      status: 'sent',
-      response: String(info.response ?? ''),
-      messageId: String(info.messageId ?? ''),
-      accepted: (info.accepted ?? []).map((a: unknown) => (typeof a === 'string' ? a : String((a as { address?: unknown }).address))),
-      durationMs: clock.now() - started,
-    };
-  } catch (error) {
-    return { status: 'failed', failure: toSmtpFailure(error, credentialSecrets(credentials), { port: record.port, security: record.security }), durationMs: clock.now() - started };
-  } finally {
-    transport.close();
-  }
+  return sendOnce(record, await accounts.credentialsOf(input.accountId), mail, clock, timeouts);
 }
 
 /** The template of the send: a saved one by id, or the subject and body given. */

@@ -1,9 +1,9 @@
 /** "Send test": one real message from an account to an address the user gives. */
 import type { SendTestResult } from '../../ipc/common/contract';
 import type { AccountStore } from './account-store';
-import { createAccountTransport, credentialSecrets } from './account-transport';
 import type { Clock } from '../../storage/node/ports';
-import { toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
+import type { SmtpTimeouts } from './smtp-transport';
+import { sendOnce } from './send-once';
 
 /** Subject of the test message; the e2e suite checks it on the receiving side. */
 export const TEST_SUBJECT = 'Mailroom test message / Mailroom 테스트 메일';
@@ -18,10 +18,10 @@ export async function sendTestMessage(
 ): Promise<SendTestResult> {
   const record = accounts.record(accountId);
   const credentials = await accounts.credentialsOf(accountId);
-  const started = clock.now();
-  const transport = createAccountTransport(record, credentials, timeouts === undefined ? {} : { timeouts });
-  try {
-    const info = await transport.sendMail({
+  return sendOnce(
+    record,
+    credentials,
+    {
       from: { name: record.fromName, address: record.fromAddress },
       to,
       ...(record.replyTo === '' ? {} : { replyTo: record.replyTo }),
@@ -33,19 +33,8 @@ export async function sendTestMessage(
         `Mailroom이 "${record.label}" 계정(${record.host}:${record.port})으로 보낸 테스트 메일입니다.`,
         '이 메일이 보이면 이 계정으로 공지를 보낼 수 있습니다.',
       ].join('\n'),
-    });
-    return {
-      status: 'sent',
-      response: String(info.response ?? ''),
-      // SMTP: the Message-ID header; Gmail API: the API's message id.
-      messageId: String(info.messageId ?? ''),
-      accepted: (info.accepted ?? []).map((a: unknown) => (typeof a === 'string' ? a : String((a as { address?: unknown }).address))),
-      durationMs: clock.now() - started,
-    };
-  } catch (error) {
-    const context = { port: record.port, security: record.security };
-    return { status: 'failed', failure: toSmtpFailure(error, credentialSecrets(credentials), context), durationMs: clock.now() - started };
-  } finally {
-    transport.close();
-  }
+    },
+    clock,
+    timeouts,
+  );
 }

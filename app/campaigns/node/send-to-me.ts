@@ -10,9 +10,9 @@ import { AppError } from '../../ipc/common/app-error';
 import type { SendTestResult, TemplateDraft } from '../../ipc/common/contract';
 import type { AccountRecord } from '../../accounts/node/account-record';
 import type { AccountStore } from '../../accounts/node/account-store';
-import { createAccountTransport, credentialSecrets } from '../../accounts/node/account-transport';
 import type { SendLedger } from '../../accounts/node/send-ledger';
-import { toSmtpFailure, type SmtpTimeouts } from '../../accounts/node/smtp-transport';
+import type { SmtpTimeouts } from '../../accounts/node/smtp-transport';
+import { sendOnce } from '../../accounts/node/send-once';
 import type { Clock } from '../../storage/node/ports';
 import { createMessageBuilder, type MessageOptions } from '../../templates/node/message-builder';
 
@@ -73,23 +73,7 @@ export async function sendToMe(
       },
     };
   }
-  const credentials = await accounts.credentialsOf(record.id);
-  const transport = createAccountTransport(record, credentials, timeouts === undefined ? {} : { timeouts });
-  const started = clock.now();
-  try {
-    const info = await transport.sendMail({ ...built.mail, to, subject });
-    ledger.record(record.id);
-    const result: SendTestResult = {
-      status: 'sent',
-      response: String(info.response ?? ''),
-      messageId: String(info.messageId ?? ''),
-      accepted: (info.accepted ?? []).map((a: unknown) => (typeof a === 'string' ? a : String((a as { address?: unknown }).address))),
-      durationMs: clock.now() - started,
-    };
-    return { to, subject, member: member.email, result };
-  } catch (error) {
-    return { to, subject, member: member.email, result: { status: 'failed', failure: toSmtpFailure(error, credentialSecrets(credentials), { port: record.port, security: record.security }), durationMs: clock.now() - started } };
-  } finally {
-    transport.close();
-  }
+  const result = await sendOnce(record, await accounts.credentialsOf(record.id), { ...built.mail, to, subject }, clock, timeouts);
+  if (result.status === 'sent') ledger.record(record.id);
+  return { to, subject, member: member.email, result };
 }
