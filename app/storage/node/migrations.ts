@@ -121,4 +121,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, seq)
   ) WITHOUT ROWID;
   `,
+  // 4: per-member attachments: the column, the folder and each recipient's files a campaign was created with (JSON, or NULL).
+  `
+  ALTER TABLE campaigns ADD COLUMN member_files TEXT;
+  `,
 ];
