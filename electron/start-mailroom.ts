@@ -16,6 +16,7 @@ import { withCampaignSignals } from './campaign-signals';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../app/security/node/content-security-policy';
 import { createElectronKeyValueStore } from './electron-store-adapter';
 import { createDialogExportDeliverer, type ExportDialogs } from './export-dialog';
+import { createFolderPicker, type FolderDialogs } from './folder-dialog';
 import { secureUserData } from './user-data-modes';
 import { createWindowEmitter, registerIpc } from './ipc';
 import { openExternalSafely, type ExternalOpener } from './open-external';
@@ -193,7 +194,7 @@ export async function createElectronHandlers(deps: {
   readonly log: Logger;
   readonly shell: ExternalOpener;
   /** Native dialogs for `accounts:export` (absent: exporting is refused). */
-  readonly exportDeps?: { readonly dialog: ExportDialogs; readonly window: () => BrowserWindow | null; readonly locale: () => string; readonly startFolder: () => string };
+  readonly exportDeps?: { readonly dialog: ExportDialogs & FolderDialogs; readonly window: () => BrowserWindow | null; readonly locale: () => string; readonly startFolder: () => string };
   /** Whether campaigns left running are resumed (default true; `--cli` says false). */
   readonly recoverCampaigns?: boolean;
   /** Receives the function that writes pending state now (see HandlerDeps.onFlush). */
@@ -227,6 +228,8 @@ export async function createElectronHandlers(deps: {
     openExternal: (url) => openExternalSafely(deps.shell, url),
     // The --cli mode has no window to show an export's passphrase in: it offers no export.
     ...(deps.exportDeps === undefined ? {} : { deliverExport: createDialogExportDeliverer(deps.exportDeps) }),
+    // Per-member attachments: the folder is chosen in a native dialog (the same window and words as the export).
+    ...(deps.exportDeps === undefined ? {} : { pickFolder: createFolderPicker(deps.exportDeps) }),
     ...(deps.recoverCampaigns === undefined ? {} : { recoverCampaigns: deps.recoverCampaigns }),
     ...(deps.onFlush === undefined ? {} : { onFlush: deps.onFlush }),
     // The app watches the mailboxes of recently used accounts; the --cli mode (no recovery) does not.

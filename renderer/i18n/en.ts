@@ -11,6 +11,7 @@ import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
 import { workdayEn } from './workday-en';
 import { scheduleEn } from './schedule-en';
+import { memberFilesEn } from './member-files-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -23,6 +24,7 @@ export const en = {
   templatesScreen: templatesEn,
   schedule: scheduleEn,
   compose: composeEn,
+  memberFiles: memberFilesEn,
   workday: workdayEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
   nav: {

@@ -12,6 +12,7 @@ import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
 import { workdayKo } from './workday-ko';
 import { scheduleKo } from './schedule-ko';
+import { memberFilesKo } from './member-files-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -24,6 +25,7 @@ export const ko: Messages = {
   templatesScreen: templatesKo,
   schedule: scheduleKo,
   compose: composeKo,
+  memberFiles: memberFilesKo,
   workday: workdayKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
   nav: {

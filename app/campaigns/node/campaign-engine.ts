@@ -44,6 +44,7 @@ import type { Clock } from '../../storage/node/ports';
 import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
 import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
 import { SMTP_TIMEOUTS, toSmtpFailure, type SmtpTimeouts } from '../../accounts/node/smtp-transport';
+import { readMemberFiles } from '../../member-files/node/member-files-service';
 
 /** Tunables of the engine; tests shrink the times. */
 export interface EngineOptions {
@@ -340,6 +341,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   type Step =
     | { readonly kind: 'take'; readonly index: number; readonly message: Sendable; readonly now: number }
     | { readonly kind: 'skip'; readonly index: number; readonly detail: string[] }
+    | { readonly kind: 'file-failed'; readonly index: number; readonly failure: SmtpFailure }
     | { readonly kind: 'wait'; readonly ms?: number }
     | { readonly kind: 'quota'; readonly resumeAt: number }
     | { readonly kind: 'done' };
@@ -358,7 +360,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     const built = member ? build(withMappedColumns(member, snapshot.mappedColumns ?? []), headersOf(index)) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
     if (pace.nextAt > now) return { kind: 'wait', ms: pace.nextAt - now };
-    return { kind: 'take', index, message: built, now };
+    if (snapshot.memberFiles === undefined) return { kind: 'take', index, message: built, now };
+    // Per-member attachments: read (and checked against pre-flight) once the member's turn has come.
+    const own = readMemberFiles(snapshot.memberFiles, index);
+    if (!own.ok) return { kind: 'file-failed', index, failure: own.failure };
+    const withFiles = build(member!, headersOf(index), own.attachments);
+    return withFiles.ok ? { kind: 'take', index, message: withFiles, now } : { kind: 'skip', index, detail: [...withFiles.missing, ...withFiles.unsupported] };
   };
   /** The member a connection that just finished hands over at once, if the next step is to take one. */
   const takeNext = (othersInFlight: number): Claim | undefined => {
@@ -458,6 +465,11 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       if (next.kind === 'skip') {
         deferred.delete(next.index);
         await commit([{ i: next.index, s: { status: 'skipped', reason: 'template-error', detail: next.detail } }]);
+        continue;
+      }
+      if (next.kind === 'file-failed') {
+        deferred.delete(next.index);
+        await commit([{ i: next.index, s: { status: 'failed', failure: next.failure, at: clock.now() } }]);
         continue;
       }
       const task = work(take(next.index, next.message, next.now))

@@ -13,6 +13,7 @@ import { DELIVERY_STATUSES, QUEUED, type DeliveryState } from '../common/deliver
 import type { MailroomDatabase } from '../../storage/node/database';
 import type { Clock } from '../../storage/node/ports';
 import type { MappedColumn } from '../../templates/common/list-placeholders';
+import type { MemberFilesSnapshot } from '../../member-files/node/member-files-service';
 
 /** A frozen campaign. */
 export interface CampaignSnapshot {
@@ -36,6 +37,8 @@ export interface CampaignSnapshot {
   readonly attachments: readonly Attachment[];
   /** Pace in messages per minute. */
   readonly perMinute: number;
+  /** Per-member attachments: column, folder and each recipient's files as pre-flight found them; absent when none. */
+  readonly memberFiles?: MemberFilesSnapshot | undefined;
   /** Where the campaign is. */
   readonly status: (typeof CAMPAIGN_STATUSES)[number];
   /** The failure that paused it, if any. */
@@ -103,6 +106,7 @@ interface CampaignRow {
   readonly recipient_count: number;
   readonly counts: string;
   readonly mapped_columns: string | null;
+  readonly member_files?: string | null;
 }
 
 interface RecipientRow {
@@ -141,6 +145,7 @@ const headerOf = (row: CampaignRow): CampaignHeader => ({
   replyTo: row.reply_to,
   attachments: JSON.parse(row.attachments) as Attachment[],
   perMinute: row.per_minute,
+  ...(row.member_files ? { memberFiles: JSON.parse(row.member_files) as MemberFilesSnapshot } : {}),
   status: row.status,
   ...(row.failure === null ? {} : { failure: JSON.parse(row.failure) as SmtpFailure }),
   ...(row.resume_at === null ? {} : { resumeAt: row.resume_at }),
@@ -163,8 +168,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
     'SELECT idx, line, email, name, fields, state FROM recipients INDEXED BY recipients_by_state WHERE campaign_id = ? AND status = ? ORDER BY idx LIMIT ? OFFSET ?',
   );
   const insertCampaign = db.prepare(
-    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts, mapped_columns)
-     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts, @mappedColumns)`,
+    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts, mapped_columns, member_files)
+     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts, @mappedColumns, @memberFiles)`,
   );
   const insertRecipient = db.prepare('INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const setStatus = db.prepare('UPDATE campaigns SET status = ?, failure = ?, resume_at = ? WHERE id = ?');
@@ -202,6 +207,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
           recipientCount: members.length,
           counts: JSON.stringify(counts),
           mappedColumns: JSON.stringify(snapshot.mappedColumns ?? []),
+          memberFiles: snapshot.memberFiles ? JSON.stringify(snapshot.memberFiles) : null,
         });
         members.forEach((m, i) => insertRecipient.run(snapshot.id, i, m.line, m.email, addressKey(m.email), m.name, JSON.stringify(m.fields), QUEUED.status, queued));
       });

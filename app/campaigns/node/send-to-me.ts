@@ -14,7 +14,7 @@ import type { SendLedger } from '../../accounts/node/send-ledger';
 import type { SmtpTimeouts } from '../../accounts/node/smtp-transport';
 import { sendOnce } from '../../accounts/node/send-once';
 import type { Clock } from '../../storage/node/ports';
-import { createMessageBuilder, type MessageOptions } from '../../templates/node/message-builder';
+import { createMessageBuilder, type MemberAttachment, type MessageOptions } from '../../templates/node/message-builder';
 
 /** The words that mark a test's subject, by the admin's language. */
 export const TEST_SUBJECT_MARK = { ko: '[테스트]', en: '[Test]' } as const;
@@ -44,12 +44,12 @@ export async function sendToMe(
   record: AccountRecord,
   template: Pick<TemplateDraft, 'contentType' | 'subject' | 'content'>,
   member: Member,
-  options: MessageOptions & { readonly language: 'ko' | 'en' },
+  options: MessageOptions & { readonly language: 'ko' | 'en'; readonly memberAttachments?: readonly MemberAttachment[] },
   timeouts?: SmtpTimeouts,
 ): Promise<SendToMeResult> {
   const { accounts, ledger, clock } = deps;
   const to = ownAddressOf(record);
-  const built = createMessageBuilder(record, template, { replyTo: options.replyTo, attachments: options.attachments })(member);
+  const built = createMessageBuilder(record, template, { replyTo: options.replyTo, attachments: options.attachments })(member, undefined, options.memberAttachments);
   if (!built.ok) {
     const what = [...built.missing.map((p) => `{{${p}}}`), ...built.unsupported].join(', ');
     throw new AppError('invalid-input', `This member's message cannot be made: ${what}.`);

@@ -112,6 +112,7 @@ export const DIAGNOSIS_CATALOGUE: Readonly<Record<SmtpDiagnosis, Entry>> = {
   'host-not-found': { retry: 'after-fix', links: [] },
   'server-busy': { retry: 'later', links: [] },
   temporary: { retry: 'later', links: [] },
+  'member-file': { retry: 'after-fix', links: [] },
   unknown: { retry: 'no', links: [] },
 };
 

@@ -223,6 +223,11 @@ export const diagnosisWordsEn = {
     steps: ['Wait a few minutes, then try again.', 'Avoid opening many connections at once.'],
   },
   temporary: { title: 'Temporary problem at the server', body: 'The server asked to try again later (4xx).', steps: ['Try again in a few minutes.'] },
+  'member-file': {
+    title: 'This member’s own file changed after the check',
+    body: 'The file named for this member in the attachment column was changed, moved or made unreadable after the pre-flight check, so this member was not sent a file other than the one checked. The rest of the campaign went on.',
+    steps: ['Put the file back as it was, or fix the list and the folder.', 'Compose a new notice for the members who failed (the pre-flight check looks at their files again).'],
+  },
   unknown: {
     title: 'Failure not recognised',
     body: 'Mailroom does not recognise this failure. The server’s exact reply is below.',

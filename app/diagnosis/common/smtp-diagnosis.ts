@@ -68,6 +68,8 @@ export const SMTP_DIAGNOSES = [
   'server-busy',
   /** Any other 4xx: temporary, retrying later can help. */
   'temporary',
+  /** Not the server: a member's own attachment changed, moved or became unreadable after the pre-flight check (per-member attachments). */
+  'member-file',
   /** Nothing above matched; the raw reply is shown as is. */
   'unknown',
 ] as const;

@@ -28,6 +28,7 @@ import { createSuppressionStore } from '../../lists/node/suppression-store';
 import { createTemplateStore } from '../../templates/node/template-store';
 import { DATABASE_FILE_NAME, openDatabase, type MailroomDatabase } from '../../storage/node/database';
 import { importJsonStores } from './json-import';
+import { createMemberFilesHandlers } from '../../member-files/node/member-files-handlers';
 
 /** What the handlers need from their host. */
 export interface HandlerDeps {
@@ -81,6 +82,8 @@ export interface HandlerDeps {
   readonly watchMailboxes?: boolean;
   /** Receives a function that stops the mailbox watchers: the host calls it when it closes. */
   readonly onClose?: (close: () => Promise<void>) => void;
+  /** Opens a native folder dialog for per-member attachments (Electron); absent: the page types the folder (browser host). */
+  readonly pickFolder?: () => Promise<string | null>;
 }
 
 /**
@@ -174,6 +177,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...listHandlers,
     ...createDraftHandlers(createDraftStore(database, clock)),
+    ...createMemberFilesHandlers({ pickFolder: deps.pickFolder }),
     'app:info': async () => ({ version: deps.version, host: deps.host }),
     'settings:get': async () => readSettings(preferences),
     'settings:save': async (settings) => writeSettings(preferences, settings),

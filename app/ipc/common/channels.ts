@@ -44,6 +44,8 @@ export const REQUEST_CHANNELS = [
   'compose:preflight',
   'campaigns:create',
   'compose:send-to-me',
+  'member-files:pick-folder',
+  'member-files:check-folder',
   'drafts:list',
   'drafts:get',
   'drafts:save',

@@ -12,6 +12,7 @@ import { columnMappingSchema, decodedTableSchema, encodingChoiceSchema, listImpo
 import { PRESET_IDS, securitySchema } from '../../accounts/common/presets';
 import { SMTP_DIAGNOSES, smtpFailureSchema } from '../../diagnosis/common/smtp-diagnosis';
 import { MAILBOX_PROBLEMS } from '../../mailbox/common/mailbox-diagnosis';
+import { folderCheckSchema, MEMBER_FILE_PROBLEMS, memberFilesChoiceSchema, memberFilesReportSchema } from '../../member-files/common/member-files';
 
 // Shared pieces
 
@@ -363,6 +364,8 @@ export const composeInputSchema = z.object({
   excluded: z.array(z.string().max(254)).max(100_000).default([]),
   /** Pace in messages per minute; absent = the provider preset's. */
   perMinute: z.number().int().min(1).max(6000).optional(),
+  /** Per-member attachments: the column naming each member's files and the folder they are in (main reads them). */
+  memberFiles: memberFilesChoiceSchema.optional(),
 });
 /** Everything compose has chosen. */
 export type ComposeInput = z.output<typeof composeInputSchema>;
@@ -383,6 +386,10 @@ export const messagePreviewSchema = z.object({
   html: z.string().optional(),
   /** Attachments: name and size in bytes. */
   attachments: z.array(z.object({ fileName: z.string(), size: z.number().int() })),
+  /** This member's own files (per-member attachments): name and size in bytes. */
+  memberFiles: z.array(z.object({ fileName: z.string(), size: z.number().int() })).optional(),
+  /** This member's files that cannot be attached, and why. */
+  memberFilesMissing: z.array(z.object({ name: z.string(), problem: z.enum(MEMBER_FILE_PROBLEMS) })).optional(),
 });
 /** One member's message. */
 export type MessagePreview = z.infer<typeof messagePreviewSchema>;
@@ -587,6 +594,8 @@ export const preflightReportSchema = z.object({
   offered: z.array(z.string()).optional(),
   /** Each unfillable placeholder with the closest offered one, when one is near. */
   hints: z.array(placeholderHintSchema).optional(),
+  /** Per-member attachments: missing, unreadable or too-large files by member, when a column is chosen. */
+  memberFiles: memberFilesReportSchema.optional(),
 });
 /** The pre-flight report. */
 export type PreflightReport = z.infer<typeof preflightReportSchema>;
@@ -680,7 +689,7 @@ const logtoNoteSchema = z.object({
   detail: z.string(),
 });
 
-/** What Compose keeps in a draft: its choices and the message written there (attachments are not kept). */
+/** What Compose keeps in a draft: its choices and the message written there (shared attachments are not kept; the per-member attachments choice is). */
 export const composeDraftDataSchema = z.object({
   /** Account id, or empty. */
   accountId: z.string().max(64),
@@ -696,6 +705,8 @@ export const composeDraftDataSchema = z.object({
   excluded: z.array(z.string().max(254)).max(100_000),
   /** Pace as typed. */
   perMinute: z.string().max(16),
+  /** The per-member attachments choice (column and folder). */
+  memberFiles: memberFilesChoiceSchema.optional(),
 });
 /** What Compose keeps in a draft. */
 export type ComposeDraftData = z.infer<typeof composeDraftDataSchema>;
@@ -815,6 +826,8 @@ export const requests = {
     input: composeInputSchema.extend({ memberIndex: z.number().int().min(0), language: z.enum(['ko', 'en']).default('en') }),
     output: z.object({ to: z.string(), subject: z.string(), member: z.string(), result: sendTestResultSchema }),
   },
+  'member-files:pick-folder': { input: z.void(), output: z.discriminatedUnion('status', [z.object({ status: z.literal('chosen'), folder: z.string() }), z.object({ status: z.enum(['cancelled', 'unavailable']) })]) },
+  'member-files:check-folder': { input: z.object({ folder: z.string().min(1).max(4096) }), output: folderCheckSchema },
   'drafts:list': { input: z.void(), output: z.array(draftSummarySchema) },
   'drafts:get': { input: idInputSchema, output: draftSummarySchema.extend({ data: composeDraftDataSchema }) },
   'drafts:save': { input: z.object({ id: z.string().min(1).max(64).optional(), title: z.string().max(998), data: composeDraftDataSchema }), output: draftSummarySchema },

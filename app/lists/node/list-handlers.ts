@@ -18,6 +18,7 @@ import type { SuppressionStore } from './suppression-store';
 import type { TemplateStore } from '../../templates/node/template-store';
 import { sendToMe } from '../../campaigns/node/send-to-me';
 import { listPlaceholders, mappedColumnsOf, placeholderHints, withMappedColumns } from '../../templates/common/list-placeholders';
+import { checkMemberFiles, fileNameOf, readMemberFiles, resolveMemberFiles } from '../../member-files/node/member-files-service';
 
 /** What these handlers work on. */
 export interface ListHandlerDeps {
@@ -177,7 +178,21 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     const report = buildPreflight(preflightInput, memberPass(list.members, suppressed, excluded, template));
     const offered = listPlaceholders(list).map((p) => p.path);
     const missing = [...new Set(report.unfillable.flatMap((u) => u.missing))];
-    return { report: { ...report, offered, hints: placeholderHints(missing, offered) }, record, list, template, preset };
+    const unfillable = new Set(report.unfillable.map((u) => addressKey(u.email)));
+    const keep = (m: Member) => {
+      const key = addressKey(m.email);
+      return !excluded.has(key) && !suppressed.has(key) && !unfillable.has(key);
+    };
+    // The files are looked up with the mapped columns under their headers; the snapshot keeps the
+    // members as the list stores them, the mapped columns once (added again where messages are rendered).
+    const recipients = list.members.filter(keep);
+    const stored = lists.members(input.listId).filter(keep);
+    // Per-member attachments: every recipient's files resolved inside the chosen folder, sized with the shared ones.
+    const memberFiles = input.memberFiles
+      ? checkMemberFiles(input.memberFiles, recipients, { columns: list.columns, sharedRaw: preflightInput.attachmentBytes, maxMessageBytes: preset.maxMessageBytes })
+      : undefined;
+    const withFiles = memberFiles ? { memberFiles: memberFiles.report, blocked: report.blocked || memberFiles.report.blocked } : {};
+    return { report: { ...report, offered, hints: placeholderHints(missing, offered), ...withFiles }, record, list, template, preset, stored, memberFiles };
   };
 
   return {
@@ -279,8 +294,10 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       const member = list.members[Math.min(input.memberIndex, list.members.length - 1)];
       if (!member) throw new AppError('invalid-input', 'listId: This list has no members.');
       const built = createMessageBuilder(record, template, input)(member);
+      const own = input.memberFiles ? resolveMemberFiles(input.memberFiles, member) : undefined;
+      const ownPreview = own ? { memberFiles: own.files.map((f) => ({ fileName: fileNameOf(f), size: f.size })), memberFilesMissing: own.missing } : {};
       return built.ok
-        ? { ok: true, memberCount: list.members.length, message: built.preview }
+        ? { ok: true, memberCount: list.members.length, message: { ...built.preview, ...ownPreview } }
         : (() => {
             const offered = listPlaceholders(list).map((p) => p.path);
             return { ok: false as const, memberCount: list.members.length, missing: [...built.missing], unsupported: [...built.unsupported], offered, hints: placeholderHints(built.missing, offered) };
@@ -291,31 +308,29 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       const { record, list, template } = composeContext(input);
       const member = list.members[Math.min(input.memberIndex, list.members.length - 1)];
       if (!member) throw new AppError('invalid-input', 'listId: This list has no members.');
-      const sent = await sendToMe({ accounts, ledger, clock }, record, template, member, input);
+      const own = input.memberFiles ? resolveMemberFiles(input.memberFiles, member) : undefined;
+      const read = own && own.folder !== null ? readMemberFiles({ ...input.memberFiles!, folder: own.folder, files: [own.files] }, 0) : undefined;
+      if (read && !read.ok) throw new AppError('invalid-input', read.failure.message);
+      const sent = await sendToMe({ accounts, ledger, clock }, record, template, member, { ...input, ...(read?.ok ? { memberAttachments: read.attachments } : {}) });
       if (sent.result.status === 'sent') emit('accounts:changed', { accounts: accounts.list() });
       return sent;
     },
     'campaigns:create': async (input) => {
-      const { report, record, list, template, preset } = preflightOf(input);
+      const { report, record, list, template, preset, stored, memberFiles } = preflightOf(input);
       if (report.blocked) throw new AppError('invalid-input', 'The pre-flight check found problems that block sending.', 'Fix or exclude the members listed, then try again.');
-      const excluded = new Set(input.excluded.map(addressKey));
-      const suppressed = suppression.addresses();
-      const unfillable = new Set(report.unfillable.map((u) => addressKey(u.email)));
-      // The snapshot keeps the members as the list stores them and the mapped columns once (added again where messages are rendered).
-      const recipients = lists.members(input.listId).filter((m) => {
-        const key = addressKey(m.email);
-        return !excluded.has(key) && !suppressed.has(key) && !unfillable.has(key);
-      });
       const snapshot = campaigns.create({
         accountId: record.id,
         accountLabel: record.label,
         listName: list.name,
         template: { contentType: template.contentType, subject: template.subject, content: template.content, usageType: template.usageType },
-        recipients,
+        recipients: stored,
         mappedColumns: mappedColumnsOf(list),
         replyTo: input.replyTo,
         attachments: input.attachments,
         perMinute: input.perMinute ?? preset.perMinute,
+        ...(memberFiles && input.memberFiles
+          ? { memberFiles: { column: input.memberFiles.column, folder: memberFiles.report.folder, sendWithoutMissing: input.memberFiles.sendWithoutMissing, files: memberFiles.files } }
+          : {}),
       });
       return { id: snapshot.id, recipients: snapshot.recipients.length };
     },

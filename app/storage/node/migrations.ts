@@ -152,4 +152,8 @@ export const MIGRATIONS: readonly string[] = [
   WHERE campaign_id IN (SELECT campaign_id FROM repeated_fields);
   DROP TABLE repeated_fields;
   `,
+  // 5: per-member attachments: the column, the folder and each recipient's files a campaign was created with (JSON, or NULL).
+  `
+  ALTER TABLE campaigns ADD COLUMN member_files TEXT;
+  `,
 ];

@@ -53,6 +53,14 @@ export interface MessageOptions {
   readonly extraHeaders?: Readonly<Record<string, string>>;
 }
 
+/** A file of one member's own (per-member attachments), read by the main process. */
+export interface MemberAttachment {
+  /** The name the member sees. */
+  readonly fileName: string;
+  /** The bytes. */
+  readonly content: Buffer;
+}
+
 /** Header names the builder owns; an extra header cannot replace them. */
 const OWN_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'reply-to', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'content-transfer-encoding', 'sender']);
 
@@ -108,7 +116,7 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
   // ── the parts every member shares, encoded once ──
   const boundary = `--_mailroom-${randomBytes(12).toString('hex')}`;
   const alternative = `${boundary}-alt`;
-  const attachmentParts = attachments.map((a) => {
+  const attachmentPart = (a: { readonly filename: string; readonly content: Buffer; readonly contentType?: string }) => {
     const type = a.contentType ?? mimeFuncs.detectMimeType(a.filename);
     return (
       headerLine('Content-Type', mimeFuncs.buildHeaderValue({ value: type, params: { name: a.filename } })) +
@@ -116,14 +124,15 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
       headerLine('Content-Disposition', mimeFuncs.buildHeaderValue({ value: 'attachment', params: { filename: a.filename } })) +
       `\r\n${wrapBase64(a.content.toString('base64'), 76)}`
     );
-  });
+  };
+  const attachmentParts = attachments.map(attachmentPart);
   const fixedHeaders =
     headerLine('From', addressHeader(fromName, fromAddress)) +
     (replyTo === '' ? '' : headerLine('Reply-To', replyTo)) +
     extraHeaders.map((h) => headerLine(h.key, h.value)).join('');
   const plainSender = isPlainAddress(fromAddress) && (replyTo === '' || /^[\x20-\x7e]*$/.test(replyTo));
 
-  return (member: Member, memberHeaders?: Readonly<Record<string, string>>): BuiltMessage => {
+  return (member: Member, memberHeaders?: Readonly<Record<string, string>>, memberAttachments: readonly MemberAttachment[] = []): BuiltMessage => {
     const rendered = render({ email: member.email, name: member.name, fields: member.fields });
     if (!rendered.ok) return { ok: false, missing: rendered.missing, unsupported: rendered.unsupported };
     // Headers of this member only (List-Unsubscribe carries the member's token), after the shared ones.
@@ -134,6 +143,9 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
     const subject = headerText(rendered.subject);
     const text = bodyText(rendered.text);
     const html = rendered.html === undefined ? undefined : bodyText(rendered.html);
+    // This member's own files: encoded once, when the message is first composed.
+    const own = memberAttachments.map((a) => ({ filename: headerText(a.fileName), content: a.content }));
+    let ownParts: string[] | undefined;
     const mail: Mail.Options = {
       from: { name: fromName, address: fromAddress },
       to: name === '' ? email : { name, address: email },
@@ -141,13 +153,14 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
       subject,
       text,
       ...(html === undefined ? {} : { html }),
-      attachments,
+      attachments: own.length === 0 ? attachments : [...attachments, ...own],
       ...(headers.length === 0 ? {} : { headers: headers.map((h) => ({ key: h.key, value: mimeFuncs.foldLines(h.value, 76), prepared: true })) }),
     };
     const envelope: Envelope = { from: fromAddress, to: [email] };
     const compose = (messageId: string, date: Date): Buffer => {
       const alternatives = html === undefined ? textPart('plain', text, boundary) : multipart('alternative', alternative, [textPart('plain', text, boundary), textPart('html', html, boundary)]);
-      const body = attachmentParts.length === 0 ? alternatives : multipart('mixed', boundary, [alternatives, ...attachmentParts]);
+      ownParts ??= own.map(attachmentPart);
+      const body = attachmentParts.length + ownParts.length === 0 ? alternatives : multipart('mixed', boundary, [alternatives, ...attachmentParts, ...ownParts]);
       return Buffer.from(
         fixedHeaders +
           ownHeaders.map((h) => headerLine(h.key, h.value)).join('') +
@@ -173,6 +186,7 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
         text,
         ...(html === undefined ? {} : { html }),
         attachments: attachments.map((a) => ({ fileName: a.filename, size: a.content.length })),
+        ...(own.length === 0 ? {} : { memberFiles: own.map((a) => ({ fileName: a.filename, size: a.content.length })) }),
       },
     };
   };

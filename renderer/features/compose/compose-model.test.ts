@@ -49,3 +49,23 @@ describe('pace', () => {
     expect(isWorthADraft({ ...INITIAL_COMPOSE, inline: { ...INITIAL_COMPOSE.inline, content: 'x' } })).toBe(true);
   });
 });
+
+describe('per-member attachments in compose', () => {
+  const ready = { ...INITIAL_COMPOSE, accountId: 'a', listId: 'l', inline: { contentType: 'text/plain' as const, subject: 'Hi', content: 'Hi' } };
+  it('asks for them only once a column and a folder are chosen', () => {
+    expect(composeRequest({ ...ready, memberFiles: { column: '첨부', folder: '', sendWithoutMissing: false } })).not.toHaveProperty('memberFiles');
+    expect(composeRequest({ ...ready, memberFiles: { column: '', folder: '/f', sendWithoutMissing: false } })).not.toHaveProperty('memberFiles');
+    expect(composeRequest({ ...ready, memberFiles: { column: '첨부', folder: ' /f ', sendWithoutMissing: true } })?.memberFiles).toEqual({ column: '첨부', folder: '/f', sendWithoutMissing: true });
+  });
+
+  it('a draft keeps the column, the folder and the choice for missing files (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 }), fc.boolean(), (column, folder, sendWithoutMissing) => {
+        const state = { ...ready, memberFiles: { column, folder, sendWithoutMissing: column === '' && folder === '' ? false : sendWithoutMissing } };
+        const reopened = stateOfDraft(JSON.parse(JSON.stringify(draftDataOf(state))));
+        expect(reopened.memberFiles).toEqual(state.memberFiles);
+      }),
+      { seed: 1414, numRuns: 100 },
+    );
+  });
+});

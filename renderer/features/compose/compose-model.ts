@@ -32,7 +32,22 @@ export interface ComposeState {
   readonly excluded: ReadonlySet<string>;
   /** Messages per minute as typed; empty = the provider's default pace. */
   readonly perMinute: string;
+  /** Per-member attachments: the column (empty = none), the folder, and whether a missing file is sent without. */
+  readonly memberFiles: MemberFilesState;
 }
+
+/** The per-member attachments choice as the form holds it. */
+export interface MemberFilesState {
+  /** The list column naming each member's files; empty = none. */
+  readonly column: string;
+  /** The folder's path; empty = not chosen yet. */
+  readonly folder: string;
+  /** Send members whose file is missing without it. */
+  readonly sendWithoutMissing: boolean;
+}
+
+/** No per-member attachments. */
+export const NO_MEMBER_FILES: MemberFilesState = { column: '', folder: '', sendWithoutMissing: false };
 
 /** The state compose starts in. */
 export const INITIAL_COMPOSE: ComposeState = {
@@ -44,6 +59,7 @@ export const INITIAL_COMPOSE: ComposeState = {
   attachments: [],
   excluded: new Set(),
   perMinute: '',
+  memberFiles: NO_MEMBER_FILES,
 };
 
 /** The pace the user typed, when it is a whole number in range; undefined = the provider's default. */
@@ -68,6 +84,7 @@ export function composeRequest(state: ComposeState): ComposeInput | null {
     attachments: state.attachments.map(({ fileName, contentType, base64 }) => ({ fileName, contentType, base64 })),
     excluded: [...state.excluded],
     ...(perMinute === undefined ? {} : { perMinute }),
+    ...(state.memberFiles.column !== '' && state.memberFiles.folder.trim() !== '' ? { memberFiles: { ...state.memberFiles, folder: state.memberFiles.folder.trim() } } : {}),
   };
 }
 
@@ -88,7 +105,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** What a draft keeps of the state (attachments are not kept: they are files the admin picks again). */
+/** What a draft keeps of the state (shared attachments are not kept: they are files the admin picks again; the per-member attachments column and folder are). */
 export function draftDataOf(state: ComposeState): ComposeDraftData {
   return {
     accountId: state.accountId,
@@ -98,12 +115,13 @@ export function draftDataOf(state: ComposeState): ComposeDraftData {
     replyTo: state.replyTo,
     excluded: [...state.excluded],
     perMinute: state.perMinute,
+    ...(state.memberFiles.column === '' && state.memberFiles.folder === '' ? {} : { memberFiles: { ...state.memberFiles } }),
   };
 }
 
 /** The state a saved draft reopens to. */
 export function stateOfDraft(data: ComposeDraftData): ComposeState {
-  return { ...INITIAL_COMPOSE, ...data, inline: { ...data.inline }, excluded: new Set(data.excluded), attachments: [] };
+  return { ...INITIAL_COMPOSE, ...data, inline: { ...data.inline }, excluded: new Set(data.excluded), attachments: [], memberFiles: data.memberFiles ? { ...data.memberFiles } : NO_MEMBER_FILES };
 }
 
 /** Whether the state holds anything worth keeping as a draft (a subject, a message or a chosen template). */

@@ -8,6 +8,7 @@ import { fileToBase64 } from '../../state/file-base64';
 import { composeRequest, draftDataOf, draftTitleOf, formatBytes, INITIAL_COMPOSE, isWorthADraft, stateOfDraft, withExcluded, type ComposeState, paceOf } from './compose-model';
 import { DraftsPanel } from './drafts-panel';
 import { MessagePreview } from './message-preview';
+import { MemberFilesField } from './member-files-field';
 import { PlaceholderHints } from './placeholder-hints';
 import { PreflightPanel } from './preflight-panel';
 import { SendToMe } from './send-to-me';
@@ -268,6 +269,11 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
               ))}
             </ul>
           ) : null}
+          <MemberFilesField
+            columns={options.lists.find((l) => l.id === chosen.listId)?.columns ?? []}
+            value={state.memberFiles}
+            onChange={(memberFiles) => set({ memberFiles })}
+          />
         </div>
 
         <section className="card compose__preview" aria-label={t('compose.previewTitle')}>

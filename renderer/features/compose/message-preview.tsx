@@ -28,6 +28,29 @@ export function MessagePreview({ message }: { readonly message: Preview }) {
             <dd>{message.attachments.map((a) => `${a.fileName} (${formatBytes(a.size)})`).join(', ')}</dd>
           </>
         ) : null}
+        {message.memberFiles !== undefined || message.memberFilesMissing !== undefined ? (
+          <>
+            <dt>{t('memberFiles.preview.title')}</dt>
+            <dd data-member-files>
+              {(message.memberFiles ?? []).length + (message.memberFilesMissing ?? []).length === 0 ? (
+                <span className="muted">{t('memberFiles.preview.none')}</span>
+              ) : (
+                <ul className="message-preview__files">
+                  {(message.memberFiles ?? []).map((f) => (
+                    <li key={f.fileName} data-file={f.fileName}>
+                      {f.fileName} ({formatBytes(f.size)})
+                    </li>
+                  ))}
+                  {(message.memberFilesMissing ?? []).map((m) => (
+                    <li key={`missing:${m.name}`} className="form-alert" data-missing-file={m.name}>
+                      {t('memberFiles.preview.missing', { name: m.name, problem: t(`memberFiles.problemShort.${m.problem}`) })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {message.html !== undefined ? (
         <section aria-label={t('compose.htmlPart')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PlaceholderHints } from './placeholder-hints';
 import type { PreflightReport } from '../../../app/ipc/common/contract';
 import { formatBytes } from './compose-model';
+import { MemberFilesReport } from './member-files-report';
 
 /** Props of PreflightPanel. */
 export interface PreflightPanelProps {
@@ -95,6 +96,7 @@ export function PreflightPanel({ report, onExclude }: PreflightPanelProps) {
             : t('compose.sizeOk', { size: formatBytes(report.size.encodedBytes) })}
         </p>
       ) : null}
+      {report.memberFiles ? <MemberFilesReport report={report.memberFiles} onExclude={onExclude} /> : null}
       {report.fromRewritten ? <p className="form-warning">{t('compose.fromRewritten')}</p> : null}
       {(report.fromIssues ?? []).map((issue) => (
         <p key={issue.kind} className={issue.severity === 'block' ? 'form-alert' : 'form-warning'} role={issue.severity === 'block' ? 'alert' : undefined} data-from-issue={issue.kind}>
