@@ -321,7 +321,6 @@ export function createAccountStore(deps: {
       const { [id]: _grant, ...otherGrants } = readGrants();
       secrets.set(OAUTH_SECRETS_KEY, otherGrants);
       sessions.forget(id);
-      ledger.forget(id);
     },
 
     record: find,
