@@ -18,6 +18,7 @@
  */
 import { AppError } from '../../ipc/common/app-error';
 import type { ProviderLimit } from '../../ipc/common/contract';
+import type { SmtpFailure } from '../../diagnosis/common/smtp-diagnosis';
 import type { MailroomDatabase } from '../../storage/node/database';
 import type { Clock, KeyValueStore } from '../../storage/node/ports';
 
@@ -225,4 +226,23 @@ export function moveConfLedger(database: MailroomDatabase, store: KeyValueStore,
   store.set(CONF_KEPT_KEY, value);
   store.delete(CONF_KEY);
   return moved;
+}
+
+/**
+ * The failure a single send (a test to myself, the command line's `send`) gets while the provider's word
+ * stands: held back, with the provider's reply and the time sending can go on; undefined once it has passed.
+ */
+export function heldBackByProvider(ledger: SendLedger, accountId: string, now: number): SmtpFailure | undefined {
+  const held = ledger.providerLimit(accountId);
+  if (held === undefined || Date.parse(held.resumeAt) <= now) return undefined;
+  return {
+    diagnosis: 'daily-limit',
+    response: held.reply,
+    message: `Mailroom held this message back: the provider refused a send for its daily limit at ${held.repliedAt}; sending can go on at ${held.resumeAt}.`,
+  };
+}
+
+/** Remembers a refusal for the daily limit that carries the provider's reply (a hold-back of Mailroom's own has none); others pass. */
+export function noteRefusal(ledger: SendLedger, accountId: string, failure: SmtpFailure, now: number): void {
+  if (failure.diagnosis === 'daily-limit' && failure.response !== undefined && failure.response !== '') ledger.noteLimitReply(accountId, failure.response, now);
 }

@@ -9,7 +9,7 @@ import { createMessageBuilder } from '../../templates/node/message-builder';
 import { renderMessage } from '../../templates/node/template-render';
 import type { AccountStore } from './account-store';
 import { createAccountTransport, credentialSecrets } from './account-transport';
-import type { SendLedger } from './send-ledger';
+import { heldBackByProvider, noteRefusal, type SendLedger } from './send-ledger';
 import type { Clock } from '../../storage/node/ports';
 import { toSmtpFailure, type SmtpTimeouts } from './smtp-transport';
 
@@ -36,6 +36,8 @@ export async function sendOneMessage(
     if (plain.ok) mail.text = plain.text;
   }
   const started = clock.now();
+  const held = heldBackByProvider(ledger, input.accountId, started);
+  if (held !== undefined) return { status: 'failed', failure: held, durationMs: 0 };
   const view = accounts.list().find((a) => a.id === input.accountId);
   const limit = view?.effectiveDailyLimit ?? null;
   if (limit !== null && ledger.sentInLastDay(input.accountId) + input.to.length > limit) {
@@ -61,7 +63,9 @@ export async function sendOneMessage(
       durationMs: clock.now() - started,
     };
   } catch (error) {
-    return { status: 'failed', failure: toSmtpFailure(error, credentialSecrets(credentials), { port: record.port, security: record.security }), durationMs: clock.now() - started };
+    const failure = toSmtpFailure(error, credentialSecrets(credentials), { port: record.port, security: record.security });
+    noteRefusal(ledger, input.accountId, failure, clock.now());
+    return { status: 'failed', failure, durationMs: clock.now() - started };
   } finally {
     transport.close();
   }

@@ -353,6 +353,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) {
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
     }
+    // The provider said its daily limit is reached (this run, another campaign, another process, another
+    // account on the login): wait for the time it can go on instead of spending a refused message on it.
+    const held = ledger.providerLimit(record.id);
+    if (held !== undefined && Date.parse(held.resumeAt) > now) {
+      return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: Date.parse(held.resumeAt) };
+    }
     const member = snapshot.recipients[index];
     const built = member ? build(member, headersOf(index)) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
@@ -424,9 +430,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       case 'pause-campaign':
         stopWith({ kind: 'failure', failure });
         return { kind: 'released' };
-      case 'pause-account':
-        stopWith({ kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS, failure });
+      case 'pause-account': {
+        // The provider's own word: remembered per login with the time sending can go on (see `limitResumeAt`).
+        const held = ledger.noteLimitReply(record.id, failure.response ?? failure.message, now);
+        stopWith({ kind: 'quota', resumeAt: Date.parse(held.resumeAt), failure });
         return { kind: 'released' };
+      }
       default: {
         const never: never = action;
         throw new Error(`Unhandled action ${String(never)}`);

@@ -331,6 +331,12 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       return summaryOf(id);
     },
     detail(id, window = {}) {
+      /** The provider's word on the account's daily limit, for a campaign that has members left to send. */
+      const providerLimitFor = (accountId: string, status: string) => {
+        if (status === 'completed' || status === 'cancelled') return {};
+        const held = ledger.providerLimit(accountId);
+        return held === undefined ? {} : { providerLimit: held };
+      };
       const snapshot = headerOf(id);
       const summary = summaryOf(id);
       const paged = window.offset !== undefined || window.limit !== undefined || window.status !== undefined;
@@ -349,6 +355,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
         ...(accountPreset(snapshot.accountId) ? { presetId: accountPreset(snapshot.accountId) } : {}),
+        ...providerLimitFor(snapshot.accountId, summary.status),
         ...(lateStarts.has(id) ? { lateStart: { scheduledAt: new Date(lateStarts.get(id)!.scheduledAt).toISOString(), startedAt: new Date(lateStarts.get(id)!.startedAt).toISOString() } } : {}),
       };
     },

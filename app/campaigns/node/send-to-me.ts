@@ -11,7 +11,7 @@ import type { SendTestResult, TemplateDraft } from '../../ipc/common/contract';
 import type { AccountRecord } from '../../accounts/node/account-record';
 import type { AccountStore } from '../../accounts/node/account-store';
 import { createAccountTransport, credentialSecrets } from '../../accounts/node/account-transport';
-import type { SendLedger } from '../../accounts/node/send-ledger';
+import { heldBackByProvider, noteRefusal, type SendLedger } from '../../accounts/node/send-ledger';
 import { toSmtpFailure, type SmtpTimeouts } from '../../accounts/node/smtp-transport';
 import type { Clock } from '../../storage/node/ports';
 import { createMessageBuilder, type MessageOptions } from '../../templates/node/message-builder';
@@ -55,6 +55,8 @@ export async function sendToMe(
     throw new AppError('invalid-input', `This member's message cannot be made: ${what}.`);
   }
   const subject = `${TEST_SUBJECT_MARK[options.language]} ${String(built.mail.subject ?? '')}`;
+  const held = heldBackByProvider(ledger, record.id, clock.now());
+  if (held !== undefined) return { to, subject, member: member.email, result: { status: 'failed', failure: held, durationMs: 0 } };
   const view = accounts.list().find((a) => a.id === record.id);
   const limit = view?.effectiveDailyLimit ?? null;
   if (limit !== null && ledger.sentInLastDay(record.id) + 1 > limit) {
@@ -88,7 +90,9 @@ export async function sendToMe(
     };
     return { to, subject, member: member.email, result };
   } catch (error) {
-    return { to, subject, member: member.email, result: { status: 'failed', failure: toSmtpFailure(error, credentialSecrets(credentials), { port: record.port, security: record.security }), durationMs: clock.now() - started } };
+    const failure = toSmtpFailure(error, credentialSecrets(credentials), { port: record.port, security: record.security });
+    noteRefusal(ledger, record.id, failure, clock.now());
+    return { to, subject, member: member.email, result: { status: 'failed', failure, durationMs: clock.now() - started } };
   } finally {
     transport.close();
   }

@@ -12,7 +12,7 @@ import { createAccountStore } from '../../accounts/node/account-store';
 import { exportAccounts, importAccounts, type ExportDeliverer } from '../../accounts/node/account-transfer';
 import type { Clock, EventSink, KeyValueStore } from '../../storage/node/ports';
 import type { SecretKeeper } from '../../secrets/node/secret-keeper';
-import { createSendLedger, moveConfLedger } from '../../accounts/node/send-ledger';
+import { createSendLedger, moveConfLedger, noteRefusal } from '../../accounts/node/send-ledger';
 import { loginKeyOf } from '../../accounts/common/login-key';
 import { sendTestMessage } from '../../accounts/node/send-test';
 import { sendOneMessage } from '../../accounts/node/send-message';
@@ -200,18 +200,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'accounts:send-test': async ({ accountId, to }) => {
       const result = await sendTestMessage(accounts, clock, accountId, to);
-      if (result.status === 'sent') {
-        ledger.record(accountId);
-        announceAccounts();
-      }
+      if (result.status === 'sent') ledger.record(accountId);
+      else noteRefusal(ledger, accountId, result.failure, clock.now());
+      if (result.status === 'sent' || ledger.providerLimit(accountId) !== undefined) announceAccounts();
       return result;
     },
     'messages:send': async (input) => {
       const result = await sendOneMessage({ accounts, ledger, clock, templates: () => templates.list() }, input);
-      if (result.status === 'sent') {
-        ledger.record(input.accountId, input.to.length);
-        announceAccounts();
-      }
+      if (result.status === 'sent') ledger.record(input.accountId, input.to.length);
+      if (result.status === 'sent' || ledger.providerLimit(input.accountId) !== undefined) announceAccounts();
       return result;
     },
     'accounts:check': async ({ id }) => {
