@@ -480,6 +480,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     }
     await Promise.all(inFlight);
     if (fatal !== undefined) throw fatal;
+    // Sends accepted on other connections while the refusal came are in the ledger now: the time the
+    // provider's word gives is worked out again from every known send (it was noted at once, for others).
+    if (stop?.kind === 'quota' && stop.failure !== undefined) {
+      const held = ledger.providerLimit(record.id);
+      if (held !== undefined) stop = { ...stop, resumeAt: Date.parse(ledger.noteLimitReply(record.id, held.reply, Date.parse(held.repliedAt)).resumeAt) };
+    }
     if (stop?.kind === 'cancel') {
       const entries: JournalEntry[] = [];
       states.forEach((s, i) => {

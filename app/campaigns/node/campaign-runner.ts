@@ -176,14 +176,21 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     }
     startWhenFree(id);
   };
-  /** Starts a campaign again when its quota window frees, while the app runs. */
+  /**
+   * Starts a campaign again when its quota window frees (the ledger's time, or the provider's), while the
+   * app runs. The clock is checked again at least every `scheduleCheckMs`, as for a scheduled campaign: a
+   * timer does not count the time a computer sleeps, so one 24-hour timer could fire hours late.
+   */
   const resumeAt = (id: string, at: number) => {
     clearTimeout(timers.get(id));
-    // setTimeout holds at most 2^31-1 ms (~24.8 days); unref so a waiting campaign never keeps a process alive.
-    const timer = setTimeout(() => {
-      timers.delete(id);
-      startWhenFree(id);
-    }, Math.min(Math.max(0, at - clock.now()), 2 ** 31 - 1));
+    timers.delete(id);
+    const header = campaigns.header(id);
+    // Started, paused or cancelled meanwhile: that decision stands.
+    if (header?.status !== 'waiting-for-quota' || header.resumeAt !== at) return;
+    const step = scheduleStep(at, clock.now(), scheduleCheckMs);
+    if (step.kind !== 'wait') return startWhenFree(id);
+    // unref so a waiting campaign never keeps a process alive.
+    const timer = setTimeout(() => resumeAt(id, at), step.ms);
     timer.unref?.();
     timers.set(id, timer);
   };
