@@ -32,10 +32,9 @@ import type { AccountRecord } from '../app/accounts/node/account-store';
 import { runCampaign } from '../app/campaigns/node/campaign-engine';
 import { journalFileFor, openCampaignJournal } from '../app/campaigns/node/campaign-journal';
 import type { CampaignSnapshot } from '../app/campaigns/node/campaign-store';
-import { createMemoryStore } from '../app/test-support/memory-ports';
 import { createMessageBuilder } from '../app/templates/node/message-builder';
 import { systemClock } from '../app/storage/node/ports';
-import { createSendLedger } from '../app/accounts/node/send-ledger';
+import { createMemoryLedger } from '../app/test-support/memory-ledger';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 /** The naive loop opens a connection per message; a sample gives its rate. */
@@ -220,7 +219,7 @@ async function scenario(name: string, sinkKind: SinkKind): Promise<ScenarioResul
       credentials: undefined,
       journal,
       states: recovered.states,
-      ledger: createSendLedger(createMemoryStore(), systemClock),
+      ledger: createMemoryLedger(systemClock),
       clock: systemClock,
       dailyLimit: null,
       options: name === 'engine2' ? { maxConnections: 2 } : name === 'engine100' ? { maxConnections: 5, maxMessages: 100 } : { maxConnections: 5 },

@@ -4,7 +4,7 @@ import { accountDraftSchema } from '../app/ipc/common/contract';
 import { createAccountStore } from '../app/accounts/node/account-store';
 import { createMemoryStore } from '../app/test-support/memory-ports';
 import type { SecretKeeper } from '../app/secrets/node/secret-keeper';
-import { createSendLedger } from '../app/accounts/node/send-ledger';
+import { createMemoryLedger } from '../app/test-support/memory-ledger';
 import { chooseSecretKeeper, createSafeStorageCipher, type SafeStorageApi } from './safe-storage-cipher';
 
 const DRAFT = {
@@ -129,7 +129,7 @@ describe('chooseSecretKeeper', () => {
     const records = createMemoryStore();
     const secrets = createMemoryStore();
     const accountsOver = (keeper: SecretKeeper) =>
-      createAccountStore({ records, secrets, cipher: keeper, clock, ledger: createSendLedger(createMemoryStore(), clock) });
+      createAccountStore({ records, secrets, cipher: keeper, clock, ledger: createMemoryLedger(clock) });
 
     const { keeper } = await choose(fakeSafeStorage({ backend: 'basic_text' }), 'linux', secrets);
     const accounts = accountsOver(keeper);

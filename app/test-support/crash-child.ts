@@ -8,9 +8,8 @@
  */
 import { runCampaign } from '../campaigns/node/campaign-engine';
 import { openCampaignJournal } from '../campaigns/node/campaign-journal';
-import { createMemoryStore } from './memory-ports';
 import { systemClock } from '../storage/node/ports';
-import { createSendLedger } from '../accounts/node/send-ledger';
+import { createMemoryLedger } from './memory-ledger';
 import { CRASH_ENGINE_OPTIONS, CRASH_PASSWORD, crashAccount, crashSnapshot, type CrashChildReport } from './crash-campaign';
 
 function report(line: CrashChildReport): void {
@@ -34,7 +33,7 @@ async function main(args: readonly string[]): Promise<void> {
       credentials: CRASH_PASSWORD,
       journal,
       states: recovered.states,
-      ledger: createSendLedger(createMemoryStore(), systemClock),
+      ledger: createMemoryLedger(systemClock),
       clock: systemClock,
       dailyLimit: null,
       options: CRASH_ENGINE_OPTIONS,

@@ -134,3 +134,44 @@ export async function startSmtpFaultProxy(options: SmtpFaultOptions): Promise<Sm
       }),
   };
 }
+
+/** Gmail's daily-limit reply at DATA (providers.md §2: `550 5.4.5`, Google's own text). */
+export const GMAIL_DAILY_LIMIT_REPLY = {
+  code: 550,
+  text: '5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852',
+} as const;
+
+/** A quota the fake server keeps, like a provider's daily limit: it takes `limit` messages, then refuses each further one. */
+export interface DailyLimitScript {
+  /** The sink's `script.data`: undefined accepts, a reply refuses. */
+  readonly data: (rcptTo: readonly string[]) => { readonly code: number; readonly text: string } | undefined;
+  /** How many messages it refused. */
+  readonly refused: () => number;
+  /** Lifts the limit (the provider's window freed): every further message is taken. */
+  lift(): void;
+}
+
+/**
+ * A sink `data` script that counts the messages whose first recipient `counts` and, after `limit` of them,
+ * answers each further one with `reply` (default: Gmail's 550 5.4.5) until lifted; others pass untouched.
+ */
+export function dailyLimitAfter(limit: number, counts: (recipient: string) => boolean = () => true, reply: { readonly code: number; readonly text: string } = GMAIL_DAILY_LIMIT_REPLY): DailyLimitScript {
+  let taken = 0;
+  let refused = 0;
+  let lifted = false;
+  return {
+    data(rcptTo) {
+      if (!counts(rcptTo[0] ?? '')) return undefined;
+      if (lifted || taken < limit) {
+        taken += 1;
+        return undefined;
+      }
+      refused += 1;
+      return reply;
+    },
+    refused: () => refused,
+    lift() {
+      lifted = true;
+    },
+  };
+}

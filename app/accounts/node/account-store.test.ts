@@ -3,12 +3,12 @@ import { accountDraftSchema, type AccountDraftInput } from '../../ipc/common/con
 import { createAccountStore, ACCOUNTS_VERSION } from './account-store';
 import { createMemoryStore, createTestCipher } from '../../test-support/memory-ports';
 import type { SecretCipher } from '../../storage/node/ports';
-import { createSendLedger } from './send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 
 const clock = { now: () => Date.parse('2026-11-22T09:00:00Z') };
 
 function setup(cipher: SecretCipher = createTestCipher(), stores = { records: createMemoryStore(), secrets: createMemoryStore(), ledger: createMemoryStore() }) {
-  const accounts = createAccountStore({ records: stores.records, secrets: stores.secrets, cipher, clock, ledger: createSendLedger(stores.ledger, clock) });
+  const accounts = createAccountStore({ records: stores.records, secrets: stores.secrets, cipher, clock, ledger: createMemoryLedger(clock) });
   return { accounts, stores };
 }
 

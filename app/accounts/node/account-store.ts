@@ -189,6 +189,11 @@ export function createAccountStore(deps: {
       writeRecords(all.map((r) => (r.id === id ? { ...record, auth: problem === undefined ? auth : { ...auth, grantProblem: problem } } : r)));
     },
   });
+  /** The provider's word on the login's daily limit, while it stands. */
+  const providerLimitOf = (id: string) => {
+    const held = ledger.providerLimit(id);
+    return held === undefined ? {} : { providerLimit: held };
+  };
   const toView = (record: AccountRecord, stored: Record<string, StoredSecret>): AccountView => {
     const auth = record.auth ?? { kind: 'password' };
     const grant = auth.kind === 'oauth' ? readGrants()[record.id] : undefined;
@@ -209,6 +214,7 @@ export function createAccountStore(deps: {
     ...(record.dailyLimit === undefined ? {} : { dailyLimit: record.dailyLimit }),
     sentLast24h: ledger.sentInLastDay(record.id),
     effectiveDailyLimit: record.dailyLimit ?? PRESETS[record.presetId].dailyLimit,
+    ...providerLimitOf(record.id),
     hasCaCertificate: record.caCertificate !== '',
     secretReadable:
       auth.kind === 'oauth' ? grant !== undefined && grant.protection === cipher.protection : !(record.id in stored) || stored[record.id]?.protection === cipher.protection,
@@ -321,7 +327,6 @@ export function createAccountStore(deps: {
       const { [id]: _grant, ...otherGrants } = readGrants();
       secrets.set(OAUTH_SECRETS_KEY, otherGrants);
       sessions.forget(id);
-      ledger.forget(id);
     },
 
     record: find,

@@ -4,10 +4,10 @@ import { createMemoryStore, createTestCipher } from '../../test-support/memory-p
 import { isCurrentCipherText } from '../../secrets/node/passphrase-cipher';
 import { createAccountStore } from './account-store';
 import { exportAccounts, generateExportPassphrase, importAccounts, type AccountsExportFile } from './account-transfer';
-import { createSendLedger } from './send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 
 const clock = { now: () => Date.parse('2026-11-30T05:00:00Z') };
-const newStore = () => createAccountStore({ records: createMemoryStore(), secrets: createMemoryStore(), cipher: createTestCipher(), clock, ledger: createSendLedger(createMemoryStore(), clock) });
+const newStore = () => createAccountStore({ records: createMemoryStore(), secrets: createMemoryStore(), cipher: createTestCipher(), clock, ledger: createMemoryLedger(clock) });
 
 describe('account transfer', { timeout: 180_000 }, () => {
   it('imports a file exported by an earlier build (its own passphrase, scrypt N=2^15) without loss', async () => {

@@ -8,7 +8,7 @@ import type { MessageSendInput, SendTestResult, TemplateView } from '../../ipc/c
 import { createMessageBuilder } from '../../templates/node/message-builder';
 import { renderMessage } from '../../templates/node/template-render';
 import type { AccountStore } from './account-store';
-import type { SendLedger } from './send-ledger';
+import { heldBackByProvider, noteRefusal, type SendLedger } from './send-ledger';
 import type { Clock } from '../../storage/node/ports';
 import type { SmtpTimeouts } from './smtp-transport';
 import { sendOnce } from './send-once';
@@ -35,6 +35,9 @@ export async function sendOneMessage(
     const plain = renderMessage({ contentType: 'text/plain', subject: template.subject, content: input.text }, member);
     if (plain.ok) mail.text = plain.text;
   }
+  const started = clock.now();
+  const held = heldBackByProvider(ledger, input.accountId, started);
+  if (held !== undefined) return { status: 'failed', failure: held, durationMs: 0 };
   const view = accounts.list().find((a) => a.id === input.accountId);
   const limit = view?.effectiveDailyLimit ?? null;
   if (limit !== null && ledger.sentInLastDay(input.accountId) + input.to.length > limit) {
@@ -48,7 +51,9 @@ export async function sendOneMessage(
       durationMs: 0,
     };
   }
-  return sendOnce(record, await accounts.credentialsOf(input.accountId), mail, clock, timeouts);
+  const result = await sendOnce(record, await accounts.credentialsOf(input.accountId), mail, clock, timeouts);
+  if (result.status === 'failed') noteRefusal(ledger, input.accountId, result.failure, clock.now());
+  return result;
 }
 
 /** The template of the send: a saved one by id, or the subject and body given. */

@@ -6,7 +6,7 @@ import { accountDraftSchema, type AccountDraft, type AccountDraftInput } from '.
 import { createAccountStore, type AccountStore } from './account-store';
 import { createMemoryStore, createTestCipher } from '../../test-support/memory-ports';
 import { systemClock } from '../../storage/node/ports';
-import { createSendLedger } from './send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 import { sendTestMessage, TEST_SUBJECT } from './send-test';
 
 const USER = 'office@school.test';
@@ -32,7 +32,7 @@ function newStore(): AccountStore {
     secrets: createMemoryStore(),
     cipher: createTestCipher(),
     clock: systemClock,
-    ledger: createSendLedger(createMemoryStore(), systemClock),
+    ledger: createMemoryLedger(systemClock),
   });
 }
 

@@ -19,9 +19,8 @@ import type { AccountRecord } from '../../accounts/node/account-store';
 import { runCampaign, type CampaignOutcome, type EngineOptions } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
-import { createMemoryStore } from '../../test-support/memory-ports';
 import { systemClock } from '../../storage/node/ports';
-import { createSendLedger } from '../../accounts/node/send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 import { testAccount, testCampaign } from '../../test-support/fixtures';
 
 const USER = 'office@school.test';
@@ -60,7 +59,7 @@ async function startSink(script: SmtpScript, users: Record<string, string> = { [
   return sink;
 }
 
-const ledger = createSendLedger(createMemoryStore(), systemClock);
+const ledger = createMemoryLedger(systemClock);
 
 /** One run over the campaign's journal (opened, replayed, closed again as the app would). */
 async function run(

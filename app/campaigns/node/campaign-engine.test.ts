@@ -12,10 +12,10 @@ import type { AccountRecord } from '../../accounts/node/account-store';
 import { createCampaignControls, runCampaign, type CampaignControls, type CampaignOutcome, type CampaignProgress, type EngineOptions } from './campaign-engine';
 import { journalFileFor, openCampaignJournal } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
-import { createMemoryStore } from '../../test-support/memory-ports';
 import { systemClock, type Clock } from '../../storage/node/ports';
 import { testAccount, testCampaign } from '../../test-support/fixtures';
-import { createSendLedger, DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
+import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 
 const USER = 'office@school.test';
 const PASSWORD = 'pw-SECRET-4242';
@@ -66,7 +66,7 @@ async function run(snapshot: CampaignSnapshot, extra: RunOptions = {}): Promise<
       credentials: PASSWORD,
       journal,
       states: recovered.states,
-      ledger: extra.ledger ?? createSendLedger(createMemoryStore(), clock),
+      ledger: extra.ledger ?? createMemoryLedger(clock),
       clock,
       dailyLimit: extra.dailyLimit === undefined ? null : extra.dailyLimit,
       ...(extra.controls ? { controls: extra.controls } : {}),
@@ -168,7 +168,7 @@ describe('runCampaign', () => {
   it('stops at the daily limit of the ledger, says when it can continue, and continues then', async () => {
     let now = Date.UTC(2025, 0, 1);
     const clock: Clock = { now: () => now };
-    const ledger = createSendLedger(createMemoryStore(), clock);
+    const ledger = createMemoryLedger(clock);
     ledger.record('acc-1', 10);
     now += 60_000;
     const snapshot = campaign(60);

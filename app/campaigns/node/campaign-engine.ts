@@ -356,6 +356,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) {
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
     }
+    // The provider said its daily limit is reached (this run, another campaign, another process, another
+    // account on the login): wait for the time it can go on instead of spending a refused message on it.
+    const held = ledger.providerLimit(record.id);
+    if (held !== undefined && Date.parse(held.resumeAt) > now) {
+      return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: Date.parse(held.resumeAt) };
+    }
     const member = snapshot.recipients[index];
     const built = member ? build(withMappedColumns(member, snapshot.mappedColumns ?? []), headersOf(index)) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
@@ -432,9 +438,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       case 'pause-campaign':
         stopWith({ kind: 'failure', failure });
         return { kind: 'released' };
-      case 'pause-account':
-        stopWith({ kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS, failure });
+      case 'pause-account': {
+        // The provider's own word: remembered per login with the time sending can go on (see `limitResumeAt`).
+        const held = ledger.noteLimitReply(record.id, failure.response ?? failure.message, now);
+        stopWith({ kind: 'quota', resumeAt: Date.parse(held.resumeAt), failure });
         return { kind: 'released' };
+      }
       default: {
         const never: never = action;
         throw new Error(`Unhandled action ${String(never)}`);
@@ -484,6 +493,12 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     }
     await Promise.all(inFlight);
     if (fatal !== undefined) throw fatal;
+    // Sends accepted on other connections while the refusal came are in the ledger now: the time the
+    // provider's word gives is worked out again from every known send (it was noted at once, for others).
+    if (stop?.kind === 'quota' && stop.failure !== undefined) {
+      const held = ledger.providerLimit(record.id);
+      if (held !== undefined) stop = { ...stop, resumeAt: Date.parse(ledger.noteLimitReply(record.id, held.reply, Date.parse(held.repliedAt)).resumeAt) };
+    }
     if (stop?.kind === 'cancel') {
       const entries: JournalEntry[] = [];
       states.forEach((s, i) => {

@@ -176,14 +176,21 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     }
     startWhenFree(id);
   };
-  /** Starts a campaign again when its quota window frees, while the app runs. */
+  /**
+   * Starts a campaign again when its quota window frees (the ledger's time, or the provider's), while the
+   * app runs. The clock is checked again at least every `scheduleCheckMs`, as for a scheduled campaign: a
+   * timer does not count the time a computer sleeps, so one 24-hour timer could fire hours late.
+   */
   const resumeAt = (id: string, at: number) => {
     clearTimeout(timers.get(id));
-    // setTimeout holds at most 2^31-1 ms (~24.8 days); unref so a waiting campaign never keeps a process alive.
-    const timer = setTimeout(() => {
-      timers.delete(id);
-      startWhenFree(id);
-    }, Math.min(Math.max(0, at - clock.now()), 2 ** 31 - 1));
+    timers.delete(id);
+    const header = campaigns.header(id);
+    // Started, paused or cancelled meanwhile: that decision stands.
+    if (header?.status !== 'waiting-for-quota' || header.resumeAt !== at) return;
+    const step = scheduleStep(at, clock.now(), scheduleCheckMs);
+    if (step.kind !== 'wait') return startWhenFree(id);
+    // unref so a waiting campaign never keeps a process alive.
+    const timer = setTimeout(() => resumeAt(id, at), step.ms);
     timer.unref?.();
     timers.set(id, timer);
   };
@@ -331,6 +338,12 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       return summaryOf(id);
     },
     detail(id, window = {}) {
+      /** The provider's word on the account's daily limit, for a campaign that has members left to send. */
+      const providerLimitFor = (accountId: string, status: string) => {
+        if (status === 'completed' || status === 'cancelled') return {};
+        const held = ledger.providerLimit(accountId);
+        return held === undefined ? {} : { providerLimit: held };
+      };
       const snapshot = headerOf(id);
       const summary = summaryOf(id);
       const paged = window.offset !== undefined || window.limit !== undefined || window.status !== undefined;
@@ -349,6 +362,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         ...(snapshot.failure ? { failure: snapshot.failure } : {}),
         ...(snapshot.resumeAt !== undefined ? { resumeAt: new Date(snapshot.resumeAt).toISOString() } : {}),
         ...(accountPreset(snapshot.accountId) ? { presetId: accountPreset(snapshot.accountId) } : {}),
+        ...providerLimitFor(snapshot.accountId, summary.status),
         ...(lateStarts.has(id) ? { lateStart: { scheduledAt: new Date(lateStarts.get(id)!.scheduledAt).toISOString(), startedAt: new Date(lateStarts.get(id)!.startedAt).toISOString() } } : {}),
       };
     },

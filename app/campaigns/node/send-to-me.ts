@@ -10,7 +10,7 @@ import { AppError } from '../../ipc/common/app-error';
 import type { SendTestResult, TemplateDraft } from '../../ipc/common/contract';
 import type { AccountRecord } from '../../accounts/node/account-record';
 import type { AccountStore } from '../../accounts/node/account-store';
-import type { SendLedger } from '../../accounts/node/send-ledger';
+import { noteRefusal, type SendLedger } from '../../accounts/node/send-ledger';
 import type { SmtpTimeouts } from '../../accounts/node/smtp-transport';
 import { sendOnce } from '../../accounts/node/send-once';
 import type { Clock } from '../../storage/node/ports';
@@ -55,6 +55,8 @@ export async function sendToMe(
     throw new AppError('invalid-input', `This member's message cannot be made: ${what}.`);
   }
   const subject = `${TEST_SUBJECT_MARK[options.language]} ${String(built.mail.subject ?? '')}`;
+  const held = heldBackByProvider(ledger, record.id, clock.now());
+  if (held !== undefined) return { to, subject, member: member.email, result: { status: 'failed', failure: held, durationMs: 0 } };
   const view = accounts.list().find((a) => a.id === record.id);
   const limit = view?.effectiveDailyLimit ?? null;
   if (limit !== null && ledger.sentInLastDay(record.id) + 1 > limit) {
@@ -75,5 +77,6 @@ export async function sendToMe(
   }
   const result = await sendOnce(record, await accounts.credentialsOf(record.id), { ...built.mail, to, subject }, clock, timeouts);
   if (result.status === 'sent') ledger.record(record.id);
+  else noteRefusal(ledger, record.id, result.failure, clock.now());
   return { to, subject, member: member.email, result };
 }

@@ -3,6 +3,8 @@
  * same diagnosis-catalogue words the app shows (`app/diagnosis/common/diagnosis-words-*`).
  */
 import type { PresetId } from '../../accounts/common/presets';
+import { providerNameOf } from '../../accounts/common/provider-name';
+import type { ProviderLimit } from '../../ipc/common/contract';
 import type { AppErrorCode } from '../../ipc/common/app-error';
 import { explainFailure } from '../../diagnosis/common/diagnosis-catalogue';
 import type { SmtpFailure } from '../../diagnosis/common/smtp-diagnosis';
@@ -37,6 +39,8 @@ const en = {
   pausing: 'Pausing… (press Ctrl-C again to stop at once; the journal stays resumable)',
   paused: (id: string) => `Paused. Resume with: mailroom campaign resume ${id}`,
   waiting: (at: string) => `The daily limit is reached; the campaign can go on at ${at}.`,
+  providerSaid: (provider: string, reply: string) => `${provider} said: ${reply}`,
+  providerWaiting: (at: string) => `Sending on this login can go on at ${at}.`,
   done: (status: string) => `Campaign ${status}.`,
   runningElsewhere: (who: string) => `Asked ${who} to pause.`,
   exported: (file: string) => `Wrote ${file}.`,
@@ -64,6 +68,8 @@ const ko: CliWords = {
   pausing: '일시 정지하는 중… (Ctrl-C를 한 번 더 누르면 바로 멈춥니다. 기록은 이어서 보낼 수 있게 남습니다)',
   paused: (id) => `일시 정지했습니다. 이어서 보내려면: mailroom campaign resume ${id}`,
   waiting: (at) => `하루 발송 한도에 도달했습니다. ${at}부터 이어서 보낼 수 있습니다.`,
+  providerSaid: (provider, reply) => `${provider}의 응답: ${reply}`,
+  providerWaiting: (at) => `이 로그인으로는 ${at}부터 다시 보낼 수 있습니다.`,
   done: (status) => `캠페인 상태: ${status}.`,
   runningElsewhere: (who) => `${who}에 일시 정지를 요청했습니다.`,
   exported: (file) => `${file} 파일을 썼습니다.`,
@@ -107,4 +113,21 @@ export function explainForTerminal(language: CliLanguage, failure: SmtpFailure, 
   if (explanation.links.length > 0) lines.push(`${t.links}: ${explanation.links.join(' ')}`);
   lines.push(words.retry[explanation.retry]);
   return lines;
+}
+
+/**
+ * A time as the admin reads it: the date and minute in their time zone (the process's, or the one given),
+ * with the zone named. Rounded up to the minute, so the time shown is never earlier than the real one.
+ */
+export function localTime(iso: string, timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  const ms = Math.ceil(Date.parse(iso) / 60_000) * 60_000;
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
+}
+
+/** The lines that give the provider's word on its daily limit and the time sending can go on, in the admin's time zone. */
+export function providerLimitLines(language: CliLanguage, presetId: PresetId, held: ProviderLimit, timeZone?: string): string[] {
+  const words = cliWords(language);
+  return [words.providerSaid(providerNameOf(presetId, language), held.reply.replace(/\s*\n\s*/g, ' ')), words.providerWaiting(localTime(held.resumeAt, timeZone))];
 }

@@ -7,7 +7,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { CampaignRow, CampaignDetail, SmtpFailure } from '../../ipc/common/contract';
 import type { PresetId } from '../../accounts/common/presets';
 import { EXIT, exitForFailure } from '../common/exit-codes';
-import type { CliWords } from '../common/cli-words';
+import { localTime, providerLimitLines, type CliLanguage, type CliWords } from '../common/cli-words';
 import type { CliIo, Session } from './cli-session';
 
 /** Counts by delivery state. */
@@ -21,6 +21,8 @@ export interface FollowOptions {
   readonly io: CliIo;
   /** Words. */
   readonly words: CliWords;
+  /** The language of the words (for the provider's name). */
+  readonly language: CliLanguage;
   /** Prints a failure in the catalogue's words. */
   readonly explain: (failure: SmtpFailure, presetId: PresetId) => void;
 }
@@ -126,6 +128,7 @@ export async function followCampaign(session: Session, id: string, options: Foll
       exitCode: code,
       ...(detail.failure ? { failure: { diagnosis: detail.failure.diagnosis, response: detail.failure.response ?? detail.failure.message } } : {}),
       ...(detail.resumeAt ? { resumeAt: detail.resumeAt } : {}),
+      ...(detail.providerLimit ? { providerLimit: detail.providerLimit } : {}),
     });
   } else {
     const counts = Object.entries(detail.counts)
@@ -136,7 +139,10 @@ export async function followCampaign(session: Session, id: string, options: Foll
     for (const row of detail.rows.filter((r) => r.status === 'failed').slice(0, 20)) io.stderr.write(`  ✗ ${row.email}: ${row.detail}\n`);
   }
   if (detail.failure && detail.campaign.status !== 'completed') options.explain(detail.failure, detail.presetId ?? 'custom');
-  if (detail.campaign.status === 'waiting-for-quota' && detail.resumeAt) io.stderr.write(`${words.waiting(detail.resumeAt)}\n`);
+  if (detail.campaign.status === 'waiting-for-quota' && detail.providerLimit) {
+    for (const line of providerLimitLines(options.language, detail.presetId ?? 'custom', detail.providerLimit)) io.stderr.write(`${line}\n`);
+  }
+  if (detail.campaign.status === 'waiting-for-quota' && detail.resumeAt) io.stderr.write(`${words.waiting(localTime(detail.resumeAt))}\n`);
   if (code === EXIT.interrupted) io.stderr.write(`${words.paused(id)}\n`);
   return code;
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dailyLimitAfter } from '../../../e2e/fakes/smtp-faults';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { dispatch, type Handlers } from '../../ipc/common/dispatch';
@@ -29,6 +30,8 @@ let dir: string;
 let dataDir: string;
 /** Milliseconds the server holds its answer to each accepted message (slows a campaign down). */
 let dataDelayMs = 0;
+/** The server's own daily limit for mail to @capped.test: it takes none (Gmail's 550 5.4.5 at once). */
+const capped = dailyLimitAfter(0, (recipient) => recipient.endsWith('@capped.test'));
 let seed: Handlers;
 
 interface Run {
@@ -104,8 +107,8 @@ let noticeTemplate: { id: string };
 beforeAll(async () => {
   sink = await startSmtpSink({
     security: 'none',
-    users: { [USER]: PASSWORD, 'limited@school.test': PASSWORD },
-    script: { dataDelay: () => dataDelayMs },
+    users: { [USER]: PASSWORD, 'limited@school.test': PASSWORD, 'capped@school.test': PASSWORD },
+    script: { dataDelay: () => dataDelayMs, data: capped.data },
   });
   dir = mkdtempSync(join(tmpdir(), 'mailroom-cli-'));
   dataDir = join(dir, 'data');
@@ -115,6 +118,7 @@ beforeAll(async () => {
   office = await account('Office', USER, PASSWORD);
   await account('Wrong', 'wrong@school.test', 'not-the-password');
   await account('Limited', 'limited@school.test', PASSWORD, { dailyLimit: 3 });
+  await account('Capped', 'capped@school.test', PASSWORD);
   await call(seed, 'templates:save', { name: 'Sign-in code', usageType: 'SignIn', contentType: 'text/plain', subject: 'Your code {{code}}', content: 'Use {{code}} to sign in.' });
   noticeTemplate = await call(seed, 'templates:save', { name: 'Notice', usageType: 'Notice', contentType: 'text/plain', subject: 'Notice {{code}}', content: 'Dear {{name}}, your code is {{code}}.' });
 }, 60_000);
@@ -205,6 +209,41 @@ describe('mailroom send', () => {
     expect(over.stderr).toContain('Daily sending limit reached');
     expect(receivedWith('Quota 3')).toHaveLength(0);
   }, 180_000);
+});
+
+describe("the provider's own daily limit", () => {
+  it("exits 5 with the server's words and the time sending can go on, in the admin's time zone; then holds back; a campaign waits with the same words", async () => {
+    const env = { TZ: 'Asia/Seoul' };
+    const refused = await mailroom(['send', '--account', 'Capped', '--to', 'one@capped.test', '--subject', 'Capped 1', '--text', '-'], { env });
+    expect(refused.code, refused.stderr).toBe(EXIT.dailyLimit);
+    expect(capped.refused()).toBe(1);
+    expect(refused.stderr).toContain('The server said: 550 5.4.5 Daily user sending limit exceeded');
+    const at = /can go on at (\d{4}-\d\d-\d\d \d\d:\d\d) \(Asia\/Seoul\)/.exec(refused.stderr)?.[1];
+    expect(at, refused.stderr).toBeDefined();
+    // Nothing Mailroom knows of was sent on this login: a day after the reply, shown in Seoul's time.
+    const held = (await call<{ label: string; providerLimit?: { resumeAt: string; basis: string } }[]>(seed, 'accounts:list')).find((a) => a.label === 'Capped')!.providerLimit!;
+    expect(held.basis).toBe('reply-plus-day');
+    const seoul = new Date(Math.ceil(Date.parse(held.resumeAt) / 60_000) * 60_000 + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(at).toBe(seoul);
+
+    // Until then the next send is held back (nothing reaches the server) with the same time, in Korean too.
+    const again = await mailroom(['send', '--account', 'Capped', '--to', 'two@capped.test', '--subject', 'Capped 2', '--text', '-'], { env: { ...env, LANG: 'ko_KR.UTF-8' } });
+    expect(again.code).toBe(EXIT.dailyLimit);
+    expect(capped.refused()).toBe(1);
+    expect(receivedWith('Capped 2')).toHaveLength(0);
+    expect(again.stderr).toContain('서버의 응답: 550 5.4.5 Daily user sending limit exceeded');
+    expect(again.stderr).toContain(`${at} (Asia/Seoul)부터 다시 보낼 수 있습니다`);
+
+    // A campaign on the login waits at once, without spending a refused message, and says the same.
+    const listId = await importList('Capped list', 3, 'capped');
+    const run = await mailroom(['campaign', 'start', '--account', 'Capped', '--list', listId, '--template', 'Notice', '--json'], { env });
+    expect(run.code, run.stderr).toBe(EXIT.dailyLimit);
+    expect(capped.refused()).toBe(1);
+    expect(jsonLines(run.stdout).at(-1)).toMatchObject({ event: 'done', status: 'waiting-for-quota', resumeAt: held.resumeAt, providerLimit: { resumeAt: held.resumeAt } });
+    expect(run.stderr).toContain('The server said: 550 5.4.5 Daily user sending limit exceeded');
+    expect(run.stderr).toContain(`can go on at ${at} (Asia/Seoul)`);
+    expect(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('capped'))).toHaveLength(0);
+  }, 240_000);
 });
 
 describe('mailroom campaign', () => {

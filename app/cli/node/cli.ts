@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CampaignDetail, RequestInput } from '../../ipc/common/contract';
 import { EXIT, exitForFailure } from '../common/exit-codes';
-import { cliWords, errorWords, languageFromEnv, type CliLanguage, type CliWords } from '../common/cli-words';
+import { cliWords, errorWords, languageFromEnv, providerLimitLines, type CliLanguage, type CliWords } from '../common/cli-words';
 import { badInput, CliFailure, Session, type CliHostFactory, type CliIo } from './cli-session';
 import { followCampaign } from './campaign-follow';
 import { isLockOwnerAlive, readCampaignLock } from '../../campaigns/node/campaign-lock';
@@ -157,6 +157,11 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
         }
         io.stderr.write(`${words().notSent}\n`);
         s.explain(result.failure, account.presetId);
+        if (result.failure.diagnosis === 'daily-limit') {
+          // The provider's word and the time sending can go on (the account's state, kept per login).
+          const held = (await s.account(account.id)).providerLimit;
+          if (held) for (const line of providerLimitLines(language(), account.presetId, held)) io.stderr.write(`${line}\n`);
+        }
         return exitForFailure(result.failure.diagnosis);
       }),
     );
@@ -284,13 +289,13 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
       }
       const created = await s.call('campaigns:create', compose);
       if (!options.json) io.stderr.write(`${words().created(created.id, created.recipients)}\n`);
-      return followCampaign(s, created.id, { json: options.json === true, io, words: words(), explain: (f, p) => s.explain(f, p) });
+      return followCampaign(s, created.id, { json: options.json === true, io, words: words(), language: language(), explain: (f, p) => s.explain(f, p) });
     }),
   );
   followOptions(campaign.command('resume').description('resume a paused or waiting campaign and follow it').argument('<id>', 'campaign id')).action(
     run(async (id: string, options: { json?: boolean }) => {
       const s = await open(true);
-      return followCampaign(s, id, { json: options.json === true, io, words: words(), explain: (f, p) => s.explain(f, p) });
+      return followCampaign(s, id, { json: options.json === true, io, words: words(), language: language(), explain: (f, p) => s.explain(f, p) });
     }),
   );
   campaign

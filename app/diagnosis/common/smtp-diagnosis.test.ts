@@ -20,6 +20,15 @@ describe('diagnoseSmtpFailure', () => {
     expect(diagnoseSmtpFailure(temporary)).toBe('temporary');
   });
 
+  it('reads every daily-limit reply it knows, and not a full mailbox', () => {
+    const data = { code: 'EENVELOPE', command: 'DATA', message: 'Data command failed' };
+    expect(diagnoseSmtpFailure({ ...data, responseCode: 550, response: '550-5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to\n550 5.4.5 https://support.google.com/a/answer/166852' })).toBe('daily-limit');
+    expect(diagnoseSmtpFailure({ ...data, responseCode: 550, response: '550 5.4.5 Daily SMTP relay limit exceeded for user.' })).toBe('daily-limit');
+    expect(diagnoseSmtpFailure({ ...data, responseCode: 554, response: '554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message.' })).toBe('daily-limit');
+    expect(diagnoseSmtpFailure({ ...data, responseCode: 550, response: "550 5.7.1 Error.your access was denied. Since you sent too many e-mails,you are not allowed to send more e-mails within 24 hours." })).toBe('daily-limit');
+    expect(diagnoseSmtpFailure({ ...data, responseCode: 554, response: '554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionQuotaExceeded' })).not.toBe('daily-limit');
+  });
+
   it('calls a greeting timeout on port 465 without TLS a mismatch, elsewhere a timeout', () => {
     const timeout = { code: 'ETIMEDOUT', command: 'CONN', message: 'Greeting never received' };
     expect(diagnoseSmtpFailure(timeout, { port: 465, security: 'starttls' })).toBe('tls-mismatch');

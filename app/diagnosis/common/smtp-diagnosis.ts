@@ -129,6 +129,13 @@ export function diagnoseSmtpFailure(error: SmtpErrorFields, context?: Connection
     if (status === '5.7.9') return 'auth-app-password-required';
     if (status === '5.7.14') return 'auth-web-login-required';
     if (status === '5.4.5' || text.includes('daily user sending limit') || text.includes('sending quota exceeded')) return 'daily-limit';
+    // Exchange Online over its 10,000 recipients a day: `554 5.2.0 STOREDRV.Submission.Exception:
+    // SubmissionQuotaExceededException` (learn.microsoft.com "smtp-submission-improvements" and the
+    // Dynamics 365 article on ErrorSubmissionQuotaExceeded; the full reply is quoted from memory of
+    // those pages, UNCONFIRMED). A Korean portal's refusal "you are not allowed to send more e-mails
+    // within 24 hours" (550 5.7.1, a third-party list; which portal is UNCONFIRMED). Naver and Daum
+    // publish no daily-limit reply (providers.md §9): theirs fall to the other rules until one is seen.
+    if (text.includes('submissionquotaexceeded') || text.includes('not allowed to send more e-mails within 24 hours')) return 'daily-limit';
     if (basic === 454 && text.includes('too many login attempts')) return 'auth-throttled';
     if (basic === 530 && text.includes('starttls')) return 'starttls-required';
     // The account asks for STARTTLS and the server refuses the command (500 "command not recognized"):

@@ -17,7 +17,7 @@ import type { SmtpDiagnosis } from '../common/smtp-diagnosis';
 import { createAccountStore } from '../../accounts/node/account-store';
 import { createMemoryStore, createTestCipher } from '../../test-support/memory-ports';
 import { systemClock } from '../../storage/node/ports';
-import { createSendLedger } from '../../accounts/node/send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 import { sendTestMessage } from '../../accounts/node/send-test';
 import { toSmtpFailure } from '../../accounts/node/smtp-transport';
 
@@ -196,7 +196,7 @@ async function sendWith(options: { sink?: Partial<SmtpSinkOptions>; script?: Smt
       secrets: createMemoryStore(),
       cipher: createTestCipher(),
       clock: systemClock,
-      ledger: createSendLedger(createMemoryStore(), systemClock),
+      ledger: createMemoryLedger(systemClock),
     });
     const account = await store.save(
       accountDraftSchema.parse({

@@ -12,7 +12,8 @@ import { createAccountStore } from '../../accounts/node/account-store';
 import { exportAccounts, importAccounts, type ExportDeliverer } from '../../accounts/node/account-transfer';
 import type { Clock, EventSink, KeyValueStore } from '../../storage/node/ports';
 import type { SecretKeeper } from '../../secrets/node/secret-keeper';
-import { createSendLedger } from '../../accounts/node/send-ledger';
+import { createSendLedger, moveConfLedger, noteRefusal } from '../../accounts/node/send-ledger';
+import { loginKeyOf } from '../../accounts/common/login-key';
 import { sendTestMessage } from '../../accounts/node/send-test';
 import { sendOneMessage } from '../../accounts/node/send-message';
 import { readSettings, writeSettings } from '../../storage/node/settings-store';
@@ -111,7 +112,16 @@ export function openHandlerDatabase(deps: Pick<HandlerDeps, 'database' | 'dataDi
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { emit, clock, secrets } = deps;
   const preferences = deps.openStore(STORE_NAMES.preferences);
-  const ledger = createSendLedger(deps.openStore(STORE_NAMES.ledger), clock);
+  const database = openHandlerDatabase(deps);
+  // The ledger counts per login; the accounts (made next, they show its counts) say whose login an id is.
+  const loginOf = (accountId: string) => {
+    try {
+      return loginKeyOf(accounts.record(accountId));
+    } catch {
+      return undefined; // an account removed meanwhile: its sends stay under its id
+    }
+  };
+  const ledger = createSendLedger(database, clock, { loginOf: (id) => loginOf(id), ...(deps.log ? { log: deps.log } : {}) });
   const secretStore = deps.openStore(STORE_NAMES.secrets);
   const accounts = createAccountStore({
     records: deps.openStore(STORE_NAMES.accounts),
@@ -121,7 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ledger,
     ...(deps.gmailApiBase === undefined ? {} : { gmailApiBase: deps.gmailApiBase }),
   });
-  const database = openHandlerDatabase(deps);
+  moveConfLedger(database, deps.openStore(STORE_NAMES.ledger), loginOf, clock.now());
   const templates = createTemplateStore(database, clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
   const campaigns = createCampaignStore(database, clock);
@@ -194,18 +204,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'accounts:send-test': async ({ accountId, to }) => {
       const result = await sendTestMessage(accounts, clock, accountId, to);
-      if (result.status === 'sent') {
-        ledger.record(accountId);
-        announceAccounts();
-      }
+      if (result.status === 'sent') ledger.record(accountId);
+      else noteRefusal(ledger, accountId, result.failure, clock.now());
+      if (result.status === 'sent' || ledger.providerLimit(accountId) !== undefined) announceAccounts();
       return result;
     },
     'messages:send': async (input) => {
       const result = await sendOneMessage({ accounts, ledger, clock, templates: () => templates.list() }, input);
-      if (result.status === 'sent') {
-        ledger.record(input.accountId, input.to.length);
-        announceAccounts();
-      }
+      if (result.status === 'sent') ledger.record(input.accountId, input.to.length);
+      if (result.status === 'sent' || ledger.providerLimit(input.accountId) !== undefined) announceAccounts();
       return result;
     },
     'accounts:check': async ({ id }) => {

@@ -114,6 +114,24 @@ export const checkResultSchema = z.object({
 /** The outcome of "Check". */
 export type CheckResult = z.infer<typeof checkResultSchema>;
 
+/**
+ * The provider's own word that the login's daily limit is reached: its reply, when it came, and when
+ * sending can go on (`ledger`: the oldest send Mailroom knows of ages out of the rolling 24 hours;
+ * `reply-plus-day`: no send is known, so 24 hours after the reply).
+ */
+export const providerLimitSchema = z.object({
+  /** The server's reply, as it came (no secrets: replies never carry the password). */
+  reply: z.string(),
+  /** When the reply came (ISO). */
+  repliedAt: z.string(),
+  /** When sending can go on (ISO). */
+  resumeAt: z.string(),
+  /** How `resumeAt` was worked out. */
+  basis: z.enum(['ledger', 'reply-plus-day']),
+});
+/** The provider's word on its daily limit. */
+export type ProviderLimit = z.infer<typeof providerLimitSchema>;
+
 /** An account as the renderer may see it: every field but the secret. */
 export const accountViewSchema = z.object({
   /** Stable id. */
@@ -150,6 +168,8 @@ export const accountViewSchema = z.object({
   sentLast24h: z.number().int(),
   /** The daily limit in force: the user's, else the preset's; null when unknown. */
   effectiveDailyLimit: z.number().int().nullable(),
+  /** While the provider says the login's daily limit is reached: its reply and when sending can go on. */
+  providerLimit: providerLimitSchema.optional(),
   /** Whether the stored password can be decrypted here (false after a keychain change: ask for it again). */
   secretReadable: z.boolean(),
   /** The last "Check" of this account, if any. */
@@ -468,6 +488,8 @@ export const campaignDetailSchema = z.object({
   failure: smtpFailureSchema.optional(),
   /** When a campaign waiting for the daily limit can go on (ISO). */
   resumeAt: z.string().optional(),
+  /** While the provider says the account's daily limit is reached: its reply and when sending can go on. */
+  providerLimit: providerLimitSchema.optional(),
   /** The sending account's preset (for provider-specific explanations), while the account exists. */
   presetId: z.enum(PRESET_IDS).optional(),
   /** A scheduled campaign whose time passed while the app was closed: when it was due and when it started. */
@@ -586,6 +608,8 @@ export const preflightReportSchema = z.object({
     /** The send takes several days: pre-flight names a sending service or a list server as the way out. */
     outgrown: z.boolean().optional(),
   }),
+  /** While the provider says the account's daily limit is reached: its reply and when sending can go on (the campaign waits until then). */
+  providerLimit: providerLimitSchema.optional(),
   /** From alignment findings (a From the provider may rewrite or refuse, a free-mail domain the account cannot sign for). */
   fromIssues: z.array(fromIssueSchema).optional(),
   /** Whether anything blocks sending. */

@@ -175,7 +175,13 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
       perMinute: input.perMinute ?? preset.perMinute,
       now: clock.now(),
     };
-    const report = buildPreflight(preflightInput, memberPass(list.members, suppressed, excluded, template));
+    const held = ledger.providerLimit(record.id);
+    const heldUntil = held === undefined ? undefined : Date.parse(held.resumeAt);
+    // While the provider says its limit is reached, the campaign waits until the time it gave: the
+    // estimate starts there, and nothing fits "today".
+    const waiting = heldUntil !== undefined && heldUntil > preflightInput.now;
+    const estimated = buildPreflight(waiting ? { ...preflightInput, now: heldUntil } : preflightInput, memberPass(list.members, suppressed, excluded, template));
+    const report = held === undefined ? estimated : { ...estimated, providerLimit: held, quota: { ...estimated.quota, fitsToday: estimated.quota.fitsToday && !waiting } };
     const offered = listPlaceholders(list).map((p) => p.path);
     const missing = [...new Set(report.unfillable.flatMap((u) => u.missing))];
     const unfillable = new Set(report.unfillable.map((u) => addressKey(u.email)));

@@ -18,10 +18,9 @@ import type { AccountCredentials } from '../../accounts/node/account-transport';
 import { runCampaign, type CampaignOutcome, type CampaignProgress, type EngineOptions } from '../../campaigns/node/campaign-engine';
 import { journalFileFor, openCampaignJournal } from '../../campaigns/node/campaign-journal';
 import type { CampaignSnapshot } from '../../campaigns/node/campaign-store';
-import { createMemoryStore } from '../../test-support/memory-ports';
 import { createOAuthSessions } from './oauth-sessions';
 import { systemClock } from '../../storage/node/ports';
-import { createSendLedger } from '../../accounts/node/send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 import { testAccount, testCampaign } from '../../test-support/fixtures';
 
@@ -201,7 +200,7 @@ async function run(snapshot: CampaignSnapshot, rec: AccountRecord, credentials: 
       credentials,
       journal,
       states: recovered.states,
-      ledger: createSendLedger(createMemoryStore(), systemClock),
+      ledger: createMemoryLedger(systemClock),
       clock: systemClock,
       dailyLimit: null,
       options: FAST,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAccountStore } from '../../accounts/node/account-store';
-import { createSendLedger } from '../../accounts/node/send-ledger';
+import { createMemoryLedger } from '../../test-support/memory-ledger';
 import { createMemoryStore } from '../../test-support/memory-ports';
 import { isCurrentCipherText } from './passphrase-cipher';
 import { createPassphraseKeeper, unlockDelayMs } from './secret-keeper';
@@ -73,7 +73,7 @@ describe('the passphrase keeper', { timeout: 180_000 }, () => {
     const restarted = createPassphraseKeeper(store);
     await restarted.unlock('legacy data passphrase');
     const clock = { now: () => 0 };
-    const accounts = createAccountStore({ records: createMemoryStore(), secrets: store, cipher: restarted, clock, ledger: createSendLedger(createMemoryStore(), clock) });
+    const accounts = createAccountStore({ records: createMemoryStore(), secrets: store, cipher: restarted, clock, ledger: createMemoryLedger(clock) });
     expect(await accounts.secretOf('acc-1')).toBe('legacy-Stored-Password-41');
     expect(JSON.parse(await restarted.decrypt(after.oauthGrants['acc-2']!.cipherText))).toEqual({ clientSecret: 'GOCSPX-legacy-secret', refreshToken: 'legacy-refresh-token' });
   });

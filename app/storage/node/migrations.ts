@@ -156,4 +156,21 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE campaigns ADD COLUMN member_files TEXT;
   `,
+  // 6: the send ledger per login (moved from the conf file `ledger`): sends per minute, and the
+  // provider's own word that the daily limit is reached (its reply, when, and when sending can go on).
+  `
+  CREATE TABLE send_ledger (
+    login TEXT NOT NULL,
+    minute INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (login, minute)
+  ) WITHOUT ROWID;
+  CREATE TABLE provider_limits (
+    login TEXT PRIMARY KEY,
+    reply TEXT NOT NULL,
+    replied_at INTEGER NOT NULL,
+    resume_at INTEGER NOT NULL,
+    basis TEXT NOT NULL
+  );
+  `,
 ];
