@@ -25,7 +25,7 @@ export function nameDate(createdAt: string, locale: string, timeZone?: string): 
 
 /** A name on one line, without control characters, spaces collapsed, at most CAMPAIGN_NAME_MAX characters. */
 export function cleanCampaignName(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const oneLine = text.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   const chars = [...oneLine];
   return chars.length <= CAMPAIGN_NAME_MAX ? oneLine : `${chars.slice(0, CAMPAIGN_NAME_MAX - 1).join('').trimEnd()}…`;

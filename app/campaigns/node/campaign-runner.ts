@@ -287,7 +287,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         const other = campaigns.header(busy[0]);
         throw new AppError(
           'invalid-input',
-          `Another campaign ("${other?.template.subject ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
+          `Another campaign ("${other?.name ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
           'One campaign per account sends at a time, so the account keeps its pace and daily limit. Start this one when that one has finished, or pause that one first.',
         );
       }
