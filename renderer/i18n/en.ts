@@ -11,6 +11,7 @@ import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
 import { workdayEn } from './workday-en';
 import { scheduleEn } from './schedule-en';
+import { namesEn } from './names-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -24,6 +25,7 @@ export const en = {
   schedule: scheduleEn,
   compose: composeEn,
   workday: workdayEn,
+  names: namesEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
   nav: {
     label: 'Main',
