@@ -6,6 +6,7 @@ import type { Client } from './bridge/client';
 import { AppShell } from './features/shell/app-shell';
 import { resolveLanguage, type createI18n } from './i18n/i18n';
 import { ClientProvider } from './state/client-context';
+import { ConfirmProvider } from './components/confirm-dialog';
 import { applyTheme } from './state/theme';
 
 /** Props of App. */
@@ -48,7 +49,9 @@ export function App({ client, i18n, initialSettings }: AppProps) {
             {i18n.t('errors.connectionLost')}
           </div>
         ) : null}
-        <AppShell settings={settings} onSettingsChange={changeSettings} />
+        <ConfirmProvider>
+          <AppShell settings={settings} onSettingsChange={changeSettings} />
+        </ConfirmProvider>
       </I18nextProvider>
     </ClientProvider>
   );

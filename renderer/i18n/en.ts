@@ -12,6 +12,7 @@ import { templatesEn } from './templates-en';
 import { workdayEn } from './workday-en';
 import { scheduleEn } from './schedule-en';
 import { memberFilesEn } from './member-files-en';
+import { namesEn } from './names-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -26,6 +27,7 @@ export const en = {
   compose: composeEn,
   memberFiles: memberFilesEn,
   workday: workdayEn,
+  names: namesEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },
   nav: {
     label: 'Main',

@@ -11,6 +11,7 @@ import { oauthKo } from './oauth-ko';
 import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
 import { workdayKo } from './workday-ko';
+import { namesKo } from './names-ko';
 import { scheduleKo } from './schedule-ko';
 import { memberFilesKo } from './member-files-ko';
 
@@ -27,6 +28,7 @@ export const ko: Messages = {
   compose: composeKo,
   memberFiles: memberFilesKo,
   workday: workdayKo,
+  names: namesKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
   nav: {
     label: '주 메뉴',

@@ -22,6 +22,7 @@ import type { CampaignSnapshot, CampaignStore, RecipientRecord } from './campaig
 import type { Clock, EventSink, Logger } from '../../storage/node/ports';
 import type { SendLedger } from '../../accounts/node/send-ledger';
 import { checkScheduleTime, scheduleStep } from '../common/schedule';
+import { fileNamePartOf } from '../common/campaign-name';
 
 /** What the runner needs. */
 export interface CampaignRunnerDeps {
@@ -293,7 +294,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         const other = campaigns.header(busy[0]);
         throw new AppError(
           'invalid-input',
-          `Another campaign ("${other?.template.subject ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
+          `Another campaign ("${other?.name ?? busy[0]}") is sending through ${snapshot.accountLabel} now.`,
           'One campaign per account sends at a time, so the account keeps its pace and daily limit. Start this one when that one has finished, or pause that one first.',
         );
       }
@@ -406,7 +407,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
         return [r.email, r.name, ...fields.map((f) => fieldValue(member.fields, f)), r.status, r.diagnosis ?? '', r.detail, r.messageId ?? '', r.at ?? '', r.bounce ?? '', String(r.attempts ?? 0)];
       });
       const header = ['email', 'name', ...fields, 'status', 'diagnosis', 'reply', 'messageId', 'at', 'bounce', 'attempts'];
-      return { fileName: `campaign-${snapshot.createdAt.slice(0, 10)}-results.csv`, content: writeCsv(header, data) };
+      return { fileName: `${fileNamePartOf(snapshot.name) || `campaign-${snapshot.createdAt.slice(0, 10)}`}-results.csv`, content: writeCsv(header, data) };
     },
     schedule(id, at) {
       const header = headerOf(id);

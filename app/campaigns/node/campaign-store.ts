@@ -14,6 +14,8 @@ import type { MailroomDatabase } from '../../storage/node/database';
 import type { Clock } from '../../storage/node/ports';
 import type { MappedColumn } from '../../templates/common/list-placeholders';
 import type { MemberFilesSnapshot } from '../../member-files/node/member-files-service';
+import { cleanCampaignName } from '../common/campaign-name';
+import { defaultCampaignName, processLocale } from './campaign-naming';
 
 /** A frozen campaign. */
 export interface CampaignSnapshot {
@@ -49,8 +51,13 @@ export interface CampaignSnapshot {
   readonly createdAt: string;
 }
 
-/** A campaign without its recipients (what most callers need), with their number. */
-export type CampaignHeader = Omit<CampaignSnapshot, 'recipients'> & { readonly recipientCount: number };
+/** A campaign without its recipients (what most callers need), with their number, its name, its list's id and whether it is archived. */
+export type CampaignHeader = Omit<CampaignSnapshot, 'recipients'> & {
+  readonly recipientCount: number;
+  readonly name: string;
+  readonly listId?: string | undefined;
+  readonly archivedAt?: string | undefined;
+};
 
 /** One recipient with its current state. */
 export interface RecipientRecord {
@@ -68,7 +75,9 @@ export type CampaignCounts = NonNullable<CampaignSummary['counts']>;
 /** The campaign store. */
 export interface CampaignStore {
   /** Saves a new snapshot; every recipient starts queued. */
-  create(snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'> & { readonly status?: CampaignSnapshot['status'] }): CampaignSnapshot;
+  create(
+    snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'> & { readonly status?: CampaignSnapshot['status']; readonly name?: string; readonly listId?: string },
+  ): CampaignSnapshot;
   /** Summaries with their counts, newest first: one read of the campaigns table, no journal. */
   list(): CampaignSummary[];
   /** One summary, or undefined. */
@@ -87,6 +96,18 @@ export interface CampaignStore {
   saveStates(id: string, changes: readonly { readonly index: number; readonly state: DeliveryState }[]): void;
   /** Replaces every recipient's state (rebuilt from the journal). */
   replaceStates(id: string, states: readonly DeliveryState[]): void;
+  /** Renames a campaign (the name cleaned: one line, at most 200 characters); false when it is gone. */
+  rename(id: string, name: string): boolean;
+  /** Archives a campaign (hidden from the history) or brings it back; false when it is gone. */
+  setArchived(id: string, archived: boolean): boolean;
+  /** Removes a campaign with its recipients and mailbox reports; false when it was gone already. */
+  remove(id: string): boolean;
+}
+
+/** Options of the campaign store. */
+export interface CampaignStoreOptions {
+  /** The admin's locale, for the date in a new campaign's default name (default: this process's). */
+  readonly locale?: () => string;
 }
 
 interface CampaignRow {
@@ -107,6 +128,9 @@ interface CampaignRow {
   readonly counts: string;
   readonly mapped_columns: string | null;
   readonly member_files?: string | null;
+  readonly name: string;
+  readonly archived_at: string | null;
+  readonly list_id: string | null;
 }
 
 interface RecipientRow {
@@ -121,10 +145,14 @@ interface RecipientRow {
 /** Zero counts. */
 const emptyCounts = (): Record<string, number> => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
 
-const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts, resume_at';
+const SUMMARY_COLUMNS = 'id, account_label, list_name, subject, status, created_at, recipient_count, counts, resume_at, name, archived_at';
 
-const summaryOf = (row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts' | 'resume_at'>): CampaignSummary => ({
+const summaryOf = (
+  row: Pick<CampaignRow, 'id' | 'account_label' | 'list_name' | 'subject' | 'status' | 'created_at' | 'recipient_count' | 'counts' | 'resume_at' | 'name' | 'archived_at'>,
+): CampaignSummary => ({
   id: row.id,
+  name: row.name,
+  ...(row.archived_at === null ? {} : { archivedAt: row.archived_at }),
   accountLabel: row.account_label,
   listName: row.list_name,
   subject: row.subject,
@@ -152,13 +180,17 @@ const headerOf = (row: CampaignRow): CampaignHeader => ({
   createdAt: row.created_at,
   recipientCount: row.recipient_count,
   ...(row.mapped_columns === null || row.mapped_columns === '[]' ? {} : { mappedColumns: JSON.parse(row.mapped_columns) as MappedColumn[] }),
+  name: row.name,
+  ...(row.list_id === null ? {} : { listId: row.list_id }),
+  ...(row.archived_at === null ? {} : { archivedAt: row.archived_at }),
 });
 
 const memberOf = (row: RecipientRow): Member => ({ line: row.line, email: row.email, name: row.name, fields: JSON.parse(row.fields) as Record<string, string> });
 
 /** Creates the campaign store over the database. */
-export function createCampaignStore(database: MailroomDatabase, clock: Clock): CampaignStore {
+export function createCampaignStore(database: MailroomDatabase, clock: Clock, options: CampaignStoreOptions = {}): CampaignStore {
   const { db } = database;
+  const locale = options.locale ?? processLocale;
   const list = db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC`);
   const summary = db.prepare<[string], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE id = ?`);
   const header = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE id = ?');
@@ -168,8 +200,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
     'SELECT idx, line, email, name, fields, state FROM recipients INDEXED BY recipients_by_state WHERE campaign_id = ? AND status = ? ORDER BY idx LIMIT ? OFFSET ?',
   );
   const insertCampaign = db.prepare(
-    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts, mapped_columns, member_files)
-     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts, @mappedColumns, @memberFiles)`,
+    `INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, failure, resume_at, created_at, recipient_count, counts, mapped_columns, member_files, name, list_id)
+     VALUES (@id, @accountId, @accountLabel, @listName, @template, @subject, @replyTo, @attachments, @perMinute, @status, NULL, NULL, @createdAt, @recipientCount, @counts, @mappedColumns, @memberFiles, @name, @listId)`,
   );
   const insertRecipient = db.prepare('INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const setStatus = db.prepare('UPDATE campaigns SET status = ?, failure = ?, resume_at = ? WHERE id = ?');
@@ -177,6 +209,10 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
   const countStates = db.prepare<[string], { status: string; n: number }>('SELECT status, count(*) AS n FROM recipients WHERE campaign_id = ? GROUP BY status');
   const currentStates = db.prepare<[string], string>('SELECT state FROM recipients WHERE campaign_id = ? ORDER BY idx').pluck();
   const setCounts = db.prepare('UPDATE campaigns SET counts = ? WHERE id = ?');
+  const setName = db.prepare('UPDATE campaigns SET name = ? WHERE id = ?');
+  const setArchivedAt = db.prepare('UPDATE campaigns SET archived_at = ? WHERE id = ?');
+  const removeCampaign = db.prepare('DELETE FROM campaigns WHERE id = ?');
+  const removeRecipients = db.prepare('DELETE FROM recipients WHERE campaign_id = ?');
 
   const refreshCounts = (id: string) => {
     const counts = emptyCounts();
@@ -187,8 +223,10 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
 
   const store: CampaignStore = {
     create(input) {
-      const { recipients: members, ...rest } = input;
+      const { recipients: members, name: given, listId, ...rest } = input;
       const snapshot: CampaignSnapshot = { ...rest, recipients: members, id: randomUUID(), status: input.status ?? 'ready', createdAt: new Date(clock.now()).toISOString() };
+      const named = given === undefined ? '' : cleanCampaignName(given);
+      const name = named === '' ? defaultCampaignName(snapshot.template, members[0], snapshot.createdAt, locale()) : named;
       const counts = { ...emptyCounts(), queued: members.length };
       const queued = JSON.stringify(QUEUED);
       database.write(() => {
@@ -208,6 +246,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
           counts: JSON.stringify(counts),
           mappedColumns: JSON.stringify(snapshot.mappedColumns ?? []),
           memberFiles: snapshot.memberFiles ? JSON.stringify(snapshot.memberFiles) : null,
+          name,
+          listId: listId ?? null,
         });
         members.forEach((m, i) => insertRecipient.run(snapshot.id, i, m.line, m.email, addressKey(m.email), m.name, JSON.stringify(m.fields), QUEUED.status, queued));
       });
@@ -222,7 +262,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
       return db.transaction(() => {
         const row = headerRow(id);
         if (!row) return undefined;
-        const { recipientCount: _count, ...rest } = headerOf(row);
+        const { recipientCount: _count, name: _name, listId: _listId, archivedAt: _archivedAt, ...rest } = headerOf(row);
         return { ...rest, recipients: recipients.all(id).map(memberOf) };
       })();
     },
@@ -258,6 +298,21 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock): C
           if (now[index] !== text) setState.run(state.status, text, id, index);
         });
         refreshCounts(id);
+      });
+    },
+    rename(id, name) {
+      const cleaned = cleanCampaignName(name);
+      if (cleaned === '') throw new TypeError('A campaign name cannot be empty.');
+      return database.write(() => setName.run(cleaned, id).changes > 0);
+    },
+    setArchived(id, archived) {
+      return database.write(() => setArchivedAt.run(archived ? new Date(clock.now()).toISOString() : null, id).changes > 0);
+    },
+    remove(id) {
+      return database.write(() => {
+        // Recipients first, by their own index: the cascade would look each one up again.
+        removeRecipients.run(id);
+        return removeCampaign.run(id).changes > 0;
       });
     },
   };

@@ -44,6 +44,13 @@ const en = {
   done: (status: string) => `Campaign ${status}.`,
   runningElsewhere: (who: string) => `Asked ${who} to pause.`,
   exported: (file: string) => `Wrote ${file}.`,
+  renamed: (name: string) => `Renamed: ${name}`,
+  archived: (name: string) => `Archived: ${name} (it no longer shows in the history; mailroom campaign archive --restore brings it back).`,
+  restored: (name: string) => `Back in the history: ${name}`,
+  deleteQuestion: (name: string, recipients: number) => `Delete "${name}" with its ${recipients} recipients' results and its journal? This cannot be undone. Type yes to delete: `,
+  deleteNeedsYes: 'Deleting cannot be undone: add --yes to delete without a question (no terminal to ask on).',
+  deleted: (name: string) => `Deleted: ${name}`,
+  notDeleted: 'Nothing was deleted.',
 };
 
 /** The command's words in one language. */
@@ -73,6 +80,13 @@ const ko: CliWords = {
   done: (status) => `캠페인 상태: ${status}.`,
   runningElsewhere: (who) => `${who}에 일시 정지를 요청했습니다.`,
   exported: (file) => `${file} 파일을 썼습니다.`,
+  renamed: (name) => `이름을 바꿨습니다: ${name}`,
+  archived: (name) => `보관했습니다: ${name} (기록에 보이지 않습니다. mailroom campaign archive --restore 로 되돌릴 수 있습니다).`,
+  restored: (name) => `기록으로 되돌렸습니다: ${name}`,
+  deleteQuestion: (name, recipients) => `“${name}”을(를) 받는 사람 ${recipients}명의 결과와 기록 파일까지 삭제할까요? 되돌릴 수 없습니다. 삭제하려면 yes를 입력하세요: `,
+  deleteNeedsYes: '삭제는 되돌릴 수 없습니다. 물어볼 터미널이 없으니 --yes를 붙여 실행하세요.',
+  deleted: (name) => `삭제했습니다: ${name}`,
+  notDeleted: '아무것도 삭제하지 않았습니다.',
 };
 
 /** The words of a language. */

@@ -12,6 +12,7 @@ import { EXIT, exitForFailure } from '../common/exit-codes';
 import { cliWords, errorWords, languageFromEnv, providerLimitLines, type CliLanguage, type CliWords } from '../common/cli-words';
 import { badInput, CliFailure, Session, type CliHostFactory, type CliIo } from './cli-session';
 import { followCampaign } from './campaign-follow';
+import { promptLine } from './prompt-line';
 import { isLockOwnerAlive, readCampaignLock } from '../../campaigns/node/campaign-lock';
 import { MAILBOX_PROBLEM_WORDS } from '../../mailbox/common/mailbox-diagnosis';
 
@@ -300,13 +301,15 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
   );
   campaign
     .command('list')
-    .description('the campaign history, newest first')
+    .description('the campaign history, newest first (archived ones with --archived)')
     .option('--json', 'print JSON')
+    .option('--archived', 'list the archived campaigns instead')
     .action(
-      run(async (options: { json?: boolean }) => {
-        const all = await (await open(false)).call('campaigns:list', undefined);
+      run(async (options: { json?: boolean; archived?: boolean }) => {
+        const s = await open(false);
+        const all = options.archived ? await s.call('campaigns:list-archived', undefined) : await s.call('campaigns:list', undefined);
         if (options.json) return void io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-        for (const c of all) io.stdout.write(`${c.id}\t${c.status}\t${c.createdAt}\t${c.recipients} recipients\t${c.accountLabel}\t${c.listName}\t${c.subject}\n`);
+        for (const c of all) io.stdout.write(`${c.id}\t${c.status}\t${c.createdAt}\t${c.recipients} recipients\t${c.accountLabel}\t${c.listName}\t${c.name}\n`);
       }),
     );
   campaign
@@ -337,6 +340,52 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
     .description('cancel a campaign: every member not yet sent becomes cancelled')
     .argument('<id>', 'campaign id')
     .action(run(async (id: string) => stopElsewhere(await open(true), id, 'cancel')));
+  campaign
+    .command('rename')
+    .description('give a campaign a new name (shown in the history, the app and the results file name)')
+    .argument('<id>', 'campaign id')
+    .argument('<name>', 'the new name')
+    .action(
+      run(async (id: string, name: string) => {
+        const summary = await (await open(false)).call('campaigns:rename', { id, name });
+        io.stdout.write(`${summary.id}\t${summary.name}\n`);
+        io.stderr.write(`${words().renamed(summary.name)}\n`);
+      }),
+    );
+  campaign
+    .command('archive')
+    .description('hide a finished (done or cancelled) campaign from the history; --restore brings it back')
+    .argument('<id>', 'campaign id')
+    .option('--restore', 'bring an archived campaign back into the history')
+    .action(
+      run(async (id: string, options: { restore?: boolean }) => {
+        const summary = await (await open(false)).call('campaigns:archive', { id, archived: options.restore !== true });
+        io.stdout.write(`${summary.id}\t${summary.archivedAt === undefined ? 'active' : 'archived'}\n`);
+        io.stderr.write(`${summary.archivedAt === undefined ? words().restored(summary.name) : words().archived(summary.name)}\n`);
+      }),
+    );
+  campaign
+    .command('delete')
+    .description('delete a finished (done or cancelled) campaign with its results and journal; asks first on a terminal')
+    .argument('<id>', 'campaign id')
+    .option('--yes', 'delete without asking (needed when there is no terminal)')
+    .action(
+      run(async (id: string, options: { yes?: boolean }) => {
+        const s = await open(false);
+        const { campaign: found } = await s.call('campaigns:get', { id, offset: 0, limit: 1 });
+        if (options.yes !== true) {
+          if (io.stdin?.isTTY !== true) throw new CliFailure(EXIT.badInput, [`${words().error}: ${words().deleteNeedsYes}`], { error: 'needs-yes' });
+          const answer = await promptLine(io.stdin, io.stderr, words().deleteQuestion(found.name, found.recipients));
+          if (!/^(y|yes|예|네)$/i.test(answer.trim())) {
+            io.stderr.write(`${words().notDeleted}\n`);
+            return EXIT.badInput;
+          }
+        }
+        await s.call('campaigns:delete', { id });
+        io.stdout.write(`${id}\tdeleted\n`);
+        io.stderr.write(`${words().deleted(found.name)}\n`);
+      }),
+    );
   campaign
     .command('export')
     .description('every row of a campaign as CSV (UTF-8 with BOM, for Excel)')
@@ -387,7 +436,7 @@ export function describeCampaign(detail: CampaignDetail): string {
     .filter(([, n]) => n > 0)
     .map(([status, n]) => `${status} ${n}`)
     .join(', ');
-  return `${detail.campaign.id}\t${detail.campaign.status}\t${detail.campaign.recipients} recipients\t${counts}${detail.resumeAt ? `\tresumes at ${detail.resumeAt}` : ''}`;
+  return `${detail.campaign.id}\t${detail.campaign.name}\t${detail.campaign.status}\t${detail.campaign.recipients} recipients\t${counts}${detail.resumeAt ? `\tresumes at ${detail.resumeAt}` : ''}`;
 }
 
 function handleError(error: unknown, io: CliIo, language: CliLanguage): number {

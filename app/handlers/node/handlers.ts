@@ -23,6 +23,8 @@ import { createMailboxService } from '../../mailbox/node/mailbox-service';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
 import { createDraftHandlers } from '../../campaigns/node/draft-handlers';
 import { createDraftStore } from '../../campaigns/node/draft-store';
+import { createCampaignHousekeeping } from '../../campaigns/node/campaign-housekeeping';
+import { processLocale } from '../../campaigns/node/campaign-naming';
 import { createListHandlers } from '../../lists/node/list-handlers';
 import { createListStore } from '../../lists/node/list-store';
 import { createSuppressionStore } from '../../lists/node/suppression-store';
@@ -134,7 +136,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   moveConfLedger(database, deps.openStore(STORE_NAMES.ledger), loginOf, clock.now());
   const templates = createTemplateStore(database, clock);
   const announceAccounts = () => emit('accounts:changed', { accounts: accounts.list() });
-  const campaigns = createCampaignStore(database, clock);
+  // A new campaign's default name carries its date in the admin's language (the OS's while "system").
+  const adminLocale = () => {
+    const { language } = readSettings(preferences);
+    return language === 'system' ? processLocale() : language;
+  };
+  const campaigns = createCampaignStore(database, clock, { locale: adminLocale });
   const listHandlers = createListHandlers({
     accounts,
     ledger,
@@ -188,6 +195,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...listHandlers,
     ...createDraftHandlers(createDraftStore(database, clock)),
     ...createMemberFilesHandlers({ pickFolder: deps.pickFolder }),
+    ...createCampaignHousekeeping({ campaigns, drafts: createDraftStore(database, clock), journalDir: deps.journalDir, lists: () => createListStore(database, clock).summaries() }),
     'app:info': async () => ({ version: deps.version, host: deps.host }),
     'settings:get': async () => readSettings(preferences),
     'settings:save': async (settings) => writeSettings(preferences, settings),
@@ -246,7 +254,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'templates:list': async () => templates.list(),
     'campaigns:get': async ({ id, ...window }) => runner.detail(id, window),
-    'campaigns:list': async () => runner.list(),
+    'campaigns:list': async () => runner.list().filter((c) => c.archivedAt === undefined),
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),

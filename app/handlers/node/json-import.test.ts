@@ -13,6 +13,8 @@ import { createListStore } from '../../lists/node/list-store';
 import { createSuppressionStore } from '../../lists/node/suppression-store';
 import { createTemplateStore } from '../../templates/node/template-store';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
+import { nameDate } from '../../campaigns/common/campaign-name';
+import { processLocale } from '../../campaigns/node/campaign-naming';
 import { journalFileFor, openCampaignJournal } from '../../campaigns/node/campaign-journal';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 import { dispatch } from '../../ipc/common/dispatch';
@@ -75,7 +77,9 @@ describe('moving the JSON stores into the database', () => {
     expect(createSuppressionStore(database, clock).list()).toEqual(legacy.expected.suppression);
     const campaigns = createCampaignStore(database, clock);
     expect([legacy.ids.done, legacy.ids.fresh].map((id) => campaigns.get(id))).toEqual(legacy.expected.snapshots);
-    expect(campaigns.list().map(({ counts: _c, ...s }) => s)).toEqual(legacy.expected.campaigns);
+    // Moved campaigns are named as every campaign is: the subject as the first member got it, and the date.
+    expect(campaigns.list().map(({ counts: _c, name: _n, ...s }) => s)).toEqual(legacy.expected.campaigns.map(({ name: _n, ...s }) => s));
+    expect(campaigns.list().map((c) => c.name)).toEqual(legacy.expected.campaigns.map((c) => `${c.subject} · ${nameDate(c.createdAt, processLocale())}`));
     expect(campaigns.summary(legacy.ids.done)?.counts).toMatchObject({ sent: 30, unknown: 1, queued: 9 });
     expect(campaigns.recipients(legacy.ids.done)[30]?.state).toMatchObject({ status: 'unknown', messageId: '<m30@x>' });
 

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CampaignSnapshot } from '../../campaigns/node/campaign-store';
 import { journalFileFor, replay } from '../../campaigns/node/campaign-journal';
+import { nameCampaignsWithoutName } from '../../campaigns/node/campaign-name-migration';
 import { DELIVERY_STATUSES } from '../../campaigns/common/delivery-state';
 import type { MemberList, TemplateView } from '../../ipc/common/contract';
 import { addressKey } from '../../lists/common/member-list';
@@ -110,6 +111,8 @@ export function importJsonStores(database: MailroomDatabase, dataDir: string, jo
         counts.campaigns += 1;
         counts.recipients += c.recipients.length;
       }
+      // Named like every campaign since names came (migration 4 ran before these rows were here).
+      nameCampaignsWithoutName(db);
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(MARK, JSON.stringify({ at: new Date(now).toISOString(), counts }));
     });
     imported = true;

@@ -454,6 +454,10 @@ export const campaignCountsSchema = z.record(z.enum(DELIVERY_STATUSES), z.number
 export const campaignSummarySchema = z.object({
   /** Stable id. */
   id: z.string(),
+  /** Its name: by default the subject as the first member got it and the date; the admin may rename it. */
+  name: z.string(),
+  /** When it was archived (hidden from the history unless archived ones are shown), ISO. */
+  archivedAt: z.string().optional(),
   /** Account label at creation. */
   accountLabel: z.string(),
   /** List name at creation. */
@@ -878,6 +882,11 @@ export const requests = {
     output: campaignSummarySchema,
   },
   'campaigns:export': { input: idInputSchema, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'campaigns:rename': { input: z.object({ id: z.string().min(1).max(64), name: z.string().max(2000) }), output: campaignSummarySchema },
+  'campaigns:archive': { input: z.object({ id: z.string().min(1).max(64), archived: z.boolean() }), output: campaignSummarySchema },
+  'campaigns:delete': { input: idInputSchema, output: z.object({ id: z.string() }) },
+  'campaigns:duplicate': { input: idInputSchema, output: draftSummarySchema },
+  'campaigns:list-archived': { input: z.void(), output: z.array(campaignSummarySchema) },
   'mailbox:status': { input: idInputSchema, output: mailboxStatusSchema },
   'mailbox:set-server': { input: z.object({ id: z.string().min(1).max(64), server: mailboxServerSchema }), output: mailboxStatusSchema },
   'mailbox:check': { input: idInputSchema, output: mailboxCheckSchema },

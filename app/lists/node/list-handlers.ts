@@ -328,6 +328,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         accountId: record.id,
         accountLabel: record.label,
         listName: list.name,
+        listId: list.id,
         template: { contentType: template.contentType, subject: template.subject, content: template.content, usageType: template.usageType },
         recipients: stored,
         mappedColumns: mappedColumnsOf(list),

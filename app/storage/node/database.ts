@@ -54,7 +54,9 @@ export function migrate(db: Database.Database, upTo: number = MIGRATIONS.length)
   }
   for (let version = current; version < upTo; version += 1) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      const step = MIGRATIONS[version]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${version + 1}`);
     }).immediate();
   }

@@ -1,10 +1,16 @@
 /**
  * The schema, as numbered migrations: migration N brings `PRAGMA user_version` from N to N + 1. Never
- * edit a migration that has shipped; add the next one.
+ * edit a migration that has shipped; add the next one. A migration is SQL, or a function for the steps
+ * SQL cannot take (rendering a template).
  */
+import type Database from 'better-sqlite3';
+import { nameCampaignsWithoutName } from '../../campaigns/node/campaign-name-migration';
+
+/** One migration: SQL, or a function run in the migration's transaction. */
+export type Migration = string | ((db: Database.Database) => void);
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: lists and members, suppression, templates, drafts, campaigns and their recipients; meta facts.
   `
   CREATE TABLE meta (
@@ -173,4 +179,15 @@ export const MIGRATIONS: readonly string[] = [
     basis TEXT NOT NULL
   );
   `,
+  // 7: campaign names (the subject as the first member got it, then the date; old campaigns named the
+  // same way, in this process's locale), archived campaigns, and the list a campaign was sent to (for
+  // "duplicate into a draft").
+  (db) => {
+    db.exec(`
+      ALTER TABLE campaigns ADD COLUMN name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE campaigns ADD COLUMN archived_at TEXT;
+      ALTER TABLE campaigns ADD COLUMN list_id TEXT;
+    `);
+    nameCampaignsWithoutName(db);
+  },
 ];

@@ -62,6 +62,7 @@ export function createCampaignStore(store: KeyValueStore, clock: Clock): Campaig
   const get = (id: string) => store.get(`campaign:${id}`) as CampaignSnapshot | undefined;
   const summaryOf = (c: CampaignSnapshot): CampaignSummary => ({
     id: c.id,
+    name: c.template.subject,
     accountLabel: c.accountLabel,
     listName: c.listName,
     subject: c.template.subject,

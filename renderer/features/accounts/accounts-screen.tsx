@@ -1,6 +1,7 @@
 /** The Accounts screen: the passphrase gate when needed, the saved accounts, and the add/edit form. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/confirm-dialog';
 import type { AccountView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 import { FirstRun } from '../first-run/first-run';
@@ -37,6 +38,7 @@ type FirstRunState = 'offered' | 'running' | 'ended';
 /** Renders the Accounts screen. */
 export function AccountsScreen({ onNavigate }: AccountsScreenProps = {}) {
   const { t } = useTranslation();
+  const confirm = useConfirm();
   const client = useClient();
   const state = useAccounts();
   const secrets = useSecretsStatus();
@@ -51,7 +53,7 @@ export function AccountsScreen({ onNavigate }: AccountsScreenProps = {}) {
   };
 
   const remove = async (account: AccountView) => {
-    if (!window.confirm(t('accounts.confirmRemove', { label: account.label }))) return;
+    if (!(await confirm({ title: t('accounts.confirmRemove', { label: account.label }), confirmLabel: t('names.confirm.removeAccount'), danger: true }))) return;
     await client.request('accounts:remove', { id: account.id });
   };
   const unlock = async (passphrase: string) => {

@@ -4,7 +4,7 @@ import { applyProgress, followSelected } from './campaign-model';
 
 const counts = { queued: 2, sending: 0, sent: 0, deferred: 0, failed: 0, skipped: 0, unknown: 0, cancelled: 0, bounced: 0, unsubscribed: 0 };
 const detail: CampaignDetail = {
-  campaign: { id: 'c', accountLabel: 'A', listName: 'L', subject: 'S', recipients: 2, status: 'running', createdAt: '2026-11-22T00:00:00.000Z' },
+  campaign: { id: 'c', name: 'S · Nov 22, 2026', accountLabel: 'A', listName: 'L', subject: 'S', recipients: 2, status: 'running', createdAt: '2026-11-22T00:00:00.000Z' },
   rows: [{ index: 0, email: 'a@x.kr', name: '', status: 'queued', detail: '' }],
   total: 2,
   counts,

@@ -1,6 +1,7 @@
 /** One campaign: counts and progress, start/pause/cancel, and every member's row, live. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/confirm-dialog';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../app/campaigns/common/delivery-state';
 import type { CampaignDetail, CampaignRow } from '../../../app/ipc/common/contract';
 import { DiagnosisPanel } from '../../components/diagnosis-panel';

@@ -1,6 +1,7 @@
 /** One list: rename, delete, import into it, edit its members row by row, and the rows its last import or save left out. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/confirm-dialog';
 import type { WireError } from '../../../app/ipc/common/app-error';
 import type { RequestOutput } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
@@ -41,6 +42,7 @@ export interface ListDetailProps {
 /** Renders the detail view. */
 export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: ListDetailProps) {
   const { t, i18n } = useTranslation();
+  const confirm = useConfirm();
   const client = useClient();
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [draft, setDraft] = useState<MembersDraft | null>(null);
@@ -92,8 +94,8 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
     setSave({ status: 'saved', result: result.value });
   };
 
-  const discard = () => {
-    if (!window.confirm(t('listsScreen.detail.confirmDiscard'))) return;
+  const discard = async () => {
+    if (!(await confirm({ title: t('listsScreen.detail.confirmDiscard'), confirmLabel: t('names.confirm.discard'), cancelLabel: t('names.confirm.keepEditing'), danger: true }))) return;
     setDraft(draftFromList(list));
     setDraftVersion((v) => v + 1);
     setSave({ status: 'idle' });
@@ -111,7 +113,7 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
   };
 
   const removeList = async () => {
-    if (!window.confirm(t('listsScreen.detail.confirmRemove', { name: list.name, count: list.memberCount }))) return;
+    if (!(await confirm({ title: t('listsScreen.detail.confirmRemove', { name: list.name, count: list.memberCount }), confirmLabel: t('names.confirm.delete'), danger: true }))) return;
     const result = await client.request('lists:remove', { id: list.id });
     if (!result.ok) return setRemoveError(result.error);
     onDirtyChange(false);
@@ -173,7 +175,7 @@ export function ListDetail({ listId, onDeleted, onImportInto, onDirtyChange }: L
               {problems > 0 ? <p className="lists-savebar__warning">{t('listsScreen.detail.problems', { count: problems })}</p> : null}
             </div>
             <div className="lists-actions">
-              <button type="button" className="button" onClick={discard} disabled={saving}>
+              <button type="button" className="button" onClick={() => void discard()} disabled={saving}>
                 {t('listsScreen.detail.discard')}
               </button>
               <button type="button" className="button button--primary" onClick={() => void saveMembers()} disabled={saving}>

@@ -1,6 +1,7 @@
 /** The Lists screen: saved lists, then one view at a time — import a file, paste addresses, a list's detail, or the suppression list. */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/confirm-dialog';
 import { assertNever } from '../../../app/ipc/common/app-error';
 import { ImportPanel } from './import-panel';
 import { ListDetail } from './list-detail';
@@ -22,6 +23,7 @@ type View =
 /** Renders the Lists screen. */
 export function ListsScreen() {
   const { t } = useTranslation();
+  const confirm = useConfirm();
   const state = useLists();
   const [view, setView] = useState<View>({ kind: 'overview' });
   // Member edits not saved yet in the detail view: leaving it asks first.
@@ -31,8 +33,8 @@ export function ListsScreen() {
     dirty.current = value;
   }, []);
 
-  const go = (next: View) => {
-    if (dirty.current && !window.confirm(t('listsScreen.detail.confirmDiscard'))) return;
+  const go = async (next: View) => {
+    if (dirty.current && !(await confirm({ title: t('listsScreen.detail.confirmDiscard'), confirmLabel: t('names.confirm.discard'), cancelLabel: t('names.confirm.keepEditing'), danger: true }))) return;
     dirty.current = false;
     setView(next);
   };

@@ -7,6 +7,7 @@ import type { TemplateView } from '../../../app/ipc/common/contract';
 import type { Client } from '../../bridge/client';
 import { createI18n } from '../../i18n/i18n';
 import { ClientProvider } from '../../state/client-context';
+import { ConfirmProvider } from '../../components/confirm-dialog';
 import { TemplateEditor } from './template-editor';
 
 const saved: TemplateView = { id: 't1', name: 'Trip', usageType: 'MagicLink', contentType: 'text/plain', subject: 'Trip for {{name}}', content: 'Bring {{item}}.', updatedAt: '2025-03-01T09:00:00.000Z' };
@@ -30,7 +31,9 @@ function renderEditor(client: Client, template: TemplateView = saved) {
   render(
     <I18nextProvider i18n={createI18n('en')}>
       <ClientProvider client={client}>
-        <TemplateEditor origin={{ kind: 'edit', template }} onSaved={onSaved} onCancel={() => undefined} />
+        <ConfirmProvider>
+          <TemplateEditor origin={{ kind: 'edit', template }} onSaved={onSaved} onCancel={() => undefined} />
+        </ConfirmProvider>
       </ClientProvider>
     </I18nextProvider>,
   );

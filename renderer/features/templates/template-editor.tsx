@@ -4,6 +4,7 @@
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/confirm-dialog';
 import { assertNever } from '../../../app/ipc/common/app-error';
 import type { MemberListSummary, TemplateDraft, TemplateView } from '../../../app/ipc/common/contract';
 import { Field } from '../../components/field';
@@ -56,6 +57,7 @@ const DOTTED_EXAMPLE = '{{ student.class }}';
 /** Renders the editor and, for HTML, its preview. */
 export function TemplateEditor({ origin, onSaved, onCancel, lists }: TemplateEditorProps) {
   const { t } = useTranslation();
+  const confirm = useConfirm();
   const client = useClient();
   const initial = useMemo(() => formFromOrigin(origin), [origin]);
   const [values, setValues] = useState<TemplateFormValues>(initial);
@@ -101,8 +103,8 @@ export function TemplateEditor({ origin, onSaved, onCancel, lists }: TemplateEdi
     event.preventDefault();
     void submit(save.kind === 'deleted-meanwhile');
   };
-  const cancel = () => {
-    if (isDirty(initial, values) && !window.confirm(t('templatesScreen.editor.discard'))) return;
+  const cancel = async () => {
+    if (isDirty(initial, values) && !(await confirm({ title: t('templatesScreen.editor.discard'), confirmLabel: t('names.confirm.discard'), cancelLabel: t('names.confirm.keepEditing'), danger: true }))) return;
     onCancel();
   };
 
@@ -208,7 +210,7 @@ export function TemplateEditor({ origin, onSaved, onCancel, lists }: TemplateEdi
               {t('templatesScreen.unsupported.blocked')}
             </p>
           ) : null}
-          <button type="button" className="button" onClick={cancel}>
+          <button type="button" className="button" onClick={() => void cancel()}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={blocked || save.kind === 'saving'} aria-describedby={blocked ? unsupportedId : undefined}>

@@ -1,6 +1,7 @@
 /** The Templates screen: the saved templates, the starters, and the editor. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../components/confirm-dialog';
 import type { TemplateView } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 import { useLists } from '../lists/use-lists';
@@ -36,6 +37,7 @@ const EXAMPLE = '{{name}}';
 /** Renders the Templates screen. */
 export function TemplatesScreen() {
   const { t } = useTranslation();
+  const confirm = useConfirm();
   const client = useClient();
   const listsState = useLists();
   const state = useTemplates();
@@ -47,7 +49,7 @@ export function TemplatesScreen() {
     setView({ kind: 'editor', origin });
   };
   const remove = async (template: TemplateView) => {
-    if (!window.confirm(t('templatesScreen.confirmRemove', { name: template.name }))) return;
+    if (!(await confirm({ title: t('templatesScreen.confirmRemove', { name: template.name }), confirmLabel: t('names.confirm.delete'), danger: true }))) return;
     const result = await client.request('templates:remove', { id: template.id });
     setNotice(
       result.ok
