@@ -426,7 +426,9 @@ export class MailboxWatcher {
       try {
         client = await this.connect();
         while (!this.stopped && !this.over() && client.usable) {
-          this.deps.onCheck?.(await this.checkWith(client));
+          // Not inside `onCheck?.(…)`: an optional call skips its arguments when there is no listener.
+          const summary = await this.checkWith(client);
+          this.deps.onCheck?.(summary);
           failures = 0;
           if (this.stopped || this.over()) break;
           if (client.capabilities.has('IDLE')) {
