@@ -83,7 +83,8 @@ export interface DovecotOptions {
   /**
    * Also accept XOAUTH2/OAUTHBEARER logins, checked by Dovecot's oauth2 passdb against this URL
    * (`introspection_mode = auth`: a GET with `Authorization: Bearer <token>`, answered with JSON whose
-   * `email` must be the login name), e.g. the userinfo endpoint of e2e/fakes/google-oauth.ts.
+   * `email` must be the login name), e.g. the userinfo endpoint of e2e/fakes/google-oauth.ts. Config as
+   * in Dovecot 2.3's "Open Authentication v2.0 database" (doc.dovecot.org/2.3, authentication/oauth2).
    */
   readonly oauth2IntrospectionUrl?: string;
 }
