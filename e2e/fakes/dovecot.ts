@@ -78,8 +78,19 @@ async function untilListening(port: number, isAlive: () => boolean): Promise<voi
   }
 }
 
+/** Options of the throwaway server. */
+export interface DovecotOptions {
+  /**
+   * Also accept XOAUTH2/OAUTHBEARER logins, checked by Dovecot's oauth2 passdb against this URL
+   * (`introspection_mode = auth`: a GET with `Authorization: Bearer <token>`, answered with JSON whose
+   * `email` must be the login name), e.g. the userinfo endpoint of e2e/fakes/google-oauth.ts. Config as
+   * in Dovecot 2.3's "Open Authentication v2.0 database" (doc.dovecot.org/2.3, authentication/oauth2).
+   */
+  readonly oauth2IntrospectionUrl?: string;
+}
+
 /** Starts Dovecot with the given users; each gets an empty INBOX. */
-export async function startDovecot(users: readonly DovecotUser[]): Promise<DovecotServer> {
+export async function startDovecot(users: readonly DovecotUser[], options: DovecotOptions = {}): Promise<DovecotServer> {
   const missing = dovecotMissing();
   if (missing) throw new Error(missing);
   const dir = mkdtempSync(join(tmpdir(), 'mailroom-dovecot-'));
@@ -112,7 +123,7 @@ ssl = yes
 ssl_cert = <${dir}/cert.pem
 ssl_key = <${dir}/key.pem
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${options.oauth2IntrospectionUrl ? ' xoauth2 oauthbearer' : ''}
 default_internal_user = ${internalUser}
 default_login_user = ${loginUser}
 first_valid_uid = ${Math.min(mailUid, 100)}
@@ -121,9 +132,18 @@ mail_location = maildir:~/Maildir
 mail_fsync = never
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN ${dir}/users
+  args = scheme=PLAIN ${dir}/users${options.oauth2IntrospectionUrl ? '\n  mechanisms = plain login' : ''}
 }
-userdb {
+${
+  options.oauth2IntrospectionUrl
+    ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/oauth2.conf.ext
+}
+`
+    : ''
+}userdb {
   driver = passwd-file
   args = ${dir}/users
 }
@@ -153,6 +173,9 @@ protocol imap {
 }
 `;
   writeFileSync(join(dir, 'dovecot.conf'), config);
+  if (options.oauth2IntrospectionUrl) {
+    writeFileSync(join(dir, 'oauth2.conf.ext'), `introspection_mode = auth\nintrospection_url = ${options.oauth2IntrospectionUrl}\nusername_attribute = email\n`);
+  }
   const child = spawn(DOVECOT_BINARY, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let alive = true;
   let output = '';

@@ -4,7 +4,8 @@
  * loopback `redirect_uri` with `code` + `state` (or `error=access_denied`); a token endpoint that
  * verifies PKCE (S256), issues, refreshes, rotates refresh tokens and answers `invalid_grant` on
  * demand; a Gmail API that checks the bearer token and its scope, decodes `raw`, returns ids, and
- * answers 401/403/429 on demand; and an SMTP server with XOAUTH2 that accepts only live access tokens.
+ * answers 401/403/429 on demand; a userinfo endpoint (for Dovecot's oauth2 passdb, e2e/fakes/dovecot.ts); and
+ * an SMTP server with XOAUTH2 that accepts only live access tokens.
  * Tests point the client JSON's `auth_uri`/`token_uri` at it, and the app's Gmail API base URL.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -80,6 +81,8 @@ export interface FakeGoogle {
   readonly tokenRequests: { grantType: string; ok: boolean }[];
   /** Every message the Gmail API accepted. */
   readonly apiMessages: FakeApiMessage[];
+  /** Every call of the userinfo endpoint (what an IMAP server's OAuth2 introspection asks), and whether the token was live. */
+  readonly userinfoRequests: { ok: boolean }[];
   /** Every access token issued (to check none leaks). */
   readonly issuedAccessTokens: string[];
   /** Every refresh token issued. */
@@ -121,6 +124,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     email: options.email ?? 'hanbit.office@gmail.com',
     tokenRequests: [],
     apiMessages: [],
+    userinfoRequests: [],
     issuedAccessTokens: [],
     issuedRefreshTokens: [],
     clientJson(overrides = {}) {
@@ -191,6 +195,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     if (req.method === 'GET' && url.pathname === '/consent') return consentAnswer(url, res);
     if (req.method === 'POST' && url.pathname === '/token') return token(await readForm(req), res);
     if (url.pathname.startsWith('/gmail/v1/users/me/')) return gmail(req, url, res);
+    if (req.method === 'GET' && url.pathname === '/oauth2/v3/userinfo') return userinfo(req, res);
     json(res, 404, { error: { code: 404, message: 'Not found', status: 'NOT_FOUND' } });
   }
 
@@ -280,6 +285,16 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
       return json(res, 200, { access_token: issueAccess(grant), expires_in: lifetime, scope: grant.scope, token_type: 'Bearer', ...(rotated ? { refresh_token: rotated } : {}) });
     }
     return refuse(400, { error: 'unsupported_grant_type', description: 'Invalid grant_type.' });
+  }
+
+  /** Google's userinfo (`https://www.googleapis.com/oauth2/v3/userinfo`): the address of a live token with the mail scope. */
+  function userinfo(req: IncomingMessage, res: ServerResponse) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const scopes = fake.accessTokenScopes(bearer);
+    const ok = scopes !== undefined && scopes.includes(FAKE_SCOPES.mail);
+    fake.userinfoRequests.push({ ok });
+    if (!ok) return json(res, 401, { error: 'invalid_token', error_description: 'Invalid Credentials' });
+    json(res, 200, { sub: '1000001', email: accessTokens.get(bearer)?.grant.email ?? fake.email, email_verified: true });
   }
 
   async function gmail(req: IncomingMessage, url: URL, res: ServerResponse) {

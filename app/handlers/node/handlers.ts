@@ -184,10 +184,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   deps.onFlush?.(() => ledger.flush());
   deps.onClose?.(() => mailbox.close());
   watchMailboxes();
+  // `id` names a campaign (the app's campaign view) or an account (`mailroom bounces --account`).
   const mailboxStatus = (id: string) => {
     const header = campaigns.header(id);
-    if (!header) throw new AppError('not-found', 'That campaign no longer exists.');
-    const { accountId } = header;
+    const accountId = header?.accountId ?? (accounts.list().some((a) => a.id === id) ? id : undefined);
+    if (accountId === undefined) throw new AppError('not-found', 'That campaign no longer exists.');
     return { accountId, place: mailbox.placeOf(accountId), watching: mailbox.watching().includes(accountId) };
   };
 

@@ -4,7 +4,7 @@
  */
 
 /** Every problem name. */
-export const MAILBOX_PROBLEMS = ['auth', 'connection', 'tls', 'mailbox-missing', 'imap-disabled', 'protocol'] as const;
+export const MAILBOX_PROBLEMS = ['auth', 'connection', 'tls', 'mailbox-missing', 'imap-disabled', 'protocol', 'oauth-grant'] as const;
 
 /** What went wrong while reading the mailbox. */
 export type MailboxProblem = (typeof MAILBOX_PROBLEMS)[number];
@@ -30,6 +30,10 @@ export const MAILBOX_PROBLEM_WORDS: Readonly<Record<MailboxProblem, { readonly k
   'imap-disabled': {
     ko: '이 계정은 IMAP 접근이 꺼져 있습니다. 메일 웹 설정에서 IMAP 사용을 켜세요.',
     en: 'IMAP access is turned off for this account. Turn IMAP on in the web mail settings.',
+  },
+  'oauth-grant': {
+    ko: '이 Google 계정의 접근 권한이 끝났습니다(취소되었거나 만료됨). 계정 화면에서 Google에 다시 연결해야 메일함을 읽을 수 있습니다. 이미 보낸 메일과 캠페인은 그대로입니다.',
+    en: "This Google account's access has ended (revoked or expired). Reconnect it to Google on the Accounts screen to read its mailbox. Mail already sent and campaigns are left as they are.",
   },
   protocol: {
     ko: '메일함(IMAP) 서버가 예상하지 못한 응답을 보냈습니다. 잠시 후 다시 확인합니다.',

@@ -6,6 +6,7 @@
  * failure is told to the UI in ko/en words; sending never waits for it or stops because of it.
  */
 import { AppError } from '../../ipc/common/app-error';
+import { OAuthError } from '../../oauth/node/oauth-token-client';
 import type { AccountStore } from '../../accounts/node/account-store';
 import type { KeyValueStore, Logger } from '../../storage/node/ports';
 import type { MailboxOutcomes } from '../../campaigns/node/mailbox-outcomes';
@@ -85,10 +86,21 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
     save: async (state) => outcomes.saveState(accountId, state),
   });
 
-  const authOf = async (accountId: string): Promise<ImapAuth> => {
+  const authOf = async (accountId: string): Promise<MailboxWatcherOptions['auth']> => {
     const record = accounts.record(accountId);
     const credentials = await accounts.credentialsOf(accountId);
-    if (credentials.kind === 'oauth') return { kind: 'xoauth2', user: credentials.tokens.user, accessToken: (await credentials.tokens.get()).token };
+    if (credentials.kind === 'oauth') {
+      const { tokens } = credentials;
+      // Asked before every connection: a watcher outlives an access token (one hour at Google).
+      return async ({ renew }): Promise<ImapAuth> => {
+        try {
+          return { kind: 'xoauth2', user: tokens.user, accessToken: (await tokens.get({ renew })).token };
+        } catch (error) {
+          if (error instanceof OAuthError) throw new MailboxError(error.needsReconnect ? 'oauth-grant' : 'connection', error.oauthError || error.code);
+          throw error;
+        }
+      };
+    }
     if (credentials.password === undefined) {
       throw new AppError('invalid-input', 'This account logs in without a password, so its mailbox cannot be read with it.', 'Name the mailbox where its bounces arrive, with an account that has a password.');
     }
@@ -114,6 +126,11 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
       now: () => new Date(now()),
       ...(watch
         ? {
+            // Watching ends 72 hours after the account's last send (a later send moves the end).
+            until: () => {
+              const last = outcomes.lastSentAt(accountId);
+              return last === null ? now() : last + MATCH_WINDOW_MS;
+            },
             onError: (error: MailboxError) => {
               log(`[mailbox] ${accountId}: ${error.problem}`);
               deps.onError?.(accountId, error);
@@ -168,7 +185,9 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
         try {
           const watcher = await watcherFor(id, true);
           watchers.set(id, watcher);
-          watcher.start();
+          void watcher.start().then(() => {
+            if (watchers.get(id) === watcher) watchers.delete(id);
+          });
         } catch (error) {
           // A locked passphrase or a password-less relay: "Check for bounces now" says why; sending goes on.
           log(`[mailbox] ${id} not watched: ${error instanceof AppError ? error.code : 'error'}`);

@@ -28,8 +28,11 @@ export interface MailboxWatcherOptions {
   readonly port: number;
   /** Connection security. */
   readonly security: ImapSecurity;
-  /** Login: app password or XOAUTH2 access token. */
-  readonly auth: ImapAuth;
+  /**
+   * Login: app password or XOAUTH2 access token, or a function asked before every connection (an
+   * OAuth account's token is refreshed there; `renew` after the server refused the last one).
+   */
+  readonly auth: ImapAuth | ((options: { readonly renew: boolean }) => Promise<ImapAuth>);
   /** Extra CA certificate (PEM) to trust, for a server with its own certificate. */
   readonly ca?: string;
   /** Mailboxes to read (default INBOX). */
@@ -161,6 +164,14 @@ const BATCH = 50;
 
 type Envelope = NonNullable<FetchMessageObject['envelope']>;
 
+/** A one-shot timer: calls `fire` after `ms`; the returned function cancels it. */
+export type SetTimer = (fire: () => void, ms: number) => () => void;
+
+const realTimer: SetTimer = (fire, ms) => {
+  const timer = setTimeout(fire, ms);
+  return () => clearTimeout(timer);
+};
+
 /** Reads one account's mailbox for reports; see the module comment. */
 export class MailboxWatcher {
   private stopped = false;
@@ -174,6 +185,10 @@ export class MailboxWatcher {
       readonly rows: SentRowSource;
       readonly state: WatcherStateStore;
       readonly now?: () => Date;
+      /** Timers of the watching loop (poll interval, backoff, the window's end); tests give a fake clock's. */
+      readonly setTimer?: SetTimer;
+      /** When watching ends (ms since epoch; the campaign window, which the user may extend), read before every wait; null: no end. */
+      readonly until?: () => number | null;
       /** Told of every failed check while watching (the loop carries on). */
       readonly onError?: (error: MailboxError) => void;
       /** Told of every finished check while watching. */
@@ -181,8 +196,8 @@ export class MailboxWatcher {
     },
   ) {}
 
-  private client(): ImapFlow {
-    const { host, port, security, auth, ca, logger } = this.options;
+  private client(auth: ImapAuth): ImapFlow {
+    const { host, port, security, ca, logger } = this.options;
     return new ImapFlow({
       host,
       port,
@@ -199,14 +214,24 @@ export class MailboxWatcher {
   }
 
   private async connect(): Promise<ImapFlow> {
-    const client = this.client();
-    client.on('error', () => undefined);
+    const { auth } = this.options;
+    const attempt = async (renew: boolean): Promise<ImapFlow> => {
+      const client = this.client(typeof auth === 'function' ? await auth({ renew }) : auth);
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        return client;
+      } catch (error) {
+        client.close();
+        throw diagnoseImapError(error);
+      }
+    };
     try {
-      await client.connect();
-      return client;
+      return await attempt(false);
     } catch (error) {
-      client.close();
-      throw diagnoseImapError(error);
+      // A cached OAuth token the server no longer takes: once more with a fresh one.
+      if (typeof auth === 'function' && error instanceof MailboxError && error.problem === 'auth') return attempt(true);
+      throw error;
     }
   }
 
@@ -347,11 +372,20 @@ export class MailboxWatcher {
     }
   }
 
-  /** Watches until stop(): a check, then IDLE (or a poll interval) until new mail, again; reconnects after failures. */
-  start(): void {
-    if (this.running) return;
+  /**
+   * Watches until stop() or the end given by `until`: a check, then IDLE (or a poll interval) until new
+   * mail, again; reconnects after failures with a growing pause. Resolves when watching has ended.
+   */
+  start(): Promise<void> {
+    if (this.running) return this.running;
     this.stopped = false;
     this.running = this.loop().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Whether the watching loop runs. */
+  get watching(): boolean {
+    return this.running !== null;
   }
 
   /** Stops watching and waits for the loop to end. */
@@ -361,16 +395,23 @@ export class MailboxWatcher {
     await this.running;
   }
 
+  private over(): boolean {
+    const end = this.deps.until?.() ?? null;
+    return end !== null && (this.deps.now?.() ?? new Date()).getTime() >= end;
+  }
+
   private pause(ms: number, client: ImapFlow | null): Promise<void> {
+    const end = this.deps.until?.() ?? null;
+    const wait = end === null ? ms : Math.max(0, Math.min(ms, end - (this.deps.now?.() ?? new Date()).getTime()));
     return new Promise((resolve) => {
       const done = () => {
-        clearTimeout(timer);
+        cancel();
         client?.off('exists', done);
         client?.off('close', done);
         this.wake = null;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const cancel = (this.deps.setTimer ?? realTimer)(done, wait);
       this.wake = done;
       client?.on('exists', done);
       client?.on('close', done);
@@ -380,14 +421,16 @@ export class MailboxWatcher {
   private async loop(): Promise<void> {
     const pollMs = this.options.pollMs ?? 5 * 60_000;
     let failures = 0;
-    while (!this.stopped) {
+    while (!this.stopped && !this.over()) {
       let client: ImapFlow | null = null;
       try {
         client = await this.connect();
-        while (!this.stopped && client.usable) {
-          this.deps.onCheck?.(await this.checkWith(client));
+        while (!this.stopped && !this.over() && client.usable) {
+          // Not inside `onCheck?.(…)`: an optional call skips its arguments when there is no listener.
+          const summary = await this.checkWith(client);
+          this.deps.onCheck?.(summary);
           failures = 0;
-          if (this.stopped) break;
+          if (this.stopped || this.over()) break;
           if (client.capabilities.has('IDLE')) {
             // IDLE ends by itself when the next command (the check's SELECT) is sent.
             void client.idle().catch(() => undefined);
@@ -399,7 +442,7 @@ export class MailboxWatcher {
       } catch (error) {
         failures += 1;
         this.deps.onError?.(diagnoseImapError(error));
-        if (!this.stopped) await this.pause(Math.min(pollMs, 1000 * 2 ** Math.min(failures, 8)), null);
+        if (!this.stopped && !this.over()) await this.pause(Math.min(pollMs, 1000 * 2 ** Math.min(failures, 8)), null);
       } finally {
         if (client) await client.logout().catch(() => client?.close());
       }
