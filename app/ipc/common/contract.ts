@@ -420,8 +420,13 @@ export const campaignRowSchema = z.object({
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
 
-/** Counts of rows by delivery state. */
-export const campaignCountsSchema = z.record(z.enum(DELIVERY_STATUSES), z.number().int());
+/**
+ * Counts of rows by delivery state: every state a key. An object rather than a record keyed by the
+ * states: the same shape, checked at half the cost (it is checked once per campaign of every history page).
+ */
+export const campaignCountsSchema = z.object(
+  Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, z.number().int()])) as { [S in (typeof DELIVERY_STATUSES)[number]]: z.ZodNumber },
+);
 
 /** A campaign as the history shows it. */
 export const campaignSummarySchema = z.object({

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../app/ipc/common/app-error';
 import { HISTORY_PAGE_SIZE, type CampaignSummary } from '../../../app/ipc/common/contract';
 import type { Client } from '../../bridge/client';
+import { en } from '../../i18n/en';
 import { createI18n } from '../../i18n/i18n';
 import { ClientProvider } from '../../state/client-context';
 import { CampaignsScreen } from './campaigns-screen';
@@ -36,7 +37,7 @@ function fakeClient(count: number) {
 
 function renderScreen(client: Client) {
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n('en', en)}>
       <ClientProvider client={client}>
         <CampaignsScreen onOpenAccounts={() => undefined} />
       </ClientProvider>
