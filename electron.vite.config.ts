@@ -35,7 +35,21 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     build: {
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      // electron-vite leaves the renderer unminified by default; minified, the first screen's scripts are a third the size.
+      minify: true,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        // Libraries every screen needs in chunks of their own, apart from the app's code (which changes
+        // more often); libraries only a lazily loaded screen uses stay with that screen.
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              { name: 'vendor-i18n', test: /[\\/]node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/ },
+            ],
+          },
+        },
+      },
     },
     plugins: [react(), dropCspMetaInDev()],
   },

@@ -13,6 +13,7 @@ import { workdayEn } from './workday-en';
 import { scheduleEn } from './schedule-en';
 import { memberFilesEn } from './member-files-en';
 import { namesEn } from './names-en';
+import { historyEn } from './history-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -24,6 +25,7 @@ export const en = {
   secretSafety: securityEn,
   templatesScreen: templatesEn,
   schedule: scheduleEn,
+  historyPages: historyEn,
   compose: composeEn,
   memberFiles: memberFilesEn,
   workday: workdayEn,

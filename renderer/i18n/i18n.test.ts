@@ -38,7 +38,7 @@ describe('language tables', () => {
   });
   it('have title, meaning and steps for every diagnosis under every preset', () => {
     for (const lng of ['en', 'ko'] as const) {
-      const i18n = createI18n(lng);
+      const i18n = createI18n(lng, { en, ko }[lng]);
       for (const code of Object.keys(DIAGNOSIS_CATALOGUE) as (keyof typeof DIAGNOSIS_CATALOGUE)[]) {
         for (const preset of PRESET_IDS) {
           const { key } = explainFailure(code, preset);
@@ -52,17 +52,30 @@ describe('language tables', () => {
 
   it('name and explain every preset', () => {
     for (const lng of ['en', 'ko'] as const) {
-      const i18n = createI18n(lng);
+      const i18n = createI18n(lng, { en, ko }[lng]);
       for (const preset of PRESET_IDS) for (const part of ['name', 'username', 'password']) expect(i18n.exists(`presets.${preset}.${part}`)).toBe(true);
     }
   });
 
   it('word every Logto note', () => {
-    for (const lng of ['en', 'ko'] as const) for (const code of LOGTO_NOTE_CODES) expect(createI18n(lng).exists(`logto.notes.${code}`), `${lng} ${code}`).toBe(true);
+    for (const lng of ['en', 'ko'] as const) for (const code of LOGTO_NOTE_CODES) expect(createI18n(lng, { en, ko }[lng]).exists(`logto.notes.${code}`), `${lng} ${code}`).toBe(true);
   });
 
   it('interpolate through i18next', () => {
-    expect(createI18n('ko').t('settings.version', { version: '1.2.3' })).toBe('버전 1.2.3');
-    expect(createI18n('en').t('accounts.confirmRemove', { label: 'Office' })).toContain('“Office”');
+    expect(createI18n('ko', ko).t('settings.version', { version: '1.2.3' })).toBe('버전 1.2.3');
+    expect(createI18n('en', en).t('accounts.confirmRemove', { label: 'Office' })).toContain('“Office”');
+  });
+});
+
+describe('per-language words', () => {
+  it('starts with the active language only and loads the other when the language changes', async () => {
+    const i18n = createI18n('en', en);
+    expect(i18n.t('nav.lists')).toBe(en.nav.lists);
+    expect(i18n.hasResourceBundle('ko', 'translation')).toBe(false);
+    await i18n.changeLanguage('ko');
+    expect(i18n.language).toBe('ko');
+    expect(i18n.t('nav.lists')).toBe(ko.nav.lists);
+    await i18n.changeLanguage('en');
+    expect(i18n.t('nav.lists')).toBe(en.nav.lists);
   });
 });

@@ -14,6 +14,7 @@ import { workdayKo } from './workday-ko';
 import { namesKo } from './names-ko';
 import { scheduleKo } from './schedule-ko';
 import { memberFilesKo } from './member-files-ko';
+import { historyKo } from './history-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -25,6 +26,7 @@ export const ko: Messages = {
   secretSafety: securityKo,
   templatesScreen: templatesKo,
   schedule: scheduleKo,
+  historyPages: historyKo,
   compose: composeKo,
   memberFiles: memberFilesKo,
   workday: workdayKo,

@@ -56,6 +56,8 @@ export interface CampaignRunner {
   detail(id: string, window?: { readonly offset?: number | undefined; readonly limit?: number | undefined; readonly status?: DeliveryStatus | undefined }): CampaignDetail;
   /** The history: every campaign, newest first, with its counts. */
   list(): CampaignSummary[];
+  /** One page of the history, newest first, and how many campaigns there are. */
+  history(offset: number, limit: number): { campaigns: CampaignSummary[]; total: number };
   /**
    * Puts the failed (or the unknown) rows back in the queue and starts the campaign again. Unknown rows
    * may already have been delivered: the user asks for this explicitly, after a warning. Failed rows that
@@ -369,6 +371,9 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
     },
     list() {
       return campaigns.list();
+    },
+    history(offset, limit) {
+      return campaigns.page(offset, limit);
     },
     async requeue(id, which, includePermanent = false) {
       const snapshot = headerOf(id);

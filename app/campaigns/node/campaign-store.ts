@@ -80,6 +80,8 @@ export interface CampaignStore {
   ): CampaignSnapshot;
   /** Summaries with their counts, newest first: one read of the campaigns table, no journal. */
   list(): CampaignSummary[];
+  /** One page of summaries, newest first, and how many campaigns there are: the campaigns table only (its counts per state), never the recipients. */
+  page(offset: number, limit: number): { campaigns: CampaignSummary[]; total: number };
   /** One summary, or undefined. */
   summary(id: string): CampaignSummary | undefined;
   /** One snapshot with every recipient (for the engine). */
@@ -192,6 +194,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock, op
   const { db } = database;
   const locale = options.locale ?? processLocale;
   const list = db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC`);
+  const page = db.prepare<[number, number], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC LIMIT ? OFFSET ?`);
+  const total = db.prepare<[], number>('SELECT count(*) FROM campaigns').pluck();
   const summary = db.prepare<[string], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE id = ?`);
   const header = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE id = ?');
   const recipients = db.prepare<[string], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? ORDER BY idx');
@@ -254,6 +258,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock, op
       return snapshot;
     },
     list: () => list.all().map(summaryOf),
+    page: (offset, limit) => db.transaction(() => ({ campaigns: page.all(limit, offset).map(summaryOf), total: total.get() ?? 0 }))(),
     summary(id) {
       const row = summary.get(id);
       return row ? summaryOf(row) : undefined;

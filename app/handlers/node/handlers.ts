@@ -256,6 +256,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'templates:list': async () => templates.list(),
     'campaigns:get': async ({ id, ...window }) => runner.detail(id, window),
     'campaigns:list': async () => runner.list().filter((c) => c.archivedAt === undefined),
+    'campaigns:history': async ({ offset, limit }) => runner.history(offset, limit),
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
     'campaigns:cancel': async ({ id }) => runner.cancel(id),

@@ -51,6 +51,7 @@ export const REQUEST_CHANNELS = [
   'drafts:save',
   'drafts:remove',
   'campaigns:list',
+  'campaigns:history',
   'campaigns:get',
   'campaigns:start',
   'campaigns:pause',

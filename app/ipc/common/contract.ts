@@ -447,8 +447,13 @@ export const campaignRowSchema = z.object({
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
 
-/** Counts of rows by delivery state. */
-export const campaignCountsSchema = z.record(z.enum(DELIVERY_STATUSES), z.number().int());
+/**
+ * Counts of rows by delivery state: every state a key. An object rather than a record keyed by the
+ * states: the same shape, checked at half the cost (it is checked once per campaign of every history page).
+ */
+export const campaignCountsSchema = z.object(
+  Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, z.number().int()])) as { [S in (typeof DELIVERY_STATUSES)[number]]: z.ZodNumber },
+);
 
 /** A campaign as the history shows it. */
 export const campaignSummarySchema = z.object({
@@ -477,6 +482,21 @@ export const campaignSummarySchema = z.object({
 });
 /** A campaign as the history shows it. */
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+/** How many campaigns one page of the history holds at most. */
+export const HISTORY_PAGE_MAX = 100;
+/** How many campaigns the history screen shows on one page (and asks for). */
+export const HISTORY_PAGE_SIZE = 20;
+
+/** One page of the history, newest first, and how many campaigns there are in all. */
+export const campaignHistoryPageSchema = z.object({
+  /** The campaigns of the page asked for. */
+  campaigns: z.array(campaignSummarySchema),
+  /** How many campaigns the history holds. */
+  total: z.number().int(),
+});
+/** One page of the history. */
+export type CampaignHistoryPage = z.infer<typeof campaignHistoryPageSchema>;
 
 /** One campaign with every row: what a window that opens mid-campaign loads before the event stream. */
 export const campaignDetailSchema = z.object({
@@ -861,6 +881,10 @@ export const requests = {
   'drafts:save': { input: z.object({ id: z.string().min(1).max(64).optional(), title: z.string().max(998), data: composeDraftDataSchema }), output: draftSummarySchema },
   'drafts:remove': { input: idInputSchema, output: z.object({ id: z.string() }) },
   'campaigns:list': { input: z.void(), output: z.array(campaignSummarySchema) },
+  'campaigns:history': {
+    input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(HISTORY_PAGE_MAX) }),
+    output: campaignHistoryPageSchema,
+  },
   'campaigns:get': {
     input: idInputSchema.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional(), status: z.enum(DELIVERY_STATUSES).optional() }),
     output: campaignDetailSchema,

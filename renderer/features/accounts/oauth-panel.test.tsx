@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../app/ipc/common/app-error';
 import type { Client } from '../../bridge/client';
+import { en } from '../../i18n/en';
 import { createI18n } from '../../i18n/i18n';
 import { ClientProvider } from '../../state/client-context';
 import { OAuthPanel } from './oauth-panel';
@@ -34,7 +35,7 @@ function fakeClient() {
 
 function renderPanel(client: Client) {
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n('en', en)}>
       <ClientProvider client={client}>
         <OAuthPanel onClose={() => undefined} />
       </ClientProvider>

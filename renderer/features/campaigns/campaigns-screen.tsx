@@ -1,7 +1,7 @@
 /** Campaigns: the history of campaigns created from Compose, each with its counts; opening one shows its live results. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignSummary } from '../../../app/ipc/common/contract';
+import { HISTORY_PAGE_SIZE, type CampaignSummary } from '../../../app/ipc/common/contract';
 import { EmptyState } from '../../components/empty-state';
 import { useClient } from '../../state/client-context';
 import { CampaignView } from './campaign-view';
@@ -15,11 +15,27 @@ export function CampaignsScreen({ onOpenAccounts }: { readonly onOpenAccounts: (
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [campaigns, setCampaigns] = useState<readonly CampaignSummary[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
     if (open !== null) return;
-    void client.request('campaigns:list').then((result) => setCampaigns(result.ok ? result.value : []));
-  }, [client, open]);
+    let current = true;
+    void client.request('campaigns:history', { offset, limit: HISTORY_PAGE_SIZE }).then((result) => {
+      if (!current) return;
+      const page = result.ok ? result.value : { campaigns: [], total: 0 };
+      // A page emptied by a change elsewhere (campaigns removed) falls back to the last page that has any.
+      if (page.campaigns.length === 0 && offset > 0 && page.total > 0) {
+        setOffset(Math.floor((page.total - 1) / HISTORY_PAGE_SIZE) * HISTORY_PAGE_SIZE);
+        return;
+      }
+      setCampaigns(page.campaigns);
+      setTotal(page.total);
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, open, offset]);
   if (open !== null) return <CampaignView id={open} onBack={() => setOpen(null)} onOpenAccounts={onOpenAccounts} />;
   return (
     <div className="screen">
@@ -56,6 +72,19 @@ export function CampaignsScreen({ onOpenAccounts }: { readonly onOpenAccounts: (
             </li>
           ))}
         </ul>
+      ) : null}
+      {campaigns && total > HISTORY_PAGE_SIZE ? (
+        <nav className="campaign-history__pages" aria-label={t('historyPages.pages')}>
+          <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - HISTORY_PAGE_SIZE))}>
+            {t('historyPages.newer')}
+          </button>
+          <p className="muted" aria-live="polite">
+            {t('historyPages.showing', { from: offset + 1, to: offset + campaigns.length, total })}
+          </p>
+          <button type="button" className="button" disabled={offset + HISTORY_PAGE_SIZE >= total} onClick={() => setOffset(offset + HISTORY_PAGE_SIZE)}>
+            {t('historyPages.older')}
+          </button>
+        </nav>
       ) : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../app/ipc/common/app-error';
 import type { TemplateView } from '../../../app/ipc/common/contract';
 import type { Client } from '../../bridge/client';
+import { en } from '../../i18n/en';
 import { createI18n } from '../../i18n/i18n';
 import { ClientProvider } from '../../state/client-context';
 import { ConfirmProvider } from '../../components/confirm-dialog';
@@ -29,7 +30,7 @@ function fakeClient(answers: Result<unknown>[]) {
 function renderEditor(client: Client, template: TemplateView = saved) {
   const onSaved = vi.fn();
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n('en', en)}>
       <ClientProvider client={client}>
         <ConfirmProvider>
           <TemplateEditor origin={{ kind: 'edit', template }} onSaved={onSaved} onCancel={() => undefined} />
