@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
+import { axeViolations, describeViolations } from '../axe';
 
 const CSV = ['이메일,이름,첨부', 'kim@club.test,김민준,성적표-김민준.txt', 'lee@club.test,이서연,없는파일.pdf', 'park@club.test,박지호,안내문.txt; 영수증/박지호.txt', ''].join('\r\n');
 const shots = '.artifacts/screenshots/';
@@ -64,6 +65,8 @@ test('each member gets their own files from a folder typed in the browser host',
       await expect(preflight).toHaveAttribute('data-blocked', 'true');
       await expect(preflight.locator('[data-group="member-files"]')).toContainText('2명이 각자의 파일을 받습니다(파일 3개)');
       await page.screenshot({ path: `${shots}member-files-preflight-ko.png`, fullPage: true });
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations('compose with per-member attachments', violations)).toEqual([]);
     });
 
     await test.step('the preview shows the previewed member’s own files', async () => {

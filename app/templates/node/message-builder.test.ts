@@ -42,6 +42,24 @@ describe('createMessageBuilder', () => {
     ['raw (one buffer)', viaRaw],
     ['nodemailer composer', viaNodemailer],
   ] as const) {
+    it(`adds a member's own files after the shared ones, only to that member's message: ${label}`, async () => {
+      const build = createMessageBuilder(account, { contentType: 'text/plain', subject: 'Hi {{name}}', content: 'Hi' }, { replyTo: '', attachments: [attachment('공통.txt', Buffer.from('shared'))] });
+      const own = ok(build(member('김민준'), undefined, [{ fileName: '성적표.pdf'.normalize('NFD'), content: Buffer.from('kim only') }]));
+      const plain = ok(build(member('이서연', {}, 'lee@example.test')));
+      expect((await parse(own)).attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
+        ['공통.txt', 'shared'],
+        ['성적표.pdf', 'kim only'],
+      ]);
+      expect((await parse(plain)).attachments.map((a) => a.filename)).toEqual(['공통.txt']);
+      expect(own.preview.memberFiles).toEqual([{ fileName: '성적표.pdf', size: 8 }]);
+      expect(plain.preview).not.toHaveProperty('memberFiles');
+    });
+  }
+
+  for (const [label, parse] of [
+    ['raw (one buffer)', viaRaw],
+    ['nodemailer composer', viaNodemailer],
+  ] as const) {
     it(`round-trips Korean subject, names, HTML + text and attachments through mailparser: ${label}`, async () => {
       const pdf = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
       const build = createMessageBuilder(account, KOREAN_HTML, {
