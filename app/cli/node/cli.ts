@@ -222,7 +222,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
     .description("read the account's mailbox once (IMAP) for bounces and unsubscribe replies to its campaigns")
     .requiredOption('--account <account>', 'account id, name or From address')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nRows turn bounced or unsubscribed in their campaigns; unsubscribe replies wait for review in the app.\nExit codes: 0 checked, 2 bad input or no mailbox for this account, 4 mailbox login refused, 1 the mailbox could not be read, 7 passwords locked.')
+    .addHelpText('after', '\nRows turn bounced or unsubscribed in their campaigns; unsubscribe replies wait for review in the app.\nExit codes: 0 checked, 2 bad input or no mailbox for this account, 4 mailbox login refused (or the Google grant ended), 1 the mailbox could not be read, 7 passwords locked.')
     .action(
       run(async (options: { account: string; json?: boolean }) => {
         const s = await open(true);
@@ -239,7 +239,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
           return EXIT.badInput;
         }
         io.stderr.write(`${MAILBOX_PROBLEM_WORDS[result.problem][language()]}\n`);
-        return result.problem === 'auth' ? EXIT.auth : EXIT.error;
+        return result.problem === 'auth' || result.problem === 'oauth-grant' ? EXIT.auth : EXIT.error;
       }),
     );
 

@@ -6,6 +6,7 @@
  * Google-OAuth account reading its mailbox with XOAUTH2 (Dovecot's oauth2 passdb asking the fake
  * Google's userinfo endpoint), its token refreshed through the fake token endpoint, a revoked grant
  * diagnosed in ko/en, sending unaffected, and no token in any log, event or error text.
+ * The service's own watcher (the handlers with watching on) is started by a send and ends at the window.
  * No sleeps: every wait is on state. Skipped, with the reason printed, where Dovecot is not installed.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +26,9 @@ import { createSuppressionStore } from '../../lists/node/suppression-store';
 import { openDatabase } from '../../storage/node/database';
 import { systemClock } from '../../storage/node/ports';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { createHandlers } from '../../handlers/node/handlers';
+import { createKeychainKeeper } from '../../secrets/node/secret-keeper';
+import { createMemoryStore, createTestCipher } from '../../test-support/memory-ports';
 import { MAILBOX_PROBLEM_WORDS } from '../common/mailbox-diagnosis';
 import type { BounceOutcome, MailboxOutcomeSink, SentRow } from '../common/match-report';
 import { createMemoryWatcherStateStore, MailboxWatcher, type MailboxError, type MailboxWatcherOptions, type SetTimer, type WatcherStateStore } from './mailbox-watcher';
@@ -35,7 +39,7 @@ if (missing) console.log(`Skipping the mailbox watching tests: ${missing}`);
 const HOUR = 3600_000;
 const WINDOW = 72 * HOUR;
 const SENT_AT = Date.parse('2026-11-30T01:00:00Z');
-const USERS = ['idle', 'poll', 'restart'].map((user) => ({ user, pass: `pw-${user}-Wt52` }));
+const USERS = ['idle', 'poll', 'restart', 'svc'].map((user) => ({ user, pass: `pw-${user}-Wt52` }));
 const GOOGLE_EMAIL = 'hanbit.office@gmail.com';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const rfc822Date = (ms: number) => new Date(ms).toUTCString().replace('GMT', '+0000');
@@ -325,4 +329,57 @@ describe.skipIf(missing !== null)('mailbox watching over time, and XOAUTH2, agai
     expect(secrets.length).toBeGreaterThanOrEqual(3);
     for (const secret of secrets) expect(written).not.toContain(secret);
   }, 180_000);
+
+  it('the service starts a watcher when a campaign is sent, applies a report pushed over IDLE, and ends it 72 hours after the last send', async () => {
+    const smtp = await startSmtpSink({ security: 'none', users: { svc: USERS.find((u) => u.user === 'svc')!.pass } });
+    let offset = 0;
+    const closers: Array<() => Promise<void>> = [];
+    const dir = mkdtempSync(join(tmpdir(), 'mailroom-watching-svc-'));
+    const stores = new Map<string, ReturnType<typeof createMemoryStore>>();
+    const handlers = createHandlers({
+      openStore: (name) => stores.get(name) ?? (stores.set(name, createMemoryStore()), stores.get(name)!),
+      secrets: createKeychainKeeper({ ...createTestCipher(), protection: 'keychain:test' }),
+      emit: () => undefined,
+      clock: { now: () => Date.now() + offset },
+      host: 'web',
+      version: '0.0.0-test',
+      journalDir: dir,
+      dataDir: dir,
+      watchMailboxes: true,
+      onClose: (close) => void closers.push(close),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const call = async (channel: string, input?: unknown): Promise<any> => {
+      const result = await dispatch(handlers, channel as never, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    try {
+      const pass = USERS.find((u) => u.user === 'svc')!.pass;
+      const account = await call('accounts:save', { label: 'Office', host: '127.0.0.1', port: smtp.port, security: 'none', username: 'svc', password: pass, fromAddress: 'svc@school.test', fromName: '행정실' });
+      await call('mailbox:set-server', { id: account.id, server: { host: server.host, port: server.port, security: 'none' } });
+      expect((await call('mailbox:status', { id: account.id })).watching).toBe(false);
+      const list = await call('lists:paste', { name: 'Club', text: 'a@club.test\nb@club.test' });
+      const created = await call('campaigns:create', { accountId: account.id, listId: list.list.id, template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hello', content: 'Dear member' } }, perMinute: 6000 });
+      await call('campaigns:start', { id: created.id });
+      await waitFor(async () => expect((await call('campaigns:get', { id: created.id })).campaign.status).toBe('completed'));
+      await waitFor(async () => expect((await call('mailbox:status', { id: created.id })).watching).toBe(true));
+
+      const rowsSent = (await call('campaigns:get', { id: created.id })).rows as Array<{ email: string; messageId: string }>;
+      const reportAbout = (i: number) =>
+        bounceFor(0).replaceAll('m0@club.test', rowsSent[i]!.email).replaceAll('<watch-0@school.test>', rowsSent[i]!.messageId).replace('<watch-dsn-0@mx.club.test>', `<svc-dsn-${i}@mx.club.test>`).replaceAll(rfc822Date(SENT_AT + HOUR), rfc822Date(Date.now()));
+      await append('svc', reportAbout(0));
+      await waitFor(async () => expect((await call('campaigns:get', { id: created.id })).rows[0].status).toBe('bounced'));
+
+      // Three days and a minute later the next wake-up (new mail) finds the window over: watching ends.
+      offset += WINDOW + 60_000;
+      await append('svc', reportAbout(1));
+      await waitFor(async () => expect((await call('mailbox:status', { id: created.id })).watching).toBe(false));
+      expect((await call('campaigns:get', { id: created.id })).counts).toMatchObject({ sent: 1, bounced: 1 });
+    } finally {
+      for (const close of closers) await close();
+      await smtp.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
