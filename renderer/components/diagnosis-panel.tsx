@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SmtpFailure } from '../../app/ipc/common/contract';
 import { explainFailure } from '../../app/diagnosis/common/diagnosis-catalogue';
 import type { PresetId } from '../../app/accounts/common/presets';
+import { ExternalLinks } from './external-links';
 
 /** Props of DiagnosisPanel. */
 export interface DiagnosisPanelProps {
@@ -37,17 +38,7 @@ export function DiagnosisPanel({ failure, presetId, heading, level = 4 }: Diagno
           </ol>
         </>
       ) : null}
-      {explanation.links.length > 0 ? (
-        <ul className="links" aria-label={t('diagnosis.linksTitle')}>
-          {explanation.links.map((link) => (
-            <li key={link}>
-              <a href={link} target="_blank" rel="noreferrer noopener">
-                {link.replace(/^https:\/\//, '')}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ExternalLinks links={explanation.links} label={t('diagnosis.linksTitle')} />
       <p className="result__meta">{t(`diagnosis.retry.${explanation.retry}`)}</p>
       <dl>
         <dt>{failure.response ? t('sendTest.reply') : t('sendTest.rawMessage')}</dt>

@@ -6,6 +6,7 @@ import {
   cancelState,
   classifyFailure,
   DEFAULT_BACKOFF,
+  DELIVERY_STATUSES,
   finishAttempt,
   IllegalTransition,
   isDue,
@@ -17,6 +18,7 @@ import {
   startAttempt,
   summarize,
   type DeliveryState,
+  type DeliveryStatus,
 } from './delivery-state';
 
 const failure = (f: Partial<SmtpFailure>): SmtpFailure => ({ diagnosis: 'unknown', message: 'x', ...f });
@@ -124,6 +126,25 @@ describe('reports from the mailbox', () => {
     expect(cancelState(reported)).toBe(reported);
     expect(recoverState(reported, 1)).toBe(reported);
     expect(() => startAttempt(reported, '<x@y>', 1)).toThrow(IllegalTransition);
+  });
+
+  it('over every status: a hard bounce and an unsubscribe reply each move exactly sent, unknown and (weaker) bounced rows', () => {
+    const every: Record<DeliveryStatus, DeliveryState> = {
+      queued: QUEUED,
+      sending: startAttempt(QUEUED, '<a@b>', 1),
+      sent: sentState,
+      deferred: { status: 'deferred', attempt: 1, nextTryAt: 5, reason: failure({}) },
+      failed: { status: 'failed', failure: failure({}), at: 1, attempt: 1 },
+      skipped: { status: 'skipped', reason: 'template-error' },
+      unknown: { status: 'unknown', reason: 'interrupted', at: 1 },
+      cancelled: { status: 'cancelled' },
+      bounced: reportedState(sentState, bounced('soft')),
+      unsubscribed: reportedState(sentState, unsubscribed),
+    };
+    for (const report of [bounced('hard'), unsubscribed]) {
+      const moved = DELIVERY_STATUSES.filter((status) => reportedState(every[status], report) !== every[status]);
+      expect(moved, report.status).toEqual(['sent', 'unknown', 'bounced']);
+    }
   });
 
   it('an unsubscribe reply moves sent, unknown and bounced rows only', () => {

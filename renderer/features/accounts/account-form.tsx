@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, Security } from '../../../app/ipc/common/contract';
 import { PRESET_IDS, PRESETS, type PresetId } from '../../../app/accounts/common/presets';
+import { ExternalLinks } from '../../components/external-links';
 import { Field } from '../../components/field';
 import { useClient } from '../../state/client-context';
 import {
@@ -101,17 +102,7 @@ export function AccountForm({ existing, onSaved, onCancel, initial }: AccountFor
                 <li key={String(step)}>{String(step)}</li>
               ))}
             </ol>
-            {preset.links.length > 0 ? (
-              <ul className="links">
-                {preset.links.map((link) => (
-                  <li key={link}>
-                    <a href={link} target="_blank" rel="noreferrer noopener">
-                      {link.replace(/^https:\/\//, '')}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <ExternalLinks links={preset.links} />
           </aside>
         ) : null}
         <Field label={t('accountForm.label')} help={t('accountForm.labelHelp')} error={errorOf('label')}>
