@@ -11,6 +11,7 @@ import { securityEn } from './security-en';
 import { templatesEn } from './templates-en';
 import { workdayEn } from './workday-en';
 import { scheduleEn } from './schedule-en';
+import { limitsEn } from './limits-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -22,6 +23,7 @@ export const en = {
   secretSafety: securityEn,
   templatesScreen: templatesEn,
   schedule: scheduleEn,
+  limits: limitsEn,
   compose: composeEn,
   workday: workdayEn,
   app: { name: 'Mailroom', tagline: 'Notices to your members, through your own account' },

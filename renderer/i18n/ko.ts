@@ -12,6 +12,7 @@ import { securityKo } from './security-ko';
 import { templatesKo } from './templates-ko';
 import { workdayKo } from './workday-ko';
 import { scheduleKo } from './schedule-ko';
+import { limitsKo } from './limits-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -23,6 +24,7 @@ export const ko: Messages = {
   secretSafety: securityKo,
   templatesScreen: templatesKo,
   schedule: scheduleKo,
+  limits: limitsKo,
   compose: composeKo,
   workday: workdayKo,
   app: { name: 'Mailroom', tagline: '내 메일 계정으로 회원에게 보내는 공지' },
