@@ -8,6 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { axeViolations, describeViolations } from '../axe';
 import { expect, test } from '../fixtures';
 import { dailyLimitAfter } from '../fakes/smtp-faults';
 import { startSmtpSink } from '../fakes/smtp-sink';
@@ -71,6 +72,8 @@ test("the provider's daily-limit reply and the time it can go on: waiting screen
       await expect(note).toContainText(hhmm);
       expect(relay.messages).toHaveLength(2);
       await page.screenshot({ path: `${shots}limits-waiting-en.png`, fullPage: true });
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations('waiting screen with the provider note', violations)).toEqual([]);
     });
 
     await test.step('the account card says it too, not only the local count', async () => {
@@ -80,6 +83,8 @@ test("the provider's daily-limit reply and the time it can go on: waiting screen
       await expect(card.locator('[data-provider-limit]')).toContainText(GMAIL_SAID);
       await expect(card.locator('[data-provider-limit]')).toHaveAttribute('data-resume-at', resumeAt);
       await page.screenshot({ path: `${shots}limits-account-en.png`, fullPage: true });
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations('account card with the provider note', violations)).toEqual([]);
     });
 
     await test.step('pre-flight warns with the same words and time, and the finish starts there', async () => {
