@@ -14,6 +14,7 @@ import { scheduleEn } from './schedule-en';
 import { memberFilesEn } from './member-files-en';
 import { namesEn } from './names-en';
 import { historyEn } from './history-en';
+import { limitsEn } from './limits-en';
 
 export const en = {
   listsScreen: listsEn,
@@ -26,6 +27,7 @@ export const en = {
   templatesScreen: templatesEn,
   schedule: scheduleEn,
   historyPages: historyEn,
+  limits: limitsEn,
   compose: composeEn,
   memberFiles: memberFilesEn,
   workday: workdayEn,

@@ -15,6 +15,7 @@ import { namesKo } from './names-ko';
 import { scheduleKo } from './schedule-ko';
 import { memberFilesKo } from './member-files-ko';
 import { historyKo } from './history-ko';
+import { limitsKo } from './limits-ko';
 
 export const ko: Messages = {
   listsScreen: listsKo,
@@ -27,6 +28,7 @@ export const ko: Messages = {
   templatesScreen: templatesKo,
   schedule: scheduleKo,
   historyPages: historyKo,
+  limits: limitsKo,
   compose: composeKo,
   memberFiles: memberFilesKo,
   workday: workdayKo,

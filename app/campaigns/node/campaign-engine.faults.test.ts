@@ -19,7 +19,7 @@ import type { AccountRecord } from '../../accounts/node/account-store';
 import { runCampaign, type CampaignOutcome, type EngineOptions } from './campaign-engine';
 import { journalFileFor, openCampaignJournal, replay } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
-import { systemClock } from '../../storage/node/ports';
+import { systemClock, type Clock } from '../../storage/node/ports';
 import { createMemoryLedger } from '../../test-support/memory-ledger';
 import { testAccount, testCampaign } from '../../test-support/fixtures';
 
@@ -59,7 +59,11 @@ async function startSink(script: SmtpScript, users: Record<string, string> = { [
   return sink;
 }
 
-const ledger = createMemoryLedger(systemClock);
+/** Each test's own ledger: a daily-limit reply one test provokes is that login's state, and must not hold the next test back. */
+let ledger = createMemoryLedger(systemClock);
+beforeEach(() => {
+  ledger = createMemoryLedger(systemClock);
+});
 
 /** One run over the campaign's journal (opened, replayed, closed again as the app would). */
 async function run(
@@ -68,6 +72,7 @@ async function run(
   password = PASSWORD,
   options: Partial<EngineOptions> = {},
   record: Partial<AccountRecord> = {},
+  clock: Clock = systemClock,
 ): Promise<CampaignOutcome> {
   const { journal, recovered } = await openCampaignJournal(journalFileFor(dir, snapshot.id), snapshot.recipients.length, Date.now());
   try {
@@ -78,7 +83,7 @@ async function run(
       journal,
       states: recovered.states,
       ledger,
-      clock: systemClock,
+      clock,
       dailyLimit: null,
       options: { ...FAST, ...options },
     });
@@ -250,8 +255,15 @@ describe('campaign engine against a scripted SMTP server (200 members each)', ()
     expect(first.summary.queued).toBe(N - first.summary.sent);
     expectConsistent(snapshot, first, server);
 
+    // Before the time the provider's word gives, a run waits again without handing anything over.
+    const early = await run(snapshot, server.port);
+    expect(early.status).toBe('waiting-for-quota');
+    expect(server.messages).toHaveLength(first.summary.sent);
+
     limitReached = false;
-    const second = await run(snapshot, server.port);
+    const resumeAt = first.status === 'waiting-for-quota' ? first.resumeAt : Date.now();
+    const later: Clock = { now: () => Date.now() - before + resumeAt + 1000 };
+    const second = await run(snapshot, server.port, PASSWORD, {}, {}, later);
     expect(second.status).toBe('completed');
     expect(server.messages).toHaveLength(N);
     expectConsistent(snapshot, second, server);

@@ -66,7 +66,7 @@ describe('campaign results export', () => {
     const first = handlersWithMemoryStores();
     const accountId = (await saveRelayAccount(callerOf(first.handlers), sink.port)).id;
     const dataDir = mkdtempSync(join(tmpdir(), 'mailroom-legacy-'));
-    const before = openDatabase(join(dataDir, DATABASE_FILE_NAME), { migrateUpTo: MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN mapped_columns')) });
+    const before = openDatabase(join(dataDir, DATABASE_FILE_NAME), { migrateUpTo: MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('ADD COLUMN mapped_columns')) });
     const members = [
       { email: 'old1@school.kr', name: '김민수', fields: { 기수: '3', 이름: '김민수', 이메일: 'old1@school.kr' } },
       { email: 'old2@school.kr', name: '이서연', fields: { 기수: '4', 이름: '이서연', 이메일: 'old2@school.kr' } },

@@ -10,7 +10,7 @@ import { AppError } from '../../ipc/common/app-error';
 import type { SendTestResult, TemplateDraft } from '../../ipc/common/contract';
 import type { AccountRecord } from '../../accounts/node/account-record';
 import type { AccountStore } from '../../accounts/node/account-store';
-import { noteRefusal, type SendLedger } from '../../accounts/node/send-ledger';
+import { heldBackByProvider, noteRefusal, type SendLedger } from '../../accounts/node/send-ledger';
 import type { SmtpTimeouts } from '../../accounts/node/smtp-transport';
 import { sendOnce } from '../../accounts/node/send-once';
 import type { Clock } from '../../storage/node/ports';

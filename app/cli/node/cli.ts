@@ -37,7 +37,8 @@ Exit codes:
   2    bad input: unknown option, unreadable file, no such account/list/template, pre-flight blocks
   3    not everything was sent: some or all messages failed, or the campaign stopped on a failure
   4    authentication failure: the server refused the login (or the OAuth grant ended)
-  5    daily sending limit reached: the message was held back, or the campaign waits for the window
+  5    daily sending limit reached: the message was held back, or the campaign waits for the window;
+       when the provider refused, its reply and the time sending can go on (your time zone) are printed
   6    busy: another process (the app or another mailroom command) is running that campaign
   7    saved passwords locked: passphrase missing or wrong
   130  interrupted (Ctrl-C): the campaign was paused and can be resumed

@@ -30,7 +30,7 @@ describe('the database', () => {
   });
 
   it('takes the mapped columns out of the recipients of a campaign stored before they were kept apart: only fields that repeat every name or every address', () => {
-    const database = openDatabase(':memory:', { migrateUpTo: MIGRATIONS.findIndex((m) => m.includes('ADD COLUMN mapped_columns')) });
+    const database = openDatabase(':memory:', { migrateUpTo: MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes('ADD COLUMN mapped_columns')) });
     const campaign = database.db.prepare("INSERT INTO campaigns (id, account_id, account_label, list_name, template, subject, reply_to, attachments, per_minute, status, created_at, recipient_count, counts) VALUES (?, 'a', 'A', 'L', '{}', 'S', '', '[]', 60, 'ready', 'T', 0, '{}')");
     const recipient = database.db.prepare("INSERT INTO recipients (campaign_id, idx, line, email, address_key, name, fields, status, state) VALUES (?, ?, 2, ?, ?, ?, ?, 'queued', '{}')");
     for (const id of ['empty', 'legacy']) campaign.run(id);

@@ -5,6 +5,7 @@ import type { WireError } from '../../../app/ipc/common/app-error';
 import type { AccountView, CheckResult, SmtpFailure } from '../../../app/ipc/common/contract';
 import { RECONNECT_DIAGNOSES } from '../../../app/diagnosis/common/diagnosis-catalogue';
 import { CheckReport } from '../../components/check-report';
+import { ProviderLimitNote } from '../../components/provider-limit-note';
 import { useClient } from '../../state/client-context';
 import { SendTestPanel } from './send-test-panel';
 
@@ -71,6 +72,7 @@ export function AccountCard({ account, onEdit, onExportLogto, onRemove, onReconn
                 : t('accounts.neverChecked')}
             </span>
           </p>
+          {account.providerLimit ? <ProviderLimitNote limit={account.providerLimit} presetId={account.presetId} /> : null}
         </div>
         <div className="account-card__actions">
           <button type="button" className="button" onClick={() => void runCheck()} disabled={check.status === 'checking'}>

@@ -13,6 +13,7 @@ import { applyProgress, followSelected } from './campaign-model';
 import { MailboxPanel } from './mailbox-panel';
 import { RowDetails } from './row-details';
 import { SchedulePanel } from './schedule-panel';
+import { ProviderLimitNote } from '../../components/provider-limit-note';
 
 /** Renders the campaign. */
 export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: string; readonly onBack: () => void; readonly onOpenAccounts: () => void }) {
@@ -159,7 +160,13 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           {t('schedule.lateStart', { scheduled: when(detail.lateStart.scheduledAt), started: when(detail.lateStart.startedAt) })}
         </p>
       ) : null}
-      {campaign.status === 'waiting-for-quota' && detail.resumeAt ? <p className="form-warning">{t('compose.campaign.waiting', { when: when(detail.resumeAt) })}</p> : null}
+      {campaign.status === 'waiting-for-quota' && detail.providerLimit ? (
+        <ProviderLimitNote limit={detail.providerLimit} presetId={detail.presetId ?? 'custom'} after={t('limits.waitsUntil')} />
+      ) : campaign.status === 'waiting-for-quota' && detail.resumeAt ? (
+        <p className="form-warning" data-waiting-local>
+          {t('compose.campaign.waiting', { when: when(detail.resumeAt) })}
+        </p>
+      ) : null}
       <section className="card campaign__counts" aria-label={t('compose.campaign.progress', { done, total: campaign.recipients })}>
         <progress max={campaign.recipients} value={done} />
         <p className="muted">{t('compose.campaign.progress', { done, total: campaign.recipients })}</p>

@@ -319,7 +319,7 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
         </section>
       </div>
 
-      {shownReport ? <PreflightPanel report={shownReport} onExclude={(emails, excluded) => edit((s) => withExcluded(s, emails, excluded))} /> : null}
+      {shownReport ? <PreflightPanel report={shownReport} presetId={sendingAccount?.presetId} onExclude={(emails, excluded) => edit((s) => withExcluded(s, emails, excluded))} /> : null}
 
       <div className="compose__actions">
         {shownReport?.blocked ? <p className="muted">{t('compose.blocked')}</p> : null}

@@ -4,6 +4,8 @@ import { PlaceholderHints } from './placeholder-hints';
 import type { PreflightReport } from '../../../app/ipc/common/contract';
 import { formatBytes } from './compose-model';
 import { MemberFilesReport } from './member-files-report';
+import type { PresetId } from '../../../app/accounts/common/presets';
+import { ProviderLimitNote } from '../../components/provider-limit-note';
 
 /** Props of PreflightPanel. */
 export interface PreflightPanelProps {
@@ -11,10 +13,12 @@ export interface PreflightPanelProps {
   readonly report: PreflightReport;
   /** Leaves members out (or puts them back). */
   readonly onExclude: (emails: readonly string[], excluded: boolean) => void;
+  /** The sending account's preset (names the provider in its daily-limit reply). */
+  readonly presetId?: PresetId | undefined;
 }
 
 /** Renders the report. */
-export function PreflightPanel({ report, onExclude }: PreflightPanelProps) {
+export function PreflightPanel({ report, onExclude, presetId }: PreflightPanelProps) {
   const { t, i18n } = useTranslation();
   const finish = new Date(report.quota.estimatedFinish).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const quota = report.quota;
@@ -105,6 +109,7 @@ export function PreflightPanel({ report, onExclude }: PreflightPanelProps) {
             : t(issue.severity === 'block' ? 'outgrow.fromMismatchBlock' : 'outgrow.fromMismatchWarn', { from: issue.fromAddress, login: issue.login })}
         </p>
       ))}
+      {report.providerLimit ? <ProviderLimitNote limit={report.providerLimit} presetId={presetId ?? 'custom'} after={t('limits.preflight')} /> : null}
       <p className={quota.fitsToday ? 'muted' : 'form-warning'} data-fits-today={quota.fitsToday}>
         {quota.dailyLimit === null
           ? t('compose.noLimit', { perMinute: quota.perMinute, finish })
