@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { dispatch, type Handlers } from '../../ipc/common/dispatch';
@@ -29,6 +29,14 @@ let dir: string;
 let dataDir: string;
 /** Milliseconds the server holds its answer to each accepted message (slows a campaign down). */
 let dataDelayMs = 0;
+/** While set, the sink holds every accepted message's answer until the test releases it (waits on state, not on time). */
+let dataHold: { readonly promise: Promise<void>; readonly release: () => void } | undefined;
+const holdAnswers = () => {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  dataHold = { promise, release: () => release() };
+  return dataHold;
+};
 let seed: Handlers;
 
 interface Run {
@@ -105,7 +113,7 @@ beforeAll(async () => {
   sink = await startSmtpSink({
     security: 'none',
     users: { [USER]: PASSWORD, 'limited@school.test': PASSWORD },
-    script: { dataDelay: () => dataDelayMs },
+    script: { dataDelay: () => dataHold?.promise ?? dataDelayMs },
   });
   dir = mkdtempSync(join(tmpdir(), 'mailroom-cli-'));
   dataDir = join(dir, 'data');
@@ -118,6 +126,12 @@ beforeAll(async () => {
   await call(seed, 'templates:save', { name: 'Sign-in code', usageType: 'SignIn', contentType: 'text/plain', subject: 'Your code {{code}}', content: 'Use {{code}} to sign in.' });
   noticeTemplate = await call(seed, 'templates:save', { name: 'Notice', usageType: 'Notice', contentType: 'text/plain', subject: 'Notice {{code}}', content: 'Dear {{name}}, your code is {{code}}.' });
 }, 60_000);
+
+afterEach(() => {
+  // A test that failed while holding must not leave the next one waiting.
+  dataHold?.release();
+  dataHold = undefined;
+});
 
 afterAll(async () => {
   await sink.close();
@@ -289,28 +303,31 @@ describe('mailroom campaign', () => {
     dataDelayMs = 0;
     expect((await cliRun).code).toBe(EXIT.ok);
 
-    // The app runs it (slowly: 20 s per message, so it outlasts two commands on a loaded machine); the
-    // command is refused with exit 6, and its cancel does not reach the app's run.
+    // The app runs it (its messages held by the server until the commands are done, so it outlasts
+    // them however loaded the machine); the command is refused with exit 6, and its cancel does not
+    // reach the app's run.
     const byApp = await createCampaign(listId, noticeTemplate.id, office.id);
-    dataDelayMs = 20_000;
+    const hold = holdAnswers();
     await call(app, 'campaigns:start', { id: byApp });
     const refusedCli = await mailroom(['campaign', 'resume', byApp]);
     expect(refusedCli.code).toBe(EXIT.busy);
     expect(refusedCli.stderr).toContain('running in another process');
     expect((await mailroom(['campaign', 'cancel', byApp])).code).toBe(EXIT.busy);
     await call(app, 'campaigns:pause', { id: byApp });
-    dataDelayMs = 0;
+    dataHold = undefined;
+    hold.release();
     await until(async () => (await call<{ campaign: { status: string } }>(app, 'campaigns:get', { id: byApp })).campaign.status === 'paused', 'the app to pause');
   }, 300_000);
 
   it('pauses a campaign that another mailroom command is running (that command exits 130)', async () => {
     const listId = await importList('Paused elsewhere', 80, 'p');
     const id = await createCampaign(listId, noticeTemplate.id, office.id);
-    dataDelayMs = 10_000;
+    const hold = holdAnswers();
     const running = mailroom(['campaign', 'resume', id, '--json']);
     await until(() => sink.messages.some((m) => m.rcptTo[0]?.startsWith('p')), 'the first command to send');
     const pause = await mailroom(['campaign', 'pause', id]);
-    dataDelayMs = 0;
+    dataHold = undefined;
+    hold.release();
     expect(pause.code, pause.stderr).toBe(EXIT.ok);
     expect(pause.stdout).toContain('paused');
     expect((await running).code).toBe(EXIT.interrupted);
