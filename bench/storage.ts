@@ -61,9 +61,13 @@ async function scenarioImport(dataDir: string) {
   const { call } = await handlersIn(dataDir);
   const account = await call<{ id: string }>('accounts:save', ACCOUNT);
   const base64 = bytes.toString('base64');
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+  const cpuBefore = process.cpuUsage();
   const start = process.hrtime.bigint();
   const imported = await call<{ list: { id: string; memberCount: number } }>('lists:import', { fileName: 'members.csv', base64, encoding: 'auto', name: 'Bench', mapping: { address: 1, name: 0 } });
   const importMs = ms(start);
+  const cpu = process.cpuUsage(cpuBefore);
+  const importCpuMs = (cpu.user + cpu.system) / 1000;
   const importRss = peakRssMb();
   if (imported.list.memberCount !== ROWS) throw new Error(`imported ${imported.list.memberCount} of ${ROWS}`);
   const s2 = process.hrtime.bigint();
@@ -86,7 +90,7 @@ async function scenarioImport(dataDir: string) {
     times.push(ms(t));
   }
   times.sort((a, b) => a - b);
-  return { importMs, importRss, summariesMs, pageMs, firstChangeMs, changeMedianMs: times[Math.floor(times.length / 2)]!, changeMaxMs: times[times.length - 1]!, bytes: bytes.length };
+  return { importMs, importCpuMs, importRss, rssBeforeMb, summariesMs, pageMs, firstChangeMs, changeMedianMs: times[Math.floor(times.length / 2)]!, changeMaxMs: times[times.length - 1]!, bytes: bytes.length };
 }
 
 async function scenarioJson(dataDir: string) {
@@ -177,7 +181,8 @@ function main() {
   console.log(`\nLists: ${ROWS.toLocaleString('en')} CP949 rows (${(sql.bytes / 1024 / 1024).toFixed(1)} MB), end to end`);
   console.log(`  ${'step'.padEnd(44)}${'before (JSON store)'.padStart(21)}${'after (SQLite)'.padStart(16)}`);
   console.log(`  ${'import: decode, validate, store (ms)'.padEnd(44)}${f(json.importMs).padStart(21)}${f(sql.importMs).padStart(16)}   goal < 2000`);
-  console.log(`  ${'peak RSS of the import (MB)'.padEnd(44)}${f(json.importRss).padStart(21)}${f(sql.importRss).padStart(16)}   goal < 300`);
+  console.log(`  ${'  of it, CPU time of the import (ms)'.padEnd(44)}${'—'.padStart(21)}${f(sql.importCpuMs).padStart(16)}   (less swayed by a loaded machine than the wall time)`);
+  console.log(`  ${'peak RSS of the import (MB)'.padEnd(44)}${f(json.importRss).padStart(21)}${f(sql.importRss).padStart(16)}   goal < 300 (the process held ${f(sql.rssBeforeMb)} MB before the import: Node, tsx, the handlers, the file)`);
   console.log(`  ${'lists:list after it (ms)'.padEnd(44)}${f(json.summariesMs).padStart(21)}${f(sql.summariesMs).padStart(16)}`);
   console.log(`  ${'Compose change: preview + pre-flight (ms)'.padEnd(44)}${`≥ ${f(json.readMs)} (read)`.padStart(21)}${f(sql.changeMedianMs).padStart(16)}   goal < 100 (median of ${CHANGES}; max ${f(sql.changeMaxMs)}; first after a list change ${f(sql.firstChangeMs)})`);
   console.log(`  ${'lists:members, last 100 rows (ms)'.padEnd(44)}${'—'.padStart(21)}${f(sql.pageMs).padStart(16)}`);

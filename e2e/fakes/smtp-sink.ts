@@ -53,14 +53,19 @@ export interface SmtpScript {
   /**
    * How long to hold the answer to an accepted message, in ms, called once the message is kept (in
    * `messages`): the server has it, the client does not know yet. `'never'` stalls after the final dot
-   * (kept, never answered). Undefined or 0: answer at once.
+   * (kept, never answered). A promise: answer when it settles (a test that waits on its own state
+   * rather than on time). Undefined or 0: answer at once.
    */
-  readonly dataDelay?: (rcptTo: readonly string[]) => number | 'never' | undefined;
+  readonly dataDelay?: (rcptTo: readonly string[]) => number | 'never' | Promise<unknown> | undefined;
 }
 
-/** Calls `answer` now, after `delay` ms, or never. */
-function answerAfter(delay: number | 'never' | undefined, answer: () => void): void {
+/** Calls `answer` now, after `delay` ms, when `delay` settles (a promise), or never. */
+function answerAfter(delay: number | 'never' | Promise<unknown> | undefined, answer: () => void): void {
   if (delay === 'never') return;
+  if (delay instanceof Promise) {
+    void delay.then(answer, answer);
+    return;
+  }
   if (delay === undefined || delay <= 0) answer();
   else setTimeout(answer, delay);
 }

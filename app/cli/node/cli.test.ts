@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dailyLimitAfter } from '../../../e2e/fakes/smtp-faults';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { createNodeHandlers } from '../../handlers/node/node-composition';
@@ -32,6 +32,14 @@ let dataDir: string;
 let dataDelayMs = 0;
 /** The server's own daily limit for mail to @capped.test: it takes none (Gmail's 550 5.4.5 at once). */
 const capped = dailyLimitAfter(0, (recipient) => recipient.endsWith('@capped.test'));
+/** While set, the sink holds every accepted message's answer until the test releases it (waits on state, not on time). */
+let dataHold: { readonly promise: Promise<void>; readonly release: () => void } | undefined;
+const holdAnswers = () => {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  dataHold = { promise, release: () => release() };
+  return dataHold;
+};
 let seed: Handlers;
 
 interface Run {
@@ -108,7 +116,7 @@ beforeAll(async () => {
   sink = await startSmtpSink({
     security: 'none',
     users: { [USER]: PASSWORD, 'limited@school.test': PASSWORD, 'capped@school.test': PASSWORD },
-    script: { dataDelay: () => dataDelayMs, data: capped.data },
+    script: { dataDelay: () => dataHold?.promise ?? dataDelayMs, data: capped.data },
   });
   dir = mkdtempSync(join(tmpdir(), 'mailroom-cli-'));
   dataDir = join(dir, 'data');
@@ -122,6 +130,12 @@ beforeAll(async () => {
   await call(seed, 'templates:save', { name: 'Sign-in code', usageType: 'SignIn', contentType: 'text/plain', subject: 'Your code {{code}}', content: 'Use {{code}} to sign in.' });
   noticeTemplate = await call(seed, 'templates:save', { name: 'Notice', usageType: 'Notice', contentType: 'text/plain', subject: 'Notice {{code}}', content: 'Dear {{name}}, your code is {{code}}.' });
 }, 60_000);
+
+afterEach(() => {
+  // A test that failed while holding must not leave the next one waiting.
+  dataHold?.release();
+  dataHold = undefined;
+});
 
 afterAll(async () => {
   await sink.close();
@@ -328,28 +342,31 @@ describe('mailroom campaign', () => {
     dataDelayMs = 0;
     expect((await cliRun).code).toBe(EXIT.ok);
 
-    // The app runs it (slowly: 20 s per message, so it outlasts two commands on a loaded machine); the
-    // command is refused with exit 6, and its cancel does not reach the app's run.
+    // The app runs it (its messages held by the server until the commands are done, so it outlasts
+    // them however loaded the machine); the command is refused with exit 6, and its cancel does not
+    // reach the app's run.
     const byApp = await createCampaign(listId, noticeTemplate.id, office.id);
-    dataDelayMs = 20_000;
+    const hold = holdAnswers();
     await call(app, 'campaigns:start', { id: byApp });
     const refusedCli = await mailroom(['campaign', 'resume', byApp]);
     expect(refusedCli.code).toBe(EXIT.busy);
     expect(refusedCli.stderr).toContain('running in another process');
     expect((await mailroom(['campaign', 'cancel', byApp])).code).toBe(EXIT.busy);
     await call(app, 'campaigns:pause', { id: byApp });
-    dataDelayMs = 0;
+    dataHold = undefined;
+    hold.release();
     await until(async () => (await call<{ campaign: { status: string } }>(app, 'campaigns:get', { id: byApp })).campaign.status === 'paused', 'the app to pause');
   }, 300_000);
 
   it('pauses a campaign that another mailroom command is running (that command exits 130)', async () => {
     const listId = await importList('Paused elsewhere', 80, 'p');
     const id = await createCampaign(listId, noticeTemplate.id, office.id);
-    dataDelayMs = 10_000;
+    const hold = holdAnswers();
     const running = mailroom(['campaign', 'resume', id, '--json']);
     await until(() => sink.messages.some((m) => m.rcptTo[0]?.startsWith('p')), 'the first command to send');
     const pause = await mailroom(['campaign', 'pause', id]);
-    dataDelayMs = 0;
+    dataHold = undefined;
+    hold.release();
     expect(pause.code, pause.stderr).toBe(EXIT.ok);
     expect(pause.stdout).toContain('paused');
     expect((await running).code).toBe(EXIT.interrupted);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../ipc/common/app-error';
 import {
@@ -5,6 +6,7 @@ import {
   buildMembers,
   buildPastedMembers,
   isValidEmail,
+  isValidEmailByParts,
   memberListReportSchema,
   parsePastedAddresses,
   pastedMembersToTable,
@@ -151,5 +153,23 @@ describe('parsePastedAddresses', () => {
       { line: 3, reason: 'invalid-address', detail: 'There is no @ in this address.' },
       { line: 3, reason: 'suppressed', detail: expect.stringMatching(/suppression list/) },
     ]);
+  });
+});
+
+describe('isValidEmail fast path', () => {
+  const atom = fc.string({ unit: fc.constantFrom(...'aZ09.-_+!#$%&\'*/=?^`{|}~@ 한\t'.split('')), minLength: 0, maxLength: 70 });
+  const label = fc.string({ unit: fc.constantFrom(...'aZ09-.한ü'.split('')), minLength: 0, maxLength: 70 });
+  const address = fc.oneof(
+    fc.tuple(atom, fc.array(label, { minLength: 1, maxLength: 5 })).map(([local, labels]) => `${local}@${labels.join('.')}`),
+    fc.string({ maxLength: 80 }),
+    fc.tuple(fc.nat(300), fc.nat(300)).map(([l, d]) => `${'a'.repeat(l)}@${'b'.repeat(d)}.kr`),
+  );
+  it('agrees with the checks one part at a time on every address', () => {
+    fc.assert(
+      fc.property(address, (candidate) => {
+        expect(isValidEmail(candidate), candidate).toBe(isValidEmailByParts(candidate));
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });

@@ -302,16 +302,29 @@ function parseRows(raw: string, checkBytes: boolean): ParsedRows | ListImportErr
           parser.abort();
           return;
         }
-        const cleaned = result.data.map(cleanCell);
-        const cells = cleaned.map((cell) => cell.text);
-        if (!cells.some((cell) => cell !== '')) return;
+        // One pass over the cells, no object per cell: a 100,000-row file has half a million of them.
+        const cells: string[] = new Array<string>(result.data.length);
+        let removed = false;
+        let anyText = false;
+        for (let index = 0; index < result.data.length; index += 1) {
+          const raw = result.data[index] ?? '';
+          let text: string;
+          if (NEEDS_CLEANING.test(raw)) {
+            const clean = cleanCell(raw);
+            text = clean.text;
+            removed ||= clean.removed;
+          } else text = raw.trim();
+          cells[index] = text;
+          anyText ||= text !== '';
+        }
+        if (!anyText) return;
         if (checkBytes && cells.some((cell) => cell.includes('\ufffd'))) {
           unreadable.push({ line, reason: 'bad-bytes', detail: `Line ${line} has bytes that are not text in the file's encoding (shown as �), so a name or address on it would be wrong. Fix that line, or choose the file's encoding by hand.` });
           return;
         }
         rows.push({ line, cells });
         if (lastLine > line) notes.push({ line, lastLine, kind: 'multi-line', detail: `The row on line ${line} has a quoted cell that runs to line ${lastLine}; its line breaks were read as spaces.` });
-        if (cleaned.some((cell) => cell.removed)) notes.push({ line, kind: 'control-characters', detail: `Line ${line} had characters that are not text (such as NUL or other control codes); they were taken out.` });
+        if (removed) notes.push({ line, kind: 'control-characters', detail: `Line ${line} had characters that are not text (such as NUL or other control codes); they were taken out.` });
       },
     });
     if (resumeAt === null) break;
