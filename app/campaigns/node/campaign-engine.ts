@@ -38,7 +38,7 @@ import type { AccountRecord } from '../../accounts/node/account-store';
 import type { CampaignJournal, JournalEntry } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
 import { createMessageBuilder, type BuiltMessage } from '../../templates/node/message-builder';
-import { listHeaders, type ListHeaderKind } from '../../mailbox/common/list-headers';
+import { listHeaders, unsubscribeTarget, type ListHeaderKind } from '../../mailbox/common/list-headers';
 import type { Clock } from '../../storage/node/ports';
 import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
 import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
@@ -354,7 +354,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
     }
     const member = snapshot.recipients[index];
-    const built = member ? build(member, headersOf(index)) : undefined;
+    const built = member ? build(member, headersOf(index), unsubscribeTarget({ campaignId: snapshot.id, memberIndex: index, senderAddress: record.fromAddress, httpsEndpoint: null })) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
     if (pace.nextAt > now) return { kind: 'wait', ms: pace.nextAt - now };
     return { kind: 'take', index, message: built, now };
