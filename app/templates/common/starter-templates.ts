@@ -60,9 +60,9 @@ export const STARTER_FOOTERS = {
   en: {
     text: `--
 You are receiving this notice from [Your organisation].
-To stop receiving these notices, unsubscribe here: {{unsubscribe}}
+If you no longer wish to receive these notices, unsubscribe here: {{unsubscribe}}
 `,
-    html: `<p style="${FOOTER_STYLE}">You are receiving this reminder from [Your organisation].<br>To stop receiving these emails, unsubscribe here: {{unsubscribe}}</p>`,
+    html: `<p style="${FOOTER_STYLE}">You are receiving this reminder from [Your organisation].<br>If you no longer wish to receive these emails, unsubscribe here: {{unsubscribe}}</p>`,
   },
 } as const;
 
