@@ -5,15 +5,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { listHeaders, type ListHeaderKind } from '../app/mailbox/common/list-headers';
+import { listHeaders, unsubscribeTarget, type ListHeaderKind } from '../app/mailbox/common/list-headers';
 import { STARTER_TEMPLATES } from '../app/templates/common/starter-templates';
 import { renderMessage } from '../app/templates/node/template-render';
 
+const CAMPAIGN_ID = 'b7f3c2d0-1a2b-4c5d-8e9f-001122334455';
 const kindOf = (usage: string): ListHeaderKind => (usage === 'ForgotPassword' ? 'forgot-password' : usage === 'Notice' ? 'notice' : 'generic');
 
 async function score(headers: ReadonlyArray<readonly [string, string]>, starter: (typeof STARTER_TEMPLATES)[number]): Promise<{ score: string; tests: string }> {
   const fields = Object.fromEntries(starter.fields.map((f) => [f, f === 'code' ? '483920' : `sample ${f}`]));
-  const rendered = renderMessage(starter, { email: 'member@example.com', name: '김회원', fields });
+  // The unsubscribe line names the same address as List-Unsubscribe (the campaign and member below).
+  const unsubscribe = unsubscribeTarget({ campaignId: CAMPAIGN_ID, memberIndex: 3, senderAddress: 'club@naver.com', httpsEndpoint: null });
+  const rendered = renderMessage(starter, { email: 'member@example.com', name: '김회원', fields, unsubscribe });
   if (!rendered.ok) throw new Error(`${starter.id} did not render`);
   const raw = await new MailComposer({
     from: { name: '동호회', address: 'club@naver.com' },
@@ -33,7 +36,7 @@ async function score(headers: ReadonlyArray<readonly [string, string]>, starter:
 }
 
 for (const starter of STARTER_TEMPLATES) {
-  const headers = listHeaders({ kind: kindOf(starter.usageType), campaignId: 'b7f3c2d0-1a2b-4c5d-8e9f-001122334455', memberIndex: 3, senderAddress: 'club@naver.com', listName: '동호회 공지', httpsEndpoint: null });
+  const headers = listHeaders({ kind: kindOf(starter.usageType), campaignId: CAMPAIGN_ID, memberIndex: 3, senderAddress: 'club@naver.com', listName: '동호회 공지', httpsEndpoint: null });
   const without = await score([], starter);
   const withHeaders = await score(headers, starter);
   const unsubscribeOnly = headers.filter(([name]) => name === 'List-Unsubscribe');

@@ -56,7 +56,7 @@ test('headers are placeholders as written, and a draft survives screens and a re
       await page.getByRole('button', { name: '새 템플릿' }).click();
       await page.getByLabel('제목', { exact: true }).fill('{{이름}}님 {{기수}}기 회비 안내');
       const offered = page.locator('[data-offered-by] [data-offered]');
-      await expect(offered).toHaveText(['{{이름}}', '{{이메일}}', '{{기수}}', '{{회비}}', /\{\{name\}\}/, /\{\{email\}\}/]);
+      await expect(offered).toHaveText(['{{이름}}', '{{이메일}}', '{{기수}}', '{{회비}}', /\{\{name\}\}/, /\{\{email\}\}/, /\{\{unsubscribe\}\}/]);
       await expect(page.locator('[data-not-offered]')).toHaveCount(0);
       await page.getByLabel('제목', { exact: true }).fill('{{이룸}}님');
       await expect(page.locator('[data-not-offered="이룸"]')).toBeVisible();

@@ -38,8 +38,9 @@ test('a new user starts from the Korean event reminder, changes the subject and 
   await expect(field(page, 'Template name', '템플릿 이름')).toHaveValue('행사 일정 알림');
   await expect(editor).toHaveAttribute('data-content-type', 'text/html');
   const panel = editor.locator('aside');
-  await expect(panel.locator('[data-placeholder]')).toHaveText([/\{\{event\}\}/, /\{\{eventDate\}\}/, /\{\{name\}\}/, /\{\{place\}\}/]);
+  await expect(panel.locator('[data-placeholder]')).toHaveText([/\{\{event\}\}/, /\{\{eventDate\}\}/, /\{\{name\}\}/, /\{\{place\}\}/, /\{\{unsubscribe\}\}/]);
   await expect(panel.locator('[data-placeholder="name"]')).toHaveAttribute('data-source', 'built-in');
+  await expect(panel.locator('[data-placeholder="unsubscribe"]')).toHaveAttribute('data-source', 'built-in');
   for (const path of ['event', 'eventDate', 'place']) await expect(panel.locator(`[data-placeholder="${path}"]`)).toHaveAttribute('data-source', 'list');
 
   const subject = '[안내] {{ event }} 참석 안내 — {{eventDate}}, {{place}}';

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type FocusEvent, type Key, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { fitColumns } from './fit-columns';
 import { nextRowIndex } from './row-navigation';
+import './virtual-table.css';
 
 /** One column. */
 export interface VirtualTableColumn {

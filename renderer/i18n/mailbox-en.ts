@@ -36,4 +36,19 @@ export const mailboxEn = {
     reason: 'unsubscribe reply',
   },
   bounceReason: 'bounced ({{kind}})',
+  row: {
+    kind: 'Bounce',
+    onList: 'suppressed',
+    onListAuto: 'suppressed automatically',
+    offer: 'This member’s mail came back. Add the address to the suppression list so no later notice is sent to it.',
+    suppress: 'Suppress {{email}}',
+    suppressed: '{{email}} is on the suppression list: later notices skip it.',
+    autoSuppressed: 'Suppressed automatically when this report was recorded.',
+  },
+  options: {
+    legend: 'Automatic suppression (every campaign)',
+    hardBounces: 'Suppress hard bounces automatically (the address does not exist)',
+    unsubscribes: 'Suppress unsubscribe replies from the member’s own address without review',
+    hint: 'Both are off until you turn them on. Replies from another address, soft bounces and policy refusals always wait for you.',
+  },
 };

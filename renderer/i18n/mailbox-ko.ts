@@ -38,4 +38,19 @@ export const mailboxKo: typeof mailboxEn = {
     reason: '수신 거부 답장',
   },
   bounceReason: '반송({{kind}})',
+  row: {
+    kind: '반송',
+    onList: '수신 거부됨',
+    onListAuto: '자동 수신 거부됨',
+    offer: '이 회원에게 보낸 메일이 반송되었습니다. 주소를 수신 거부 목록에 추가하면 이후 공지를 보내지 않습니다.',
+    suppress: '{{email}} 수신 거부',
+    suppressed: '{{email}}은(는) 수신 거부 목록에 있습니다. 이후 공지에서 제외됩니다.',
+    autoSuppressed: '이 보고가 기록될 때 자동으로 수신 거부되었습니다.',
+  },
+  options: {
+    legend: '자동 수신 거부 (모든 캠페인)',
+    hardBounces: '영구 반송(없는 주소)은 자동으로 수신 거부',
+    unsubscribes: '회원 본인 주소에서 온 수신 거부 답장은 검토 없이 수신 거부',
+    hint: '켜기 전에는 둘 다 꺼져 있습니다. 다른 주소에서 온 답장, 일시 반송, 정책 거부는 항상 직접 확인합니다.',
+  },
 };

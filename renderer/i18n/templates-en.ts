@@ -55,6 +55,7 @@ export const templatesEn = {
       name: 'The member’s name',
       email: 'The member’s address',
       code: 'The member’s code, e.g. a password-reset code (a column named code)',
+      unsubscribe: 'Where the member unsubscribes: Mailroom fills it for every member (a link in HTML), the same address as the List-Unsubscribe header',
     },
     listHelp: 'Each member needs a column with this exact header. Members who lack one are listed in Compose’s check before sending: it is not an error here.',
   },

@@ -57,6 +57,7 @@ export const templatesKo: typeof templatesEn = {
       name: '회원 이름',
       email: '회원 이메일 주소',
       code: '회원별 코드(예: 비밀번호 재설정 코드, code 열)',
+      unsubscribe: '회원이 수신 거부하는 곳: 모든 회원에게 Mailroom이 채웁니다(HTML에서는 링크). List-Unsubscribe 헤더와 같은 주소입니다',
     },
     listHelp: '회원마다 이 이름과 똑같은 제목의 열이 있어야 합니다. 열이 없는 회원은 작성 화면의 발송 전 점검에서 알려 드리며, 여기서는 오류가 아닙니다.',
   },

@@ -118,6 +118,8 @@ export type DeliveryState =
       readonly messageId?: string;
       /** The id of the report (DSN Message-ID + recipient): a repeated report changes nothing. */
       readonly reportId: string;
+      /** Set when the address went on the suppression list as the bounce was recorded (the automatic setting). */
+      readonly autoSuppressed?: true;
     }
   /** The member replied asking to be taken off the list. */
   | {
@@ -128,6 +130,8 @@ export type DeliveryState =
       readonly messageId?: string;
       /** The id of the reply (its Message-ID). */
       readonly reportId: string;
+      /** Set when the address went on the suppression list as the reply was recorded (the automatic setting). */
+      readonly autoSuppressed?: true;
     };
 
 /** Every status name, in the order the UI lists them. */

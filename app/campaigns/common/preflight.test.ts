@@ -64,3 +64,12 @@ describe('pre-flight: days and From', () => {
     expect(refused.blocked).toBe(true);
   });
 });
+
+describe('pre-flight: {{unsubscribe}}', () => {
+  it('is a field every member has: a template using it blocks nobody, whatever the list', () => {
+    const report = buildPreflight({ ...base, members: base.members.slice(0, 3), template: { subject: '안내', content: '{{name}}님\n수신 거부: {{unsubscribe}}' } });
+    expect(report.unfillable).toEqual([]);
+    expect(report.emptyValues).toEqual([]);
+    expect(report.blocked).toBe(false);
+  });
+});

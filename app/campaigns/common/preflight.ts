@@ -8,6 +8,7 @@ import type { FromPolicy } from '../../accounts/common/presets';
 import type { FromIssue, PreflightReport } from '../../ipc/common/contract';
 import { addressKey, type Member, type RejectedRow } from '../../lists/common/member-list';
 import { emptyPlaceholders, memberDataRoot, missingPlaceholders, placeholdersOf, unsupportedSyntaxOf } from '../../templates/common/placeholders';
+import { previewUnsubscribeTarget } from '../../mailbox/common/list-headers';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -151,6 +152,9 @@ export function preflightPaths(template: PreflightInput['template']): readonly s
   return placeholdersOf(template.subject, template.content);
 }
 
+/** What `{{unsubscribe}}` holds in the check: any member has one, whatever the sender (the real one is made as each message is built). */
+const unsubscribeValue = previewUnsubscribeTarget('sender.invalid');
+
 /** The per-member pass of the check. */
 export function classifyMembers(input: Pick<PreflightInput, 'members' | 'suppressed' | 'excluded'>, paths: readonly string[]): MemberClasses {
   const skipped: RejectedRow[] = [];
@@ -168,7 +172,8 @@ export function classifyMembers(input: Pick<PreflightInput, 'members' | 'suppres
       excluded.push({ line: member.line, email: member.email });
       continue;
     }
-    const root = memberDataRoot(member);
+    // `{{unsubscribe}}` is filled for every member of every campaign (its target is made as the message is built).
+    const root = memberDataRoot({ ...member, unsubscribe: unsubscribeValue });
     const missing = missingPlaceholders(paths, root);
     if (missing.length > 0) {
       unfillable.push({ line: member.line, email: member.email, missing });

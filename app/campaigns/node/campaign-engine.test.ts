@@ -224,3 +224,22 @@ describe('runCampaign', () => {
     expectConsistent(second.states);
   });
 });
+
+describe('{{unsubscribe}} in a campaign', () => {
+  it('each member\'s message shows their own unsubscribe address, the one its List-Unsubscribe header carries; HTML as a link', async () => {
+    for (const contentType of ['text/plain', 'text/html'] as const) {
+      sink.messages.length = 0;
+      const snapshot = testCampaign(3, { template: { usageType: 'Notice', contentType, subject: '안내', content: '{{name}}님. 수신 거부: {{unsubscribe}}' } });
+      expect((await run(snapshot)).status).toBe('completed');
+      expect(sink.messages).toHaveLength(3);
+      for (const message of sink.messages) {
+        const index = indexOf(message.rcptTo[0]!);
+        const from = account(sink.port).fromAddress;
+        const target = `mailto:${from}?subject=unsubscribe%20mr1.${snapshot.id}.${index}`;
+        expect(message.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(`List-Unsubscribe: <${target}>`);
+        expect(message.parsed.text?.replace(/\s+/g, ' '), contentType).toContain(target);
+        if (contentType === 'text/html') expect(message.parsed.html, contentType).toContain(`<a href="${target}">${from}</a>`);
+      }
+    }
+  });
+});

@@ -39,7 +39,7 @@ import type { CampaignJournal, JournalEntry } from './campaign-journal';
 import type { CampaignSnapshot } from './campaign-store';
 import { createMessageBuilder, type BuiltMessage } from '../../templates/node/message-builder';
 import { withMappedColumns } from '../../templates/common/list-placeholders';
-import { listHeaders, type ListHeaderKind } from '../../mailbox/common/list-headers';
+import { listHeaders, unsubscribeTarget, type ListHeaderKind } from '../../mailbox/common/list-headers';
 import type { Clock } from '../../storage/node/ports';
 import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
 import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
@@ -363,14 +363,17 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: Date.parse(held.resumeAt) };
     }
     const member = snapshot.recipients[index];
-    const built = member ? build(withMappedColumns(member, snapshot.mappedColumns ?? []), headersOf(index)) : undefined;
+    // The list's mapped columns under their own headers again (`{{이름}}`), and the member's own unsubscribe target.
+    const filled = member ? withMappedColumns(member, snapshot.mappedColumns ?? []) : undefined;
+    const unsubscribe = unsubscribeTarget({ campaignId: snapshot.id, memberIndex: index, senderAddress: record.fromAddress, httpsEndpoint: null });
+    const built = filled ? build(filled, headersOf(index), [], unsubscribe) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
     if (pace.nextAt > now) return { kind: 'wait', ms: pace.nextAt - now };
     if (snapshot.memberFiles === undefined) return { kind: 'take', index, message: built, now };
     // Per-member attachments: read (and checked against pre-flight) once the member's turn has come.
     const own = readMemberFiles(snapshot.memberFiles, index);
     if (!own.ok) return { kind: 'file-failed', index, failure: own.failure };
-    const withFiles = build(member!, headersOf(index), own.attachments);
+    const withFiles = build(filled!, headersOf(index), own.attachments, unsubscribe);
     return withFiles.ok ? { kind: 'take', index, message: withFiles, now } : { kind: 'skip', index, detail: [...withFiles.missing, ...withFiles.unsupported] };
   };
   /** The member a connection that just finished hands over at once, if the next step is to take one. */

@@ -117,9 +117,10 @@ export function rowOf(member: { readonly email: string; readonly name: string },
         addressGone: state.addressGone,
         ...(state.messageId ? { messageId: state.messageId } : {}),
         at: iso(state.at),
+        ...(state.autoSuppressed ? { autoSuppressed: true } : {}),
       };
     case 'unsubscribed':
-      return { ...base, detail: '', ...(state.messageId ? { messageId: state.messageId } : {}), at: iso(state.at) };
+      return { ...base, detail: '', ...(state.messageId ? { messageId: state.messageId } : {}), at: iso(state.at), ...(state.autoSuppressed ? { autoSuppressed: true } : {}) };
     default:
       return assertNever(state);
   }

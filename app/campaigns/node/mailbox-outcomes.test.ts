@@ -12,6 +12,8 @@ import type { DeliveryState } from '../common/delivery-state';
 import { journalFileFor, replay } from './campaign-journal';
 import { createCampaignStore, type CampaignStore } from './campaign-store';
 import { createMailboxOutcomes, diagnoseBounce, type MailboxOutcomes } from './mailbox-outcomes';
+import { DEFAULT_MAILBOX_OPTIONS, type MailboxOptions } from '../../ipc/common/contract';
+import { rowOf } from './campaign-runner';
 
 const SENT_AT = Date.parse('2026-11-30T01:00:00Z');
 const clock = { now: () => SENT_AT + 3600_000 };
@@ -22,6 +24,8 @@ let campaigns: CampaignStore;
 let outcomes: MailboxOutcomes;
 let events: Array<{ id: string; changes: Array<{ index: number; status: string }>; counts: Record<string, number> }>;
 let campaignId: string;
+/** The automatic suppression settings the recorder reads as each report is recorded. */
+let options: MailboxOptions;
 
 const sent = (i: number): DeliveryState => ({ status: 'sent', response: '250 OK', messageId: `<m${i}@mailroom.test>`, at: SENT_AT + i, attempt: 1 });
 const bounce = (reportId: string, cls: BounceOutcome['bounce'], status = '5.1.1'): BounceOutcome => ({
@@ -52,6 +56,7 @@ beforeEach(() => {
   database = openDatabase(':memory:');
   campaigns = createCampaignStore(database, clock);
   events = [];
+  options = DEFAULT_MAILBOX_OPTIONS;
   const { id: _id, createdAt: _c, status: _s, ...snapshot } = testCampaign(5);
   campaignId = campaigns.create(snapshot).id;
   campaigns.saveStates(campaignId, [0, 1, 2, 3].map((index) => ({ index, state: sent(index) })));
@@ -61,6 +66,7 @@ beforeEach(() => {
     suppression: createSuppressionStore(database, clock),
     journalDir: dir,
     clock,
+    options: () => options,
     emit: (channel, payload) => {
       if (channel === 'campaigns:progress') events.push(payload as (typeof events)[number]);
     },
@@ -151,5 +157,74 @@ describe('mailbox outcomes', () => {
     expect(diagnoseBounce('5.1.1', 'smtp; 550-5.1.1 The email account that you tried to reach does not exist.')).toBe('recipient-rejected');
     expect(diagnoseBounce('5.2.2', 'smtp; 552 5.2.2 mailbox full')).toBe(diagnoseBounce('5.2.2', '552 5.2.2 mailbox full'));
     expect(typeof diagnoseBounce(null, null)).toBe('string');
+  });
+});
+
+describe('suppressing bounced addresses', () => {
+  const suppression = () => createSuppressionStore(database, clock);
+  const rowsOf = () => campaigns.recipients(campaignId).map((r) => rowOf(r.member, r.index, r.state));
+  const policy = (reportId: string): BounceOutcome => ({ ...bounce(reportId, 'policy', '5.7.1'), addressGone: false });
+
+  it('counts and suppresses the hard bounces of the campaign from the database, not from rows on screen', async () => {
+    await outcomes.recordBounce(campaignId, 1, bounce('dsn-1', 'hard'));
+    await outcomes.recordBounce(campaignId, 2, { ...bounce('dsn-2', 'soft', '4.2.2'), addressGone: false });
+    await outcomes.recordBounce(campaignId, 3, policy('dsn-3'));
+    expect(outcomes.hardBounced(campaignId)).toEqual(['m1@club.test']);
+    expect(suppression().list()).toEqual([]);
+    events.length = 0;
+    expect(outcomes.suppressBounced(campaignId)).toEqual({ added: 1, emails: ['m1@club.test'] });
+    expect(suppression().entryOf('M1@club.test')).toMatchObject({ email: 'm1@club.test', reason: 'hard bounce 5.1.1' });
+    expect(outcomes.hardBounced(campaignId)).toEqual([]);
+    // The view is told: the row comes back with `suppressed` said.
+    expect(events.flatMap((e) => e.changes)).toMatchObject([{ index: 1, status: 'bounced', suppressed: true }]);
+    expect(outcomes.withSuppression(rowsOf()).map((r) => r.suppressed)).toEqual([undefined, true, false, false, undefined]);
+    // Again: nothing new, nothing twice.
+    expect(outcomes.suppressBounced(campaignId)).toEqual({ added: 0, emails: ['m1@club.test'] });
+  });
+
+  it('suppresses one bounced row of any class; refuses a row that is not bounced', async () => {
+    await outcomes.recordBounce(campaignId, 2, { ...bounce('dsn-2', 'soft', '4.2.2'), addressGone: false });
+    expect(outcomes.suppressBounced(campaignId, 2)).toEqual({ added: 1, emails: ['m2@club.test'] });
+    expect(suppression().entryOf('m2@club.test')?.reason).toBe('bounce (soft) 4.2.2');
+    expect(() => outcomes.suppressBounced(campaignId, 0)).toThrow(/Only a bounced row/);
+    expect(() => outcomes.suppressBounced('no-such-campaign')).toThrow(/no longer exists/);
+  });
+
+  it('with "Suppress hard bounces automatically" on, a hard bounce is suppressed as it is recorded and the row says so; soft and policy wait', async () => {
+    options = { ...DEFAULT_MAILBOX_OPTIONS, autoSuppressHardBounces: true };
+    await outcomes.recordBounce(campaignId, 1, bounce('dsn-1', 'hard'));
+    await outcomes.recordBounce(campaignId, 2, { ...bounce('dsn-2', 'soft', '4.2.2'), addressGone: false });
+    await outcomes.recordBounce(campaignId, 3, policy('dsn-3'));
+    expect(stateOf(1)).toMatchObject({ status: 'bounced', autoSuppressed: true });
+    expect(journalStates()[1]).toEqual(stateOf(1));
+    expect(suppression().list().map((e) => [e.email, e.reason])).toEqual([['m1@club.test', 'hard bounce 5.1.1 (automatic)']]);
+    expect(events.at(0)!.changes).toMatchObject([{ index: 1, autoSuppressed: true, suppressed: true }]);
+    expect(stateOf(2)).not.toHaveProperty('autoSuppressed');
+    expect(stateOf(3)).not.toHaveProperty('autoSuppressed');
+    // Off again: the next hard bounce only offers suppression.
+    options = DEFAULT_MAILBOX_OPTIONS;
+    campaigns.saveStates(campaignId, [{ index: 0, state: sent(0) }]);
+    await outcomes.recordBounce(campaignId, 0, { ...bounce('dsn-0', 'hard'), recipient: 'm0@club.test' });
+    expect(suppression().entryOf('m0@club.test')).toBeUndefined();
+    expect(outcomes.hardBounced(campaignId)).toEqual(['m0@club.test']);
+  });
+
+  it('a hard bounce that changes nothing (the row is unsubscribed) suppresses nothing automatically', async () => {
+    options = { ...DEFAULT_MAILBOX_OPTIONS, autoSuppressHardBounces: true };
+    await outcomes.recordUnsubscribe(campaignId, 2, unsubscribe('<reply-2@naver.test>'));
+    await outcomes.recordBounce(campaignId, 2, { ...bounce('dsn-2', 'hard'), recipient: 'm2@club.test' });
+    expect(stateOf(2).status).toBe('unsubscribed');
+    expect(suppression().list()).toEqual([]);
+  });
+
+  it('with automatic unsubscribes on, a reply from the member\'s own address skips review; one from another address still waits', async () => {
+    options = { ...DEFAULT_MAILBOX_OPTIONS, autoSuppressUnsubscribes: true };
+    await outcomes.recordUnsubscribe(campaignId, 2, unsubscribe('<reply-2@naver.test>'));
+    await outcomes.recordUnsubscribe(campaignId, 3, { ...unsubscribe('<reply-3@naver.test>'), from: 'secretary@other.test', fromIsMember: false });
+    expect(stateOf(2)).toMatchObject({ status: 'unsubscribed', autoSuppressed: true });
+    expect(suppression().entryOf('m2@club.test')?.reason).toBe('unsubscribe reply (automatic)');
+    expect(stateOf(3)).not.toHaveProperty('autoSuppressed');
+    expect(suppression().entryOf('m3@club.test')).toBeUndefined();
+    expect(outcomes.pendingUnsubscribes().map((r) => r.email)).toEqual(['m3@club.test']);
   });
 });

@@ -6,7 +6,7 @@
  * Every record is idempotent on the report's id: the `mailbox_reports` row is the proof it was applied.
  */
 import { AppError } from '../../ipc/common/app-error';
-import type { CampaignSummary } from '../../ipc/common/contract';
+import { DEFAULT_MAILBOX_OPTIONS, type CampaignRow, type CampaignSummary, type MailboxOptions } from '../../ipc/common/contract';
 import { diagnoseSmtpFailure, type SmtpDiagnosis } from '../../diagnosis/common/smtp-diagnosis';
 import type { BounceOutcome, MailboxOutcomeSink, SentRow, SentRowSource, UnsubscribeOutcome } from '../../mailbox/common/match-report';
 import { DELIVERY_STATUSES, reportedState, summarize, type DeliveryState } from '../common/delivery-state';
@@ -69,6 +69,15 @@ export interface MailboxOutcomes extends MailboxOutcomeSink {
   review(reportId: string, action: 'suppress' | 'dismiss'): { readonly email: string; readonly suppressed: boolean };
   /** The last time any campaign of an account was sent to (ms), or null when it never was. */
   lastSentAt(accountId: string): number | null;
+  /** Addresses of a campaign's hard-bounced rows (hard, or the report says the address is gone) not on the suppression list yet. */
+  hardBounced(campaignId: string): string[];
+  /**
+   * Puts bounced addresses on the suppression list: one bounced row (`index`, any class: the admin's
+   * choice), or every hard-bounced row of the campaign. The rows are pushed to the view again.
+   */
+  suppressBounced(campaignId: string, index?: number): { readonly added: number; readonly emails: string[] };
+  /** Rows with `suppressed` said (bounced, unsubscribed and failed rows: whether the address is on the suppression list now). */
+  withSuppression(rows: readonly CampaignRow[]): CampaignRow[];
 }
 
 /** What the recorder needs. */
@@ -79,10 +88,23 @@ export interface MailboxOutcomesDeps {
   readonly journalDir: string;
   readonly clock: Clock;
   readonly emit: EventSink;
+  /** The automatic suppression settings, read as each report is recorded (absent: both off). */
+  readonly options?: () => MailboxOptions;
 }
 
 /** The reason written on the suppression list for a confirmed unsubscribe reply. */
 export const UNSUBSCRIBE_REASON = 'unsubscribe reply';
+
+/** Added to a suppression reason written by an automatic setting. */
+export const AUTOMATIC_MARK = ' (automatic)';
+
+/** The reason written on the suppression list for a bounce: its class and the DSN's status code. */
+export function bounceReason(bounce: Extract<DeliveryState, { status: 'bounced' }>): string {
+  return [bounce.bounce === 'hard' ? 'hard bounce' : `bounce (${bounce.bounce})`, bounce.dsnStatus].filter(Boolean).join(' ');
+}
+
+/** Whether a bounce says the address is gone: what "Suppress hard bounces" and its automatic setting take. */
+export const isHardBounce = (state: DeliveryState): boolean => state.status === 'bounced' && (state.bounce === 'hard' || state.addressGone);
 
 /**
  * The diagnosis of a bounce from the one SMTP catalogue: the report's status and words read as the
@@ -108,6 +130,7 @@ interface ReportRow {
 /** Creates the recorder. */
 export function createMailboxOutcomes(deps: MailboxOutcomesDeps): MailboxOutcomes {
   const { database, campaigns, suppression, journalDir, clock, emit } = deps;
+  const options = deps.options ?? (() => DEFAULT_MAILBOX_OPTIONS);
   const { db } = database;
   const reportExists = db.prepare<[string], number>('SELECT 1 FROM mailbox_reports WHERE report_id = ?').pluck();
   const insertReport = db.prepare(
@@ -131,13 +154,27 @@ export function createMailboxOutcomes(deps: MailboxOutcomesDeps): MailboxOutcome
   const clearHandled = db.prepare('DELETE FROM mailbox_handled WHERE account_id = ?');
   const insertPosition = db.prepare('INSERT INTO mailbox_positions (account_id, mailbox, uid_validity, last_uid) VALUES (?, ?, ?, ?)');
   const insertHandled = db.prepare('INSERT INTO mailbox_handled (account_id, seq, key) VALUES (?, ?, ?)');
+  const bouncedRows = db.prepare<[string], { idx: number; state: string }>("SELECT idx, state FROM recipients WHERE campaign_id = ? AND status = 'bounced' ORDER BY idx");
 
-  /** Moves one row to its next state: journal first (the log), then the index, then the view. */
+  const withSuppression = (rows: readonly CampaignRow[]): CampaignRow[] =>
+    rows.map((row) => (row.status === 'bounced' || row.status === 'unsubscribed' || row.status === 'failed' ? { ...row, suppressed: suppression.entryOf(row.email) !== undefined } : row));
+
+  /** Tells the view that rows changed (their state, or whether they are suppressed). */
+  const announce = (campaignId: string, changes: readonly CampaignRow[]) => {
+    const summary = campaigns.summary(campaignId) as CampaignSummary;
+    emit('campaigns:progress', { id: campaignId, changes: withSuppression(changes), counts: countsOf(summary), status: summary.status });
+  };
+
+  /**
+   * Moves one row to its next state: an automatic suppression first (idempotent, so a crash before the
+   * journal only repeats it), then the journal (the log), then the index, then the view.
+   */
   const apply = async (
     campaignId: string,
     memberIndex: number,
     report: { readonly id: string; readonly kind: 'bounce' | 'unsubscribe'; readonly data: object; readonly reportedAt: string },
     next: (state: DeliveryState) => DeliveryState,
+    suppressReason: (state: DeliveryState) => string,
   ): Promise<void> => {
     if (reportExists.get(report.id) !== undefined) return;
     const header = campaigns.header(campaignId);
@@ -145,14 +182,16 @@ export function createMailboxOutcomes(deps: MailboxOutcomesDeps): MailboxOutcome
     if (!header || !record || record.index !== memberIndex) throw new AppError('not-found', `No member ${memberIndex} in campaign ${campaignId}.`);
     const state = next(record.state);
     const changed = state !== record.state;
+    const autoSuppressed = changed && (state.status === 'bounced' || state.status === 'unsubscribed') && state.autoSuppressed === true;
+    if (autoSuppressed) suppression.add([record.member.email], suppressReason(state) + AUTOMATIC_MARK);
     if (changed) await appendToJournal(journalFileFor(journalDir, campaignId), [{ i: memberIndex, s: state }]);
+    const review = report.kind === 'unsubscribe' ? (autoSuppressed ? 'suppressed' : 'pending') : 'none';
     database.write(() => {
-      insertReport.run(report.id, report.kind, campaignId, memberIndex, record.member.email, JSON.stringify(report.data), report.reportedAt, report.kind === 'unsubscribe' ? 'pending' : 'none');
+      insertReport.run(report.id, report.kind, campaignId, memberIndex, record.member.email, JSON.stringify(report.data), report.reportedAt, review);
     });
     if (!changed) return;
     campaigns.saveStates(campaignId, [{ index: memberIndex, state }]);
-    const summary = campaigns.summary(campaignId) as CampaignSummary;
-    emit('campaigns:progress', { id: campaignId, changes: [rowOf(record.member, memberIndex, state)], counts: countsOf(summary), status: summary.status });
+    announce(campaignId, [rowOf(record.member, memberIndex, state)]);
   };
 
   const timeOf = (iso: string) => {
@@ -172,11 +211,28 @@ export function createMailboxOutcomes(deps: MailboxOutcomesDeps): MailboxOutcome
         at: timeOf(outcome.reportedAt),
         reportId: outcome.reportId,
       };
-      return apply(campaignId, memberIndex, { id: outcome.reportId, kind: 'bounce', data: outcome, reportedAt: outcome.reportedAt }, (state) => reportedState(state, bounced));
+      const marked = options().autoSuppressHardBounces && isHardBounce(bounced) ? { ...bounced, autoSuppressed: true as const } : bounced;
+      return apply(
+        campaignId,
+        memberIndex,
+        { id: outcome.reportId, kind: 'bounce', data: outcome, reportedAt: outcome.reportedAt },
+        (state) => reportedState(state, marked),
+        () => bounceReason(bounced),
+      );
     },
     recordUnsubscribe(campaignId, memberIndex, outcome: UnsubscribeOutcome) {
-      return apply(campaignId, memberIndex, { id: outcome.reportId, kind: 'unsubscribe', data: outcome, reportedAt: outcome.receivedAt }, (state) =>
-        reportedState(state, { status: 'unsubscribed', at: timeOf(outcome.receivedAt), reportId: outcome.reportId }),
+      // Only a reply from the member's own address is suppressed without review: a forwarded or
+      // third-party request still waits for the admin.
+      const auto = options().autoSuppressUnsubscribes && outcome.fromIsMember;
+      return apply(
+        campaignId,
+        memberIndex,
+        { id: outcome.reportId, kind: 'unsubscribe', data: outcome, reportedAt: outcome.receivedAt },
+        (state) => {
+          const next = reportedState(state, { status: 'unsubscribed', at: timeOf(outcome.receivedAt), reportId: outcome.reportId });
+          return auto && next !== state && next.status === 'unsubscribed' ? { ...next, autoSuppressed: true } : next;
+        },
+        () => UNSUBSCRIBE_REASON,
       );
     },
     rowsFor(accountId) {
@@ -229,6 +285,30 @@ export function createMailboxOutcomes(deps: MailboxOutcomesDeps): MailboxOutcome
     lastSentAt(accountId) {
       return lastSent.get(accountId) ?? null;
     },
+    hardBounced(campaignId) {
+      const header = campaigns.header(campaignId);
+      if (!header) return [];
+      return bouncedRows
+        .all(campaignId)
+        .filter((row) => isHardBounce(JSON.parse(row.state) as DeliveryState))
+        .map((row) => campaigns.recipients(campaignId, row.idx, 1)[0]!.member.email)
+        .filter((email) => suppression.entryOf(email) === undefined);
+    },
+    suppressBounced(campaignId, index) {
+      if (!campaigns.header(campaignId)) throw new AppError('not-found', 'That campaign no longer exists.');
+      const chosen = bouncedRows
+        .all(campaignId)
+        .filter((row) => (index === undefined ? isHardBounce(JSON.parse(row.state) as DeliveryState) : row.idx === index))
+        .map((row) => campaigns.recipients(campaignId, row.idx, 1)[0]!);
+      if (index !== undefined && chosen.length === 0) {
+        throw new AppError('invalid-input', 'Only a bounced row can be suppressed from here.', 'The row may have changed: open the campaign again.');
+      }
+      let added = 0;
+      for (const record of chosen) added += suppression.add([record.member.email], bounceReason(record.state as Extract<DeliveryState, { status: 'bounced' }>));
+      if (chosen.length > 0) announce(campaignId, chosen.map((record) => rowOf(record.member, record.index, record.state)));
+      return { added, emails: chosen.map((record) => record.member.email) };
+    },
+    withSuppression,
   };
 }
 

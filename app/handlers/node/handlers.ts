@@ -20,6 +20,7 @@ import { readSettings, writeSettings } from '../../storage/node/settings-store';
 import { createCampaignRunner } from '../../campaigns/node/campaign-runner';
 import { createMailboxOutcomes } from '../../campaigns/node/mailbox-outcomes';
 import { createMailboxService } from '../../mailbox/node/mailbox-service';
+import { DEFAULT_MAILBOX_OPTIONS, mailboxOptionsSchema, type MailboxOptions } from '../../ipc/common/contract';
 import { createCampaignStore } from '../../campaigns/node/campaign-store';
 import { createDraftHandlers } from '../../campaigns/node/draft-handlers';
 import { createDraftStore } from '../../campaigns/node/draft-store';
@@ -88,6 +89,9 @@ export interface HandlerDeps {
   /** Opens a native folder dialog for per-member attachments (Electron); absent: the page types the folder (browser host). */
   readonly pickFolder?: () => Promise<string | null>;
 }
+
+/** The preferences key of the mailbox watcher's automatic suppression settings. */
+const MAILBOX_OPTIONS_KEY = 'mailbox.options';
 
 /**
  * The key-value store names, one file each. Secrets live apart from the records they belong to. Lists,
@@ -160,7 +164,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...(deps.oauthTimeoutMs === undefined ? {} : { timeoutMs: deps.oauthTimeoutMs }),
   });
   const suppression = createSuppressionStore(database, clock);
-  const outcomes = createMailboxOutcomes({ database, campaigns, suppression, journalDir: deps.journalDir, clock, emit });
+  const mailboxOptions = (): MailboxOptions => {
+    const saved = mailboxOptionsSchema.safeParse({ ...DEFAULT_MAILBOX_OPTIONS, ...(preferences.get(MAILBOX_OPTIONS_KEY) as object | undefined) });
+    return saved.success ? saved.data : DEFAULT_MAILBOX_OPTIONS;
+  };
+  const outcomes = createMailboxOutcomes({ database, campaigns, suppression, journalDir: deps.journalDir, clock, emit, options: mailboxOptions });
   const mailbox = createMailboxService({ accounts, outcomes, preferences, now: () => clock.now(), log: deps.log ?? (() => undefined) });
   const watchMailboxes = () => {
     if (deps.watchMailboxes === true) void mailbox.refresh().catch((error: unknown) => deps.log?.(`[mailbox] ${error instanceof Error ? error.name : 'error'}`));
@@ -189,7 +197,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const header = campaigns.header(id);
     const accountId = header?.accountId ?? (accounts.list().some((a) => a.id === id) ? id : undefined);
     if (accountId === undefined) throw new AppError('not-found', 'That campaign no longer exists.');
-    return { accountId, place: mailbox.placeOf(accountId), watching: mailbox.watching().includes(accountId) };
+    return { accountId, place: mailbox.placeOf(accountId), watching: mailbox.watching().includes(accountId), hardBounced: header ? outcomes.hardBounced(id).length : 0 };
   };
 
   return {
@@ -254,7 +262,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { fileName: `logto-smtp-${account.label.replace(/[^\w.-]+/g, '-')}.json`, content: JSON.stringify(config, null, 2), notes };
     },
     'templates:list': async () => templates.list(),
-    'campaigns:get': async ({ id, ...window }) => runner.detail(id, window),
+    'campaigns:get': async ({ id, ...window }) => {
+      const detail = runner.detail(id, window);
+      return { ...detail, rows: outcomes.withSuppression(detail.rows) };
+    },
     'campaigns:list': async () => runner.list().filter((c) => c.archivedAt === undefined),
     'campaigns:history': async ({ offset, limit }) => runner.history(offset, limit),
     'campaigns:start': async ({ id }) => runner.start(id),
@@ -272,6 +283,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'mailbox:check': async ({ id }) => mailbox.checkNow(mailboxStatus(id).accountId),
     'mailbox:unsubscribes': async () => outcomes.pendingUnsubscribes(),
     'mailbox:review': async ({ reportId, action }) => outcomes.review(reportId, action),
+    'mailbox:suppress-bounced': async ({ id, index }) => outcomes.suppressBounced(id, index),
+    'mailbox:options': async () => mailboxOptions(),
+    'mailbox:set-options': async (options) => {
+      preferences.set(MAILBOX_OPTIONS_KEY, options);
+      return mailboxOptions();
+    },
     'oauth:import-client': async ({ text }) => {
       const parsed = parseGoogleClientJson(text);
       if (!parsed.ok) return { ok: false, problem: parsed.problem, ...(parsed.field ? { field: parsed.field } : {}) };

@@ -443,6 +443,10 @@ export const campaignRowSchema = z.object({
   addressGone: z.boolean().optional(),
   /** How many times this member's message has been tried, over every run. */
   attempts: z.number().int().optional(),
+  /** Of a bounced, unsubscribed or failed row: whether the address is on the suppression list now. */
+  suppressed: z.boolean().optional(),
+  /** Of a bounced or unsubscribed row: the address was suppressed automatically as the report was recorded. */
+  autoSuppressed: z.boolean().optional(),
 });
 /** One member's row in a campaign. */
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
@@ -543,6 +547,8 @@ export const mailboxStatusSchema = z.object({
   ]),
   /** Whether a watcher reads it now (a campaign of the account was sent in the last 72 hours). */
   watching: z.boolean(),
+  /** How many of this campaign's hard-bounced addresses are not on the suppression list yet. */
+  hardBounced: z.number().int().optional(),
 });
 /** A campaign's mailbox status. */
 export type MailboxStatus = z.infer<typeof mailboxStatusSchema>;
@@ -563,6 +569,19 @@ export const mailboxCheckSchema = z.discriminatedUnion('ok', [
   }),
   z.object({ ok: z.literal(false), problem: z.enum([...MAILBOX_PROBLEMS, 'no-mailbox']), reason: z.enum(['relay', 'sending-service', 'user-named']).optional() }),
 ]);
+
+/** The automatic suppression settings of the mailbox watcher (every campaign; both off by default). */
+export const mailboxOptionsSchema = z.object({
+  /** A hard bounce (the address is gone) puts the address on the suppression list as it is recorded. */
+  autoSuppressHardBounces: z.boolean(),
+  /** An unsubscribe reply from the member's own address is suppressed without review (others still wait for review). */
+  autoSuppressUnsubscribes: z.boolean(),
+});
+/** The mailbox watcher's automatic suppression settings. */
+export type MailboxOptions = z.infer<typeof mailboxOptionsSchema>;
+
+/** Both automatic suppressions off: the admin decides. */
+export const DEFAULT_MAILBOX_OPTIONS: MailboxOptions = { autoSuppressHardBounces: false, autoSuppressUnsubscribes: false };
 
 /** One unsubscribe reply waiting for review. */
 export const unsubscribeReviewSchema = z.object({
@@ -916,6 +935,12 @@ export const requests = {
   'mailbox:check': { input: idInputSchema, output: mailboxCheckSchema },
   'mailbox:unsubscribes': { input: z.void(), output: z.array(unsubscribeReviewSchema) },
   'mailbox:review': { input: z.object({ reportId: z.string().min(1).max(1000), action: z.enum(['suppress', 'dismiss']) }), output: z.object({ email: z.string(), suppressed: z.boolean() }) },
+  'mailbox:suppress-bounced': {
+    input: z.object({ id: z.string().min(1).max(64), index: z.number().int().min(0).optional() }),
+    output: z.object({ added: z.number().int(), emails: z.array(z.string()) }),
+  },
+  'mailbox:options': { input: z.void(), output: mailboxOptionsSchema },
+  'mailbox:set-options': { input: mailboxOptionsSchema, output: mailboxOptionsSchema },
   'oauth:import-client': { input: z.object({ text: z.string().max(64 * 1024) }), output: clientInspectionSchema },
   'oauth:connect': {
     input: z.object({

@@ -221,7 +221,7 @@ describe('compose through the handlers', () => {
 
     const wrong = { ...compose, template: inline('{{이룸}}님', '{{기스}} {{seat}}') };
     const missing = await call<any>('compose:preview', { ...wrong, memberIndex: 0 });
-    expect(missing).toMatchObject({ ok: false, missing: ['이룸', '기스', 'seat'], offered: ['이름', '이메일', '기수', '회비', 'name', 'email'] });
+    expect(missing).toMatchObject({ ok: false, missing: ['이룸', '기스', 'seat'], offered: ['이름', '이메일', '기수', '회비', 'name', 'email', 'unsubscribe'] });
     expect(missing.hints).toEqual([
       { path: '이룸', suggestion: '이름' },
       { path: '기스', suggestion: '기수' },

@@ -22,6 +22,8 @@ export interface SuppressionStore {
   list(): SuppressionEntry[];
   /** The suppressed addresses as `addressKey` gives them, for validation. */
   addresses(): ReadonlySet<string>;
+  /** The entry of one address (any spelling `addressKey` folds to it), or undefined when it is not suppressed. */
+  entryOf(email: string): SuppressionEntry | undefined;
   /** Adds addresses (already present ones keep their first reason); returns how many were new. */
   add(emails: readonly string[], reason: string): number;
   /** Removes one address. */
@@ -35,9 +37,14 @@ export function createSuppressionStore(database: MailroomDatabase, clock: Clock)
   const addresses = db.prepare<[], string>('SELECT email FROM suppression').pluck();
   const insert = db.prepare('INSERT INTO suppression (email, reason, added_at) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING');
   const remove = db.prepare('DELETE FROM suppression WHERE email = ?');
+  const one = db.prepare<[string], { email: string; reason: string; added_at: string }>('SELECT email, reason, added_at FROM suppression WHERE email = ?');
   return {
     list: () => list.all().map((r) => ({ email: r.email, reason: r.reason, addedAt: r.added_at })),
     addresses: () => new Set(addresses.all()),
+    entryOf(email) {
+      const row = one.get(addressKey(email));
+      return row ? { email: row.email, reason: row.reason, addedAt: row.added_at } : undefined;
+    },
     add(emails, reason) {
       const addedAt = new Date(clock.now()).toISOString();
       const fresh = [...new Set(emails.map(addressKey).filter((e) => e !== ''))];

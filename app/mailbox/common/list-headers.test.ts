@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listHeaders, listIdValue } from './list-headers';
+import { listHeaders, listIdValue, previewUnsubscribeTarget, unsubscribeMailto, unsubscribeTarget } from './list-headers';
 import { parseUnsubscribeToken } from './unsubscribe-request';
 
 const SEED = Number(process.env.MAILROOM_SEED ?? Date.now() % 2 ** 31);
@@ -43,5 +43,21 @@ describe('listHeaders', () => {
       }),
       { seed: SEED, numRuns: 300 },
     );
+  });
+});
+
+describe('unsubscribeTarget', () => {
+  it('names the same address as List-Unsubscribe: its mailto URI, or its https URL when one is configured', () => {
+    for (const httpsEndpoint of [null, 'https://club.example.org/unsub?t={token}']) {
+      const headers = listHeaders({ ...base, kind: 'notice', httpsEndpoint });
+      const first = /^<([^>]+)>/.exec(header(headers, 'List-Unsubscribe')!)![1];
+      expect(unsubscribeTarget({ ...base, httpsEndpoint })).toBe(first);
+    }
+    expect(unsubscribeTarget({ ...base, httpsEndpoint: null })).toBe(unsubscribeMailto(base.senderAddress, base.campaignId, base.memberIndex));
+    expect(() => unsubscribeTarget({ ...base, httpsEndpoint: 'http://club.example.org/u' })).toThrow(/https/);
+  });
+
+  it('outside a campaign (previews, tests to oneself) is the sender\'s mailbox without a member token', () => {
+    expect(previewUnsubscribeTarget('club@naver.com')).toBe('mailto:club@naver.com?subject=unsubscribe');
   });
 });

@@ -6,10 +6,9 @@
  * ForgotPassword get neither, but `Auto-Submitted: auto-generated` (RFC 3834). The message builder
  * accepts these as extra headers; it is not edited here.
  *
- * `{{unsubscribe}}` placeholder (design note for the templates round): it renders the visible line
- * Gmail asks for — the https URL when configured, else a `mailto:` link with the same subject as the
- * header — so the footer and the header always name the same path. Starter footers (ko/en):
- * "수신을 원하지 않으시면 {{unsubscribe}}" / "To stop receiving these notices: {{unsubscribe}}".
+ * `{{unsubscribe}}` placeholder: `unsubscribeTarget` is its value — the https URL when configured, else
+ * the `mailto:` URI with the same subject as the header — so the visible footer line and the header
+ * always name the same path (the renderer makes it a link in HTML).
  */
 import { unsubscribeToken } from './unsubscribe-request';
 
@@ -61,17 +60,37 @@ export function unsubscribeMailto(senderAddress: string, campaignId: string, mem
 /** An https URL with a host and no characters that would break the header's `<…>` list. */
 const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>"',]*)?$/;
 
+/** The admin's https endpoint for one member (`{token}` replaced), or null when none is configured; throws on one that is not https. */
+function httpsTarget(httpsEndpoint: string | null, campaignId: string, memberIndex: number): string | null {
+  if (httpsEndpoint === null || httpsEndpoint.trim() === '') return null;
+  const url = httpsEndpoint.trim().replaceAll('{token}', encodeURIComponent(unsubscribeToken(campaignId, memberIndex)));
+  if (!HTTPS_URL.test(url)) throw new Error('The unsubscribe endpoint must be an https:// URL without spaces, quotes or angle brackets.');
+  return url;
+}
+
+/** Where one member unsubscribes, as `{{unsubscribe}}` renders it: the https URL when configured, else List-Unsubscribe's mailto URI. */
+export function unsubscribeTarget(input: Pick<ListHeaderInput, 'campaignId' | 'memberIndex' | 'senderAddress' | 'httpsEndpoint'>): string {
+  return httpsTarget(input.httpsEndpoint, input.campaignId, input.memberIndex) ?? unsubscribeMailto(input.senderAddress, input.campaignId, input.memberIndex);
+}
+
+/**
+ * `{{unsubscribe}}` of a message that belongs to no campaign yet (a preview, a test message to oneself,
+ * the pre-flight): the sender's mailbox with the subject `unsubscribe` and no member token.
+ */
+export function previewUnsubscribeTarget(senderAddress: string): string {
+  return `mailto:${senderAddress}?subject=unsubscribe`;
+}
+
 /** The headers for one member's message; throws on an endpoint that is not https. */
 export function listHeaders(input: ListHeaderInput): ExtraHeaders {
   if (input.kind === 'register' || input.kind === 'sign-in' || input.kind === 'forgot-password') return [['Auto-Submitted', 'auto-generated']];
   const mailto = unsubscribeMailto(input.senderAddress, input.campaignId, input.memberIndex);
   const headers: Array<readonly [string, string]> = [['List-Id', listIdValue(input.listName, input.senderAddress)]];
-  if (input.httpsEndpoint === null || input.httpsEndpoint.trim() === '') {
+  const url = httpsTarget(input.httpsEndpoint, input.campaignId, input.memberIndex);
+  if (url === null) {
     headers.push(['List-Unsubscribe', `<${mailto}>`]);
     return headers;
   }
-  const url = input.httpsEndpoint.trim().replaceAll('{token}', encodeURIComponent(unsubscribeToken(input.campaignId, input.memberIndex)));
-  if (!HTTPS_URL.test(url)) throw new Error('The unsubscribe endpoint must be an https:// URL without spaces, quotes or angle brackets.');
   headers.push(['List-Unsubscribe', `<${url}>, <${mailto}>`]);
   headers.push(['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click']);
   return headers;

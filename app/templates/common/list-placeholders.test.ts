@@ -7,7 +7,7 @@ import { memberDataRoot, missingPlaceholders } from './placeholders';
 const KOREAN = { columns: ['이름', '이메일', '기수', '회비'], mapping: { address: 1, name: 0 } };
 
 describe('listPlaceholders', () => {
-  it('offers every header under its own name, the mapped ones too, then the name and email aliases', () => {
+  it('offers every header under its own name, the mapped ones too, then the name and email aliases, then unsubscribe', () => {
     expect(listPlaceholders(KOREAN)).toEqual([
       { path: '이름', kind: 'column', role: 'name' },
       { path: '이메일', kind: 'column', role: 'address' },
@@ -15,12 +15,19 @@ describe('listPlaceholders', () => {
       { path: '회비', kind: 'column' },
       { path: 'name', kind: 'alias', role: 'name' },
       { path: 'email', kind: 'alias', role: 'address' },
+      { path: 'unsubscribe', kind: 'alias', role: 'unsubscribe' },
     ]);
+  });
+
+  it('offers unsubscribe once, last and as Mailroom\'s, even when a column has that name', () => {
+    const offered = listPlaceholders({ columns: ['unsubscribe', 'email'], mapping: { address: 1, name: null } });
+    expect(offered.map((p) => p.path)).toEqual(['email', 'name', 'unsubscribe']);
+    expect(offered.at(-1)).toEqual({ path: 'unsubscribe', kind: 'alias', role: 'unsubscribe' });
   });
 
   it('does not repeat an alias the list already has as a header, and puts headers in NFC', () => {
     const decomposed = '이름'.normalize('NFD');
-    expect(listPlaceholders({ columns: ['email', decomposed], mapping: { address: 0, name: 1 } }).map((p) => p.path)).toEqual(['email', '이름', 'name']);
+    expect(listPlaceholders({ columns: ['email', decomposed], mapping: { address: 0, name: 1 } }).map((p) => p.path)).toEqual(['email', '이름', 'name', 'unsubscribe']);
   });
 });
 
@@ -40,7 +47,8 @@ describe('withMappedColumns', () => {
         const name = n === null || columns.length < 2 || n % columns.length === address ? null : n % columns.length;
         const list = { columns, mapping: { address, name } };
         const fields = Object.fromEntries(columns.flatMap((c, i) => (i === address || i === name ? [] : [[c, `v${i}`]])));
-        const member = withMappedColumns({ email: 'a@b.kr', name: 'N', fields }, mappedColumnsOf(list));
+        // Every message Mailroom builds fills `unsubscribe` (the message builder, the pre-flight).
+        const member = { ...withMappedColumns({ email: 'a@b.kr', name: 'N', fields }, mappedColumnsOf(list)), unsubscribe: 'mailto:office@b.kr?subject=unsubscribe' };
         const offered = listPlaceholders(list).map((p) => p.path);
         // Headers that differ only in normalisation collapse to one NFC name; the property is about the NFC paths.
         expect(missingPlaceholders(offered, memberDataRoot(member))).toEqual([]);

@@ -20,11 +20,15 @@ export interface OfferedPlaceholder {
   readonly path: string;
   /** `column` for a header of the list, `alias` for `name` and `email`. */
   readonly kind: 'column' | 'alias';
-  /** For an alias, or a column mapped as name or address: which role it fills. */
-  readonly role?: 'name' | 'address';
+  /** For an alias, or a column mapped as name or address: which role it fills (`unsubscribe`: the member's unsubscribe line, which Mailroom makes). */
+  readonly role?: 'name' | 'address' | 'unsubscribe';
 }
 
-/** The placeholders a list offers: its columns that can be written as a placeholder, in order, then the `name` and `email` aliases (unless a column has that name). */
+/**
+ * The placeholders a list offers: its columns that can be written as a placeholder, in order, then the
+ * `name` and `email` aliases (unless a column has that name), then `unsubscribe`, which every member has
+ * (Mailroom fills it with the member's unsubscribe address, over a column of that name).
+ */
 export function listPlaceholders(list: ListShape): OfferedPlaceholder[] {
   const offered: OfferedPlaceholder[] = [];
   const seen = new Set<string>();
@@ -38,6 +42,9 @@ export function listPlaceholders(list: ListShape): OfferedPlaceholder[] {
   for (const [path, role] of [['name', 'name'], ['email', 'address']] as const) {
     if (!seen.has(path)) offered.push({ path, kind: 'alias', role });
   }
+  const unsubscribe = offered.findIndex((p) => p.path === 'unsubscribe');
+  if (unsubscribe >= 0) offered.splice(unsubscribe, 1);
+  offered.push({ path: 'unsubscribe', kind: 'alias', role: 'unsubscribe' });
   return offered;
 }
 

@@ -14,8 +14,8 @@
  * `template-render.test.ts` parses that source with Handlebars to check it for a set of templates.
  */
 
-/** Placeholders every member can fill: `name` and `email` always, `code` when the campaign supplies one. */
-export const BUILT_IN_PLACEHOLDERS = ['name', 'email', 'code'] as const;
+/** Placeholders every member can fill: `name`, `email` and `unsubscribe` always, `code` when the campaign supplies one. */
+export const BUILT_IN_PLACEHOLDERS = ['name', 'email', 'code', 'unsubscribe'] as const;
 
 /** One member's values, as the renderer and the pre-flight receive them. */
 export interface MemberData {
@@ -25,6 +25,12 @@ export interface MemberData {
   readonly name: string;
   /** A per-member code (`{{code}}`, e.g. a password-reset code); absent when the campaign has none. */
   readonly code?: string;
+  /**
+   * Where this member unsubscribes (`{{unsubscribe}}`): the admin's https URL, else the mailto URI that
+   * List-Unsubscribe carries (app/mailbox/common/list-headers.ts `unsubscribeTarget`). Every message
+   * Mailroom builds supplies it; the renderer makes it a link in HTML.
+   */
+  readonly unsubscribe?: string;
   /** The list's other columns, by header; flat strings. */
   readonly fields: Readonly<Record<string, string>>;
 }
@@ -133,7 +139,7 @@ export function emptyPlaceholders(paths: readonly string[], data: Readonly<Recor
 
 /**
  * The object a template sees for a member: the list's fields, then `name`, `email` and (when given)
- * `code` over any field of the same name. A list column called `code` therefore fills `{{code}}` when
+ * `code` and `unsubscribe` over any field of the same name. A list column called `code` therefore fills `{{code}}` when
  * the campaign supplies no code. Field names are put in Unicode NFC, as placeholder paths are, so a
  * header saved decomposed (macOS) still matches. The object has no prototype, so nothing inherited
  * can be reached through it.
@@ -144,6 +150,7 @@ export function memberDataRoot(member: MemberData): Record<string, unknown> {
   root.name = member.name;
   root.email = member.email;
   if (member.code !== undefined) root.code = member.code;
+  if (member.unsubscribe !== undefined) root.unsubscribe = member.unsubscribe;
   return root;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../node/template-render';
 import { templateDraftSchema, USAGE_TYPES } from '../../ipc/common/contract';
 import { BUILT_IN_PLACEHOLDERS, placeholdersOf, unsupportedSyntaxOf } from './placeholders';
-import { draftFromStarter, STARTER_TEMPLATES, type StarterTemplate } from './starter-templates';
+import { draftFromStarter, STARTER_FOOTERS, STARTER_TEMPLATES, type StarterTemplate } from './starter-templates';
 
 /** A value for every field a starter may need, with characters HTML must escape. */
 const VALUES: Record<string, string> = {
@@ -12,9 +12,13 @@ const VALUES: Record<string, string> = {
   code: '482913',
 };
 
+/** What a campaign fills `{{unsubscribe}}` with (List-Unsubscribe's mailto URI with the member token). */
+const UNSUBSCRIBE = 'mailto:office@school.example?subject=unsubscribe%20mr1.c-1.3';
+
 const memberWith = (starter: StarterTemplate) => ({
   name: '김민지',
   email: 'minji@example.com',
+  unsubscribe: UNSUBSCRIBE,
   ...(starter.fields.includes('code') ? { code: VALUES.code } : {}),
   fields: Object.fromEntries(starter.fields.filter((field) => field !== 'code').map((field) => [field, VALUES[field] ?? field])),
 });
@@ -42,13 +46,37 @@ describe('STARTER_TEMPLATES', () => {
     }
   });
 
-  it('lists exactly the placeholders besides name and email as fields, and uses only supported syntax', () => {
+  it('lists exactly the placeholders besides name, email and unsubscribe as fields, and uses only supported syntax', () => {
     for (const starter of STARTER_TEMPLATES) {
       expect(unsupportedSyntaxOf(starter.subject, starter.content), starter.id).toEqual([]);
-      expect(placeholdersOf(starter.subject, starter.content).filter((path) => path !== 'name' && path !== 'email'), starter.id).toEqual(starter.fields);
+      expect(placeholdersOf(starter.subject, starter.content).filter((path) => !['name', 'email', 'unsubscribe'].includes(path)), starter.id).toEqual(starter.fields);
       expect(starter.fields.every((field) => !['name', 'email'].includes(field)), starter.id).toBe(true);
     }
     expect(BUILT_IN_PLACEHOLDERS).toContain('code');
+  });
+
+  it('ends every notice with a footer whose visible line is {{unsubscribe}}; the password reset has none', () => {
+    for (const starter of STARTER_TEMPLATES) {
+      const footer = STARTER_FOOTERS[starter.language][starter.contentType === 'text/html' ? 'html' : 'text'];
+      if (starter.usageType === 'ForgotPassword') {
+        expect(placeholdersOf(starter.content), starter.id).not.toContain('unsubscribe');
+        continue;
+      }
+      expect(starter.content, starter.id).toContain(footer);
+      expect(placeholdersOf(starter.content).at(-1), starter.id).toBe('unsubscribe');
+      expect(placeholdersOf(footer)).toEqual(['unsubscribe']);
+    }
+    expect(STARTER_FOOTERS.ko.text).toMatch(/수신 거부/);
+    expect(STARTER_FOOTERS.en.text).toMatch(/unsubscribe here/);
+  });
+
+  it('render the unsubscribe line as a link in HTML and as the address in text, naming the same target', () => {
+    for (const starter of STARTER_TEMPLATES.filter((one) => one.usageType !== 'ForgotPassword')) {
+      const result = renderMessage(starter, memberWith(starter));
+      if (!result.ok) throw new Error(starter.id);
+      expect(result.text, starter.id).toContain(UNSUBSCRIBE);
+      if (starter.contentType === 'text/html') expect(result.html, starter.id).toContain(`<a href="${UNSUBSCRIBE}">office@school.example</a>`);
+    }
   });
 
   it('asks for {{code}} in the password reset', () => {
@@ -97,7 +125,7 @@ describe('STARTER_TEMPLATES', () => {
 
   it('report exactly their fields as missing for a member without them', () => {
     for (const starter of STARTER_TEMPLATES) {
-      const result = renderMessage(starter, { name: '김민지', email: 'minji@example.com', fields: {} });
+      const result = renderMessage(starter, { name: '김민지', email: 'minji@example.com', unsubscribe: UNSUBSCRIBE, fields: {} });
       if (starter.fields.length === 0) expect(result.ok, starter.id).toBe(true);
       else expect(result, starter.id).toEqual({ ok: false, missing: [...starter.fields], unsupported: [] });
     }

@@ -2,6 +2,8 @@
  * Templates a new user can start from, in Korean and English: an announcement, an event reminder and
  * a password-reset code. They use only Mailroom's plain `{{path}}` placeholders; the sender's name is
  * left as text to edit (`○○학교 행정실`, `[Your organisation]`) because it is the same for everyone.
+ * The notices end with a footer whose visible unsubscribe line (`{{unsubscribe}}`) names the same
+ * address as their List-Unsubscribe header; the password reset, which the member asked for, has none.
  */
 import type { TemplateDraft, USAGE_TYPES } from '../../ipc/common/contract';
 
@@ -22,8 +24,8 @@ export interface StarterTemplate {
   /** Body, with placeholders. */
   readonly content: string;
   /**
-   * The placeholders a member needs besides `name` and `email` (which every member has), in order of
-   * first use: the columns the list must have, or `code` for a campaign that supplies codes.
+   * The placeholders a member needs besides `name`, `email` and `unsubscribe` (which every member has),
+   * in order of first use: the columns the list must have, or `code` for a campaign that supplies codes.
    */
   readonly fields: readonly string[];
 }
@@ -42,6 +44,27 @@ ${body.trim()}
 </html>
 `;
 }
+
+/** The notices' footer line style: small and grey, below the signature. */
+const FOOTER_STYLE = 'margin-top: 28px; padding-top: 12px; border-top: 1px solid #e3e6ea; font-size: 12px; line-height: 1.5; color: #666666;';
+
+/** The footer of the notices, with the visible unsubscribe line Gmail asks bulk senders for. */
+export const STARTER_FOOTERS = {
+  ko: {
+    text: `--
+이 메일은 ○○학교 행정실에서 보내 드리는 공지입니다.
+앞으로 공지 메일을 받지 않으시려면 여기로 수신 거부를 요청해 주세요: {{unsubscribe}}
+`,
+    html: `<p style="${FOOTER_STYLE}">이 메일은 ○○학교 행정실에서 보내 드리는 안내입니다.<br>앞으로 안내 메일을 받지 않으시려면 여기로 수신 거부를 요청해 주세요: {{unsubscribe}}</p>`,
+  },
+  en: {
+    text: `--
+You are receiving this notice from [Your organisation].
+If you no longer wish to receive these notices, unsubscribe here: {{unsubscribe}}
+`,
+    html: `<p style="${FOOTER_STYLE}">You are receiving this reminder from [Your organisation].<br>If you no longer wish to receive these emails, unsubscribe here: {{unsubscribe}}</p>`,
+  },
+} as const;
 
 const CODE_STYLE =
   'display: inline-block; margin: 8px 0; padding: 12px 20px; font-size: 26px; font-weight: bold; letter-spacing: 6px; background-color: #f2f4f7; border-radius: 6px;';
@@ -64,7 +87,8 @@ export const STARTER_TEMPLATES: readonly StarterTemplate[] = [
 
 궁금하신 점은 이 메일에 회신해 주시면 답변드리겠습니다.
 감사합니다.
-`,
+
+${STARTER_FOOTERS.ko.text}`,
     fields: [],
   },
   {
@@ -85,6 +109,7 @@ export const STARTER_TEMPLATES: readonly StarterTemplate[] = [
 </ul>
 <p>참석이 어려우시면 이 메일에 회신하여 미리 알려 주시기 바랍니다.</p>
 <p>감사합니다.</p>
+${STARTER_FOOTERS.ko.html}
 `,
     ),
     fields: ['event', 'eventDate', 'place'],
@@ -125,7 +150,8 @@ If you have any questions, just reply to this email.
 
 Kind regards,
 [Your organisation]
-`,
+
+${STARTER_FOOTERS.en.text}`,
     fields: [],
   },
   {
@@ -146,6 +172,7 @@ Kind regards,
 </ul>
 <p>If you can no longer come, please reply to this email to let us know.</p>
 <p>Kind regards,<br>[Your organisation]</p>
+${STARTER_FOOTERS.en.html}
 `,
     ),
     fields: ['event', 'eventDate', 'place'],

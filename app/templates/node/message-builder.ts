@@ -21,6 +21,7 @@ import type { Member } from '../../lists/common/member-list';
 import type { AccountRecord } from '../../accounts/node/account-store';
 import { bodyText, headerText, isHeaderName } from '../common/header-text';
 import { createRenderer, type Renderer } from './template-render';
+import { previewUnsubscribeTarget } from '../../mailbox/common/list-headers';
 
 /** The SMTP envelope of one message. */
 export type Envelope = {
@@ -132,8 +133,10 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
     extraHeaders.map((h) => headerLine(h.key, h.value)).join('');
   const plainSender = isPlainAddress(fromAddress) && (replyTo === '' || /^[\x20-\x7e]*$/.test(replyTo));
 
-  return (member: Member, memberHeaders?: Readonly<Record<string, string>>, memberAttachments: readonly MemberAttachment[] = []): BuiltMessage => {
-    const rendered = render({ email: member.email, name: member.name, fields: member.fields });
+  const previewUnsubscribe = previewUnsubscribeTarget(fromAddress);
+  /** `memberAttachments`: this member's own files; `unsubscribe`: this member's target (a campaign's member token), absent: the sender's mailbox without a token (previews, tests). */
+  return (member: Member, memberHeaders?: Readonly<Record<string, string>>, memberAttachments: readonly MemberAttachment[] = [], unsubscribe?: string): BuiltMessage => {
+    const rendered = render({ email: member.email, name: member.name, fields: member.fields, unsubscribe: unsubscribe ?? previewUnsubscribe });
     if (!rendered.ok) return { ok: false, missing: rendered.missing, unsupported: rendered.unsupported };
     // Headers of this member only (List-Unsubscribe carries the member's token), after the shared ones.
     const ownHeaders = memberHeaders === undefined ? [] : cleanHeaders(memberHeaders);

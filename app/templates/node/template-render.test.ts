@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TemplateDraft } from '../../ipc/common/contract';
@@ -233,5 +234,46 @@ describe('createRenderer', () => {
     const render = createRenderer(plain('{{#each items}}', ''));
     expect(render(member())).toEqual({ ok: false, missing: [], unsupported: ['{{#each items}}'] });
     expect(compile).not.toHaveBeenCalled();
+  });
+});
+
+describe('{{unsubscribe}}', () => {
+  const TARGET = 'mailto:office@school.example?subject=unsubscribe%20mr1.c-7.3';
+
+  it('is the target in a text body, and a link reading as the address in HTML, whose text alternative keeps the whole mailto URI', () => {
+    expect(rendered(renderMessage(plain('s', 'Unsubscribe: {{unsubscribe}}'), member({}, { unsubscribe: TARGET }))).text).toBe(`Unsubscribe: ${TARGET}`);
+    const message = rendered(renderMessage(html('s', '<p>Unsubscribe: {{unsubscribe}}</p>'), member({}, { unsubscribe: TARGET })));
+    expect(message.html).toBe(`<p>Unsubscribe: <a href="${TARGET}">office@school.example</a></p>`);
+    // Long words are never split, so the URI may start a line of its own (wordwrap at 78).
+    expect(message.text.replace(/\s+/g, ' ')).toBe(`Unsubscribe: office@school.example [${TARGET}]`);
+  });
+
+  it('an https target reads as its URL and is written once in text; other mailto links keep html-to-text\'s bare address', () => {
+    const url = 'https://club.example.org/unsub?t=mr1.c-7.3&x=1';
+    const message = rendered(renderMessage(html('s', '<p>{{unsubscribe}} or <a href="mailto:help@school.example">help@school.example</a></p>'), member({}, { unsubscribe: url })));
+    expect(message.html).toBe('<p><a href="https://club.example.org/unsub?t=mr1.c-7.3&#38;x=1">https://club.example.org/unsub?t=mr1.c-7.3&#38;x=1</a> or <a href="mailto:help@school.example">help@school.example</a></p>');
+    expect(message.text).toBe(`${url} or help@school.example`);
+  });
+
+  it('wins over a list column of the same name, like name and email; without it the placeholder is missing', () => {
+    expect(rendered(renderMessage(plain('s', '{{unsubscribe}}'), member({ unsubscribe: 'column' }, { unsubscribe: TARGET }))).text).toBe(TARGET);
+    expect(renderMessage(plain('s', '{{unsubscribe}}'), member())).toEqual({ ok: false, missing: ['unsubscribe'], unsupported: [] });
+  });
+
+  it('for any sender address and member token, the HTML link and the text both carry the exact target, and nothing breaks out of the attribute (property, seed 1313)', () => {
+    const local = fc.stringMatching(/^[a-z0-9._%+'&"<>-]{1,12}$/);
+    fc.assert(
+      fc.property(local, fc.uuid(), fc.nat(100_000), (name, campaign, index) => {
+        const target = `mailto:${name}@school.example?subject=${encodeURIComponent(`unsubscribe mr1.${campaign}.${index}`)}`;
+        const message = rendered(renderMessage(html('s', '<p>{{unsubscribe}}</p>'), member({}, { unsubscribe: target })));
+        const anchor = /^<p><a href="([^"]*)">([^<]*)<\/a><\/p>$/.exec(message.html!);
+        expect(anchor).not.toBeNull();
+        const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+        expect(unescape(anchor![1]!)).toBe(target);
+        expect(unescape(anchor![2]!)).toBe(`${name}@school.example`);
+        expect(message.text).toContain(target);
+      }),
+      { seed: 1313, numRuns: 150 },
+    );
   });
 });

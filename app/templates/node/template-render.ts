@@ -47,14 +47,22 @@ const altTextOnly: FormatCallback = (element, _walk, builder) => {
   if (alt) builder.addInline(alt);
 };
 
+/** html-to-text's `pathRewrite` for links: the whole href of a `mailto:` URI with a query, else the path as given. */
+function keepMailtoWithQuery(path: string, _metadata: unknown, element?: { attribs?: Record<string, string> }): string {
+  const href = element?.attribs?.href ?? '';
+  return /^mailto:[^?]*\?/i.test(href) ? href : path;
+}
+
 /** The plain-text alternative of HTML bodies. */
 const htmlToText = compileHtmlToText({
   // RFC 5322 §2.1.1: lines SHOULD be at most 78 characters. Long words (URLs) are never split.
   wordwrap: 78,
   formatters: { imageAlt: altTextOnly },
   selectors: [
-    // Links read `text [url]`; a link whose text is its URL is written once.
-    { selector: 'a', options: { linkBrackets: ['[', ']'], hideLinkHrefIfSameAsText: true } },
+    // Links read `text [url]`; a link whose text is its URL is written once. html-to-text drops `mailto:`,
+    // which leaves a bare address; a mailto URI with a query (`?subject=`, the unsubscribe line's member
+    // token) is no address without it, so it is kept whole.
+    { selector: 'a', options: { linkBrackets: ['[', ']'], hideLinkHrefIfSameAsText: true, pathRewrite: keepMailtoWithQuery } },
     // An image's address (often a tracking pixel or a long data: URL) is no use in plain text.
     { selector: 'img', format: 'imageAlt' },
     // Keep headings as written: upper-casing is the library's default, and shouts in English.
@@ -87,7 +95,7 @@ export function createRenderer(template: RenderableTemplate): Renderer {
     let renderedBody: string;
     try {
       renderedSubject = subject(root, runtime);
-      renderedBody = body(root, runtime);
+      renderedBody = body(isHtml && member.unsubscribe !== undefined ? Object.assign(Object.create(null) as Record<string, unknown>, root, { unsubscribe: unsubscribeLink(member.unsubscribe) }) : root, runtime);
     } catch (error) {
       // Strict mode throws on a missing value; anything `missingPlaceholders` cannot explain is a bug.
       const unexplained = missingPlaceholders(paths, root);
@@ -100,6 +108,19 @@ export function createRenderer(template: RenderableTemplate): Renderer {
       : { ok: true, subject: headerSafeSubject, text: renderedBody };
   };
 }
+
+/**
+ * `{{unsubscribe}}` in an HTML body: a link to the target, reading as the address of a mailto URI (its
+ * subject with the member token stays in the href, and in the plain-text alternative) or as the URL.
+ */
+export function unsubscribeLink(target: string): Handlebars.SafeString {
+  const address = target.slice('mailto:'.length).split('?')[0] ?? '';
+  const shown = target.startsWith('mailto:') ? address.replace(/%40/gi, '@') : target;
+  return new Handlebars.SafeString(`<a href="${escapeHtml(target)}">${escapeHtml(shown)}</a>`);
+}
+
+/** Text safe in HTML content and in a double-quoted attribute (`=` and `` ` `` need no escape there, unlike Handlebars' own escaper). */
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const CACHE_LIMIT = 32;
 const renderers = new Map<string, Renderer>();

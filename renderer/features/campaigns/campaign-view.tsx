@@ -195,7 +195,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
         className="lists-vtable"
         columns={[
           { key: 'member', header: t('compose.campaign.member'), width: 280 },
-          { key: 'state', header: t('compose.campaign.state'), width: 130 },
+          { key: 'state', header: t('compose.campaign.state'), width: 200 },
           { key: 'detail', header: t('compose.campaign.details') },
         ]}
         rowCount={rowCount}
@@ -207,7 +207,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           const r = rows.rowAt(i);
           if (!r) return { className: 'campaign__row', cells: <td colSpan={3} className="muted" aria-busy="true">…</td> };
           return {
-            data: { 'data-row-status': r.status, 'data-email': r.email },
+            data: { 'data-row-status': r.status, 'data-email': r.email, ...(r.suppressed === undefined ? {} : { 'data-suppressed': r.autoSuppressed ? 'auto' : String(r.suppressed) }) },
             className: r.index === selected ? 'campaign__row is-selected' : 'campaign__row',
             cells: (
               <>
@@ -220,6 +220,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
                 <td className={`campaign__state campaign__state--${r.status}`} data-attempts={r.attempts ?? 0}>
                   {t(`compose.campaign.states.${r.status}`)}
                   {r.attempts ? <span className="muted campaign__attempts"> · {t('schedule.attempts', { count: r.attempts })}</span> : null}
+                  {r.suppressed ? <span className="muted campaign__attempts"> · {t(r.autoSuppressed ? 'mailbox.row.onListAuto' : 'mailbox.row.onList')}</span> : null}
                 </td>
                 <td>
                   {r.status === 'sent' || r.status === 'failed' || r.status === 'deferred' || r.status === 'bounced' ? (
@@ -237,7 +238,7 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
           };
         }}
       />
-      {selectedRow ? <RowDetails row={selectedRow} presetId={presetId} onClose={() => setSelectedRow(null)} /> : <p className="muted">{t('compose.campaign.selectHint')}</p>}
+      {selectedRow ? <RowDetails campaignId={id} row={selectedRow} presetId={presetId} onClose={() => setSelectedRow(null)} /> : <p className="muted">{t('compose.campaign.selectHint')}</p>}
     </div>
   );
 }

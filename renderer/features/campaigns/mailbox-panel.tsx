@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAILBOX_PROBLEM_WORDS } from '../../../app/mailbox/common/mailbox-diagnosis';
-import type { CampaignDetail, MailboxStatus, UnsubscribeReviewRow } from '../../../app/ipc/common/contract';
+import type { CampaignDetail, MailboxOptions, MailboxStatus, UnsubscribeReviewRow } from '../../../app/ipc/common/contract';
 import { useClient } from '../../state/client-context';
 
 /** Renders the panel under a campaign's counts. */
@@ -11,6 +11,7 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
   const client = useClient();
   const id = detail.campaign.id;
   const [status, setStatus] = useState<MailboxStatus | null>(null);
+  const [options, setOptions] = useState<MailboxOptions | null>(null);
   const [queue, setQueue] = useState<UnsubscribeReviewRow[]>([]);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -22,8 +23,11 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
     const result = await client.request('mailbox:unsubscribes');
     if (result.ok) setQueue(result.value.filter((r) => r.campaignId === id));
   }, [client, id]);
-  // A reply marked `unsubscribed` while the screen is open joins the queue.
+  // A reply marked `unsubscribed` while the screen is open joins the queue; a new bounce changes how many can be suppressed.
   const unsubscribed = detail.counts.unsubscribed;
+  const bounced = detail.counts.bounced;
+  /** Bumped when addresses were suppressed here, so the count of those left is asked again. */
+  const [suppressions, setSuppressions] = useState(0);
   useEffect(() => {
     let live = true;
     void client.request('mailbox:status', { id }).then((r) => live && r.ok && setStatus(r.value));
@@ -31,7 +35,22 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
     return () => {
       live = false;
     };
-  }, [client, id, unsubscribed]);
+  }, [client, id, unsubscribed, bounced, suppressions]);
+  // A row suppressed from its details (or automatically) comes back through the progress stream: ask again how many are left.
+  useEffect(
+    () =>
+      client.subscribe('campaigns:progress', (progress) => {
+        if (progress.id === id && progress.status !== 'running') setSuppressions((n) => n + 1);
+      }),
+    [client, id],
+  );
+  useEffect(() => {
+    let live = true;
+    void client.request('mailbox:options').then((r) => live && r.ok && setOptions(r.value));
+    return () => {
+      live = false;
+    };
+  }, [client]);
 
   const failed = (message: string) => setProblem(message);
   const checkNow = async () => {
@@ -52,9 +71,17 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
     if (result.ok) setStatus(result.value);
     else failed(`${result.error.message} ${result.error.hint ?? ''}`);
   };
-  const suppress = async (emails: readonly string[], reason: string) => {
-    const result = await client.request('suppression:add', { text: emails.join('\n'), reason });
-    if (result.ok) setNote(t('mailbox.suppressedDone', { count: result.value.added }));
+  const suppressHardBounced = async () => {
+    setProblem(null);
+    const result = await client.request('mailbox:suppress-bounced', { id });
+    if (!result.ok) return failed(result.error.message);
+    setNote(t('mailbox.suppressedDone', { count: result.value.added }));
+    setSuppressions((n) => n + 1);
+  };
+  const changeOptions = async (next: MailboxOptions) => {
+    setProblem(null);
+    const result = await client.request('mailbox:set-options', next);
+    if (result.ok) setOptions(result.value);
     else failed(result.error.message);
   };
   const review = async (rows: readonly UnsubscribeReviewRow[], action: 'suppress' | 'dismiss') => {
@@ -64,9 +91,10 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
     }
     if (action === 'suppress') setNote(t('mailbox.suppressedDone', { count: rows.length }));
     await loadQueue();
+    setSuppressions((n) => n + 1);
   };
 
-  const hardBounced = detail.rows.filter((r) => r.status === 'bounced' && (r.bounce === 'hard' || r.addressGone === true)).map((r) => r.email);
+  const hardBounced = status?.hardBounced ?? 0;
   const place = status?.place;
   return (
     <section className="card campaign__mailbox" aria-labelledby="mailbox-heading" data-mailbox-place={place?.kind ?? 'loading'}>
@@ -101,12 +129,26 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
         <button type="button" className="button" onClick={() => void checkNow()} disabled={busy || place?.kind !== 'imap'} aria-busy={busy}>
           {busy ? t('mailbox.checking') : t('mailbox.checkNow')}
         </button>
-        {hardBounced.length > 0 ? (
-          <button type="button" className="button" onClick={() => void suppress(hardBounced, t('mailbox.bounceReason', { kind: 'hard' }))}>
-            {t('mailbox.suppressBounced', { count: hardBounced.length })}
+        {hardBounced > 0 ? (
+          <button type="button" className="button" onClick={() => void suppressHardBounced()}>
+            {t('mailbox.suppressBounced', { count: hardBounced })}
           </button>
         ) : null}
       </div>
+      {options ? (
+        <fieldset className="campaign__mailbox-options">
+          <legend>{t('mailbox.options.legend')}</legend>
+          <label>
+            <input type="checkbox" checked={options.autoSuppressHardBounces} onChange={(e) => void changeOptions({ ...options, autoSuppressHardBounces: e.target.checked })} />{' '}
+            {t('mailbox.options.hardBounces')}
+          </label>
+          <label>
+            <input type="checkbox" checked={options.autoSuppressUnsubscribes} onChange={(e) => void changeOptions({ ...options, autoSuppressUnsubscribes: e.target.checked })} />{' '}
+            {t('mailbox.options.unsubscribes')}
+          </label>
+          <p className="muted">{t('mailbox.options.hint')}</p>
+        </fieldset>
+      ) : null}
       <div aria-live="polite">
         {note ? <p className="form-note" data-mailbox-note>{note}</p> : null}
         {problem ? (

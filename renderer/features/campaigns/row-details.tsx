@@ -13,6 +13,8 @@ import { useClient } from '../../state/client-context';
 
 /** Props of RowDetails. */
 export interface RowDetailsProps {
+  /** The campaign the row belongs to. */
+  readonly campaignId: string;
   /** The selected row. */
   readonly row: CampaignRow;
   /** The account's preset, for provider-specific steps. */
@@ -22,7 +24,7 @@ export interface RowDetailsProps {
 }
 
 /** Renders the details of one row. */
-export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
+export function RowDetails({ campaignId, row, presetId, onClose }: RowDetailsProps) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const [suppressed, setSuppressed] = useState<'idle' | 'done' | string>('idle');
@@ -31,6 +33,13 @@ export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
     const reason = `${t('compose.campaign.suppressReason')}: ${row.failure?.response ?? row.detail}`.slice(0, 200);
     const result = await client.request('suppression:add', { text: row.email, reason });
     setSuppressed(result.ok ? 'done' : result.error.message);
+  };
+  const [bounceProblem, setBounceProblem] = useState<string | null>(null);
+  const suppressBounced = async () => {
+    setBounceProblem(null);
+    const result = await client.request('mailbox:suppress-bounced', { id: campaignId, index: row.index });
+    // The row comes back through the progress stream with `suppressed` set.
+    if (!result.ok) setBounceProblem(result.error.message);
   };
   return (
     <section className="card campaign__row-details" aria-label={t('compose.campaign.rowDetails', { email: row.email })} data-row-details={row.email}>
@@ -57,6 +66,12 @@ export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
             <dd>
               <code>{row.messageId}</code>
             </dd>
+          </>
+        ) : null}
+        {row.status === 'bounced' && row.bounce ? (
+          <>
+            <dt>{t('mailbox.row.kind')}</dt>
+            <dd data-bounce-kind={row.bounce}>{t(`mailbox.bounceKinds.${row.bounce}`)}</dd>
           </>
         ) : null}
         {row.detail && !row.failure ? (
@@ -88,6 +103,27 @@ export function RowDetails({ row, presetId, onClose }: RowDetailsProps) {
               ) : null}
             </>
           )}
+        </div>
+      ) : null}
+      {row.status === 'bounced' || row.status === 'unsubscribed' ? (
+        <div className="campaign__suppress" data-row-suppressed={row.suppressed ? (row.autoSuppressed ? 'auto' : 'yes') : 'no'}>
+          {row.suppressed ? (
+            <p className="campaign__ok" role="status">
+              {t('mailbox.row.suppressed', { email: row.email })} {row.autoSuppressed ? t('mailbox.row.autoSuppressed') : null}
+            </p>
+          ) : row.status === 'bounced' ? (
+            <>
+              <p>{t('mailbox.row.offer')}</p>
+              <button type="button" className="button" onClick={() => void suppressBounced()}>
+                {t('mailbox.row.suppress', { email: row.email })}
+              </button>
+              {bounceProblem ? (
+                <p className="form-alert" role="alert">
+                  {bounceProblem}
+                </p>
+              ) : null}
+            </>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -56,8 +56,8 @@ export function PlaceholderPanel({ analysis, unsupportedId, lists = [] }: Placeh
             <li key={path} className={`placeholder placeholder--${source}`} data-placeholder={path} data-source={source}>
               <code className="placeholder__path">{`{{${path}}}`}</code>
               <span className="placeholder__source">{source === 'built-in' ? t('templatesScreen.placeholders.builtIn') : t('templatesScreen.placeholders.fromList')}</span>
-              {source === 'built-in' ? <span className="placeholder__help">{t(`templatesScreen.placeholders.builtInHelp.${path as 'name' | 'email' | 'code'}`)}</span> : null}
-              {offered && path !== 'code' && !offeredPaths.has(path) ? (
+              {source === 'built-in' ? <span className="placeholder__help">{t(`templatesScreen.placeholders.builtInHelp.${path as 'name' | 'email' | 'code' | 'unsubscribe'}`)}</span> : null}
+              {offered && path !== 'code' && path !== 'unsubscribe' && !offeredPaths.has(path) ? (
                 <span className="placeholder__missing" data-not-offered={path}>
                   {t('workday.panelNotOffered')}
                 </span>
@@ -85,7 +85,8 @@ export function PlaceholderPanel({ analysis, unsupportedId, lists = [] }: Placeh
                 {offered.map(({ path, kind, role }) => (
                   <li key={path} className="placeholder" data-offered={path}>
                     <code className="placeholder__path">{`{{${path}}}`}</code>
-                    {kind === 'alias' && role ? <span className="placeholder__help">{t('workday.aliasOf', { role: t(role === 'name' ? 'workday.roleName' : 'workday.roleAddress') })}</span> : null}
+                    {kind === 'alias' && role === 'unsubscribe' ? <span className="placeholder__help">{t('templatesScreen.placeholders.builtInHelp.unsubscribe')}</span> : null}
+                    {kind === 'alias' && role && role !== 'unsubscribe' ? <span className="placeholder__help">{t('workday.aliasOf', { role: t(role === 'name' ? 'workday.roleName' : 'workday.roleAddress') })}</span> : null}
                   </li>
                 ))}
               </ul>
