@@ -174,7 +174,7 @@ function runChild<K extends keyof typeof SCENARIOS>(name: K): Awaited<ReturnType
 }
 
 function main() {
-  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const f = (n: number) => n.toFixed(n >= 100 ? 0 : n >= 1 ? 1 : 3);
   console.log(`\nStorage bench (SQLite through the real handlers; each scenario in its own process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
   const json = runChild('json');
   const sql = runChild('import');
