@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EventPayload } from '../app/ipc/common/contract';
-import { createBackgroundKeeper, type BackgroundPorts, type CloseChoice, type TrayItem } from './background-keeper';
+import { closeQuestion, closeTime, createBackgroundKeeper, type BackgroundPorts, type CloseChoice, type TrayItem } from './background-keeper';
 
 type Progress = EventPayload<'campaigns:progress'>;
 
@@ -117,5 +117,22 @@ describe('closing the window while campaigns send', () => {
     await close();
     expect(vi.mocked(ports.ask).mock.calls[0]?.[0].keep).toBe('백그라운드에서 계속 보내기');
     expect(trays[0]?.tooltip).toBe('Mailroom — 캠페인 2개 발송 중: 10명 중 2명');
+  });
+});
+
+describe('closeQuestion', () => {
+  const now = Date.parse('2026-11-30T05:00:00Z');
+  const at = now + 90 * 60_000;
+  const none = { sending: 0, waiting: false, waitingUntil: null, scheduled: false, scheduledAt: null };
+  it('words the question by what is going on, sending first, in ko and en', () => {
+    const time = closeTime(at, now, 'en-US');
+    expect(closeQuestion({ ...none, sending: 1, scheduled: true, scheduledAt: at }, 'en-US', now).question).toBe('A campaign is still sending. Keep sending in the background?');
+    expect(closeQuestion({ ...none, sending: 1, scheduled: true, scheduledAt: at }, 'en-US', now).detail).toContain(`scheduled for ${time}`);
+    expect(closeQuestion({ ...none, waiting: true, waitingUntil: at }, 'en-US', now).question).toBe(`A campaign is waiting for the daily sending limit and can go on at ${time}. Keep Mailroom running in the background?`);
+    expect(closeQuestion({ ...none, scheduled: true, scheduledAt: at }, 'en-US', now).question).toBe(`A campaign is scheduled to send at ${time}. Keep Mailroom running in the background so it starts on time?`);
+    expect(closeQuestion({ ...none, scheduled: true, scheduledAt: at }, 'ko-KR', now).question).toBe(`${closeTime(at, now, 'ko-KR')}에 보내도록 예약된 캠페인이 있습니다. 제시간에 시작하도록 백그라운드에서 계속 실행할까요?`);
+    expect(closeQuestion({ ...none, waiting: true, waitingUntil: null }, 'ko-KR', now).question).toBe('캠페인이 일일 발송 한도를 기다리는 중입니다. 백그라운드에서 계속 실행할까요?');
+    // Another day: the date comes with the time.
+    expect(closeTime(now + 3 * 86_400_000, now, 'en-US')).toMatch(/Dec 3, 2026/);
   });
 });

@@ -54,6 +54,73 @@ export interface BackgroundPorts {
   hideWindow(): void;
   /** Quits the app, closing the window for real. */
   quit(): void;
+  /** The time now (ms; default `Date.now`). */
+  now?(): number;
+}
+
+/** What the active campaigns are doing, for the words of the question: sending, waiting for the daily limit until a time, scheduled at a time. */
+export interface CloseSituation {
+  /** Campaigns sending now. */
+  readonly sending: number;
+  /** The earliest time a campaign waiting for the daily limit can go on (ms), or null when none waits (or the time is unknown). */
+  readonly waitingUntil: number | null;
+  /** Whether any campaign waits for the daily limit. */
+  readonly waiting: boolean;
+  /** The earliest scheduled start (ms), or null when none is scheduled (or the time is unknown). */
+  readonly scheduledAt: number | null;
+  /** Whether any campaign is scheduled. */
+  readonly scheduled: boolean;
+}
+
+/** A time as the admin reads it: `14:30` today, with the date on another day; in the locale's words. */
+export function closeTime(at: number, now: number, locale: string): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(at);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(at);
+  }
+}
+
+/** The question, its details and the keep button, by what is actually going on (sending first, then waiting, then scheduled). */
+export function closeQuestion(situation: CloseSituation, locale: string, now: number): Pick<BackgroundWords, 'question' | 'detail' | 'keep'> {
+  const ko = locale.toLowerCase().startsWith('ko');
+  const time = (at: number | null) => (at === null ? null : closeTime(at, now, locale));
+  const also: string[] = [];
+  if (situation.sending > 0) {
+    if (situation.waiting) also.push(ko ? `다른 캠페인은 일일 발송 한도를 기다리는 중입니다${time(situation.waitingUntil) ? ` (${time(situation.waitingUntil)}부터 계속)` : ''}.` : `Another campaign is waiting for the daily limit${time(situation.waitingUntil) ? ` (it can go on at ${time(situation.waitingUntil)})` : ''}.`);
+    if (situation.scheduled) also.push(ko ? `예약된 캠페인이 있습니다${time(situation.scheduledAt) ? ` (${time(situation.scheduledAt)})` : ''}.` : `A campaign is scheduled${time(situation.scheduledAt) ? ` for ${time(situation.scheduledAt)}` : ''}.`);
+    const base = ko ? WORDS.ko : WORDS.en;
+    return { question: base.question, detail: [...also, base.detail].join(' '), keep: base.keep };
+  }
+  if (situation.waiting) {
+    const at = time(situation.waitingUntil);
+    if (situation.scheduled) also.push(ko ? `예약된 캠페인도 있습니다${time(situation.scheduledAt) ? ` (${time(situation.scheduledAt)})` : ''}.` : `A campaign is also scheduled${time(situation.scheduledAt) ? ` for ${time(situation.scheduledAt)}` : ''}.`);
+    return ko
+      ? {
+          question: `캠페인이 일일 발송 한도를 기다리는 중입니다${at ? ` (${at}부터 계속 보낼 수 있음)` : ''}. 백그라운드에서 계속 실행할까요?`,
+          detail: [...also, 'Mailroom이 창 없이 실행되고 있어야 그때 이어서 보냅니다. 대신 종료하면 다음에 Mailroom을 열 때 이어서 보냅니다.'].join(' '),
+          keep: '백그라운드에서 계속 실행',
+        }
+      : {
+          question: `A campaign is waiting for the daily sending limit${at ? ` and can go on at ${at}` : ''}. Keep Mailroom running in the background?`,
+          detail: [...also, 'Mailroom goes on sending then only while it runs; it runs without its window. If you quit instead, the campaign goes on the next time you open Mailroom.'].join(' '),
+          keep: 'Keep running in the background',
+        };
+  }
+  const at = time(situation.scheduledAt);
+  return ko
+    ? {
+        question: `${at ? `${at}에 보내도록 ` : ''}예약된 캠페인이 있습니다. 제시간에 시작하도록 백그라운드에서 계속 실행할까요?`,
+        detail: 'Mailroom은 창 없이 실행되다가 예약한 시간에 보내기 시작합니다. 대신 종료하면 다음에 Mailroom을 열 때 시작합니다(시간이 지났으면 바로).',
+        keep: '백그라운드에서 계속 실행',
+      }
+    : {
+        question: `A campaign is scheduled to send${at ? ` at ${at}` : ''}. Keep Mailroom running in the background so it starts on time?`,
+        detail: 'Mailroom runs without its window and starts sending at the time you set. If you quit instead, the campaign starts the next time you open Mailroom (at once, if its time has passed).',
+        keep: 'Keep running in the background',
+      };
 }
 
 /** The words of the question and the tray. */
@@ -111,7 +178,7 @@ export interface BackgroundKeeper {
 
 /** Creates the keeper. */
 export function createBackgroundKeeper(ports: BackgroundPorts): BackgroundKeeper {
-  const campaigns = new Map<string, { active: boolean; done: number; total: number }>();
+  const campaigns = new Map<string, { active: boolean; status: Progress['status']; at: number | null; done: number; total: number }>();
   let tray: TrayHandle | undefined;
   let quitting = false;
   let asking = false;
@@ -132,6 +199,21 @@ export function createBackgroundKeeper(ports: BackgroundPorts): BackgroundKeeper
   const tooltip = () => {
     const { active, done, total } = totals();
     return active > 0 ? words().tooltip(active, done, total) : 'Mailroom';
+  };
+
+  const situation = (): CloseSituation => {
+    const all = [...campaigns.values()];
+    const earliest = (status: Progress['status']) => {
+      const times = all.filter((c) => c.status === status && c.at !== null).map((c) => c.at!);
+      return times.length > 0 ? Math.min(...times) : null;
+    };
+    return {
+      sending: all.filter((c) => c.status === 'running').length,
+      waiting: all.some((c) => c.status === 'waiting-for-quota'),
+      waitingUntil: earliest('waiting-for-quota'),
+      scheduled: all.some((c) => c.status === 'scheduled'),
+      scheduledAt: earliest('scheduled'),
+    };
   };
 
   const quit = () => {
@@ -156,7 +238,8 @@ export function createBackgroundKeeper(ports: BackgroundPorts): BackgroundKeeper
       const counts = progress.counts;
       const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
       const left = counts.queued + counts.sending + counts.deferred;
-      campaigns.set(progress.id, { active: ACTIVE.has(progress.status), done: total - left, total });
+      const at = progress.at === undefined ? Number.NaN : Date.parse(progress.at);
+      campaigns.set(progress.id, { active: ACTIVE.has(progress.status), status: progress.status, at: Number.isFinite(at) ? at : null, done: total - left, total });
       tray?.setToolTip(tooltip());
     },
     isBusy: () => totals().active > 0,
@@ -168,7 +251,7 @@ export function createBackgroundKeeper(ports: BackgroundPorts): BackgroundKeeper
       if (remembered === 'quit') return quit();
       if (asking) return;
       asking = true;
-      ports.ask(words()).then(
+      ports.ask({ ...words(), ...closeQuestion(situation(), ports.locale(), ports.now?.() ?? Date.now()) }).then(
         ({ choice, remember }) => {
           asking = false;
           if (remember) ports.saveChoice(choice);

@@ -216,6 +216,37 @@ describe('startMailroom: windows closing', () => {
     expect(mac.calls['app.quit']).toBeUndefined();
   });
 
+  it('asks by what is going on: a campaign only scheduled is "scheduled at HH:MM", not "sending" (ko and en)', async () => {
+    for (const [locale, expected, keep] of [
+      ['en-US', /^A campaign is scheduled to send at (.+)\. Keep Mailroom running in the background so it starts on time\?$/, 'Keep running in the background'],
+      ['ko-KR', /^(.+)에 보내도록 예약된 캠페인이 있습니다\. 제시간에 시작하도록 백그라운드에서 계속 실행할까요\?$/, '백그라운드에서 계속 실행'],
+    ] as const) {
+      const { invoke, window, calls } = await start({ locale });
+      const account = (await invoke('accounts:save', { ...DRAFT, host: '127.0.0.1', port: 9, security: 'none', username: '', password: '' })) as { value: { id: string } };
+      const list = (await invoke('lists:paste', { name: 'Club', text: 'Kim <kim@club.test>' })) as { value: { list: { id: string } } };
+      const created = (await invoke('campaigns:create', {
+        accountId: account.value.id,
+        listId: list.value.list.id,
+        template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: 'Hi {{name}}', content: 'Hello' } },
+      })) as { value: { id: string } };
+      const at = new Date(Date.now() + 2 * 3600_000);
+      await expect(invoke('campaigns:schedule', { id: created.value.id, at: at.toISOString() })).resolves.toMatchObject({ ok: true, value: { status: 'scheduled' } });
+      try {
+        window?.close();
+        await vi.waitFor(() => expect(calls['dialog.showMessageBox']).toHaveLength(1));
+        const options = calls['dialog.showMessageBox']![0]!.at(-1) as { message: string; detail: string; buttons: string[] };
+        expect(options.message).toMatch(expected);
+        expect(options.message).not.toMatch(/sending|보내는 중/);
+        expect(options.message).toContain(new Intl.DateTimeFormat(locale, at.toDateString() === new Date().toDateString() ? { hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at));
+        expect(options.buttons[0]).toBe(keep);
+      } finally {
+        // The data folder is shared by the tests here: leave nothing scheduled.
+        await invoke('campaigns:schedule', { id: created.value.id, at: null });
+        await invoke('campaigns:cancel', { id: created.value.id });
+      }
+    }
+  });
+
   it('closes the window without a question while nothing is sending', async () => {
     const { window, calls, trays } = await start();
     window?.close();

@@ -156,7 +156,7 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
             await expect(page.getByRole('heading', { level: 1, name: w.compose.campaignsTitle })).toBeFocused();
             await audit('campaigns: history');
             await button(w.compose.campaign.open).click();
-            await expect(page.getByRole('heading', { level: 1, name: 'Spring meeting for {{name}}' })).toBeFocused();
+            await expect(page.getByRole('heading', { level: 1, name: /^Spring meeting for Member 0 · / })).toBeFocused();
             await audit('campaign: ready');
             await button(w.compose.campaign.start).click();
             await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 60_000 });
@@ -164,6 +164,26 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
             await page.getByRole('table').getByRole('button', { name: /member5@club\.test/ }).click();
             await expect(page.locator('[data-row-details] [data-diagnosis="recipient-rejected"]')).toBeVisible();
             await audit('campaign: a failed row selected, with its diagnosis');
+          });
+
+          await test.step('Campaign names: the rename field, the renamed heading, the confirm dialog, the archived history', async () => {
+            await page.locator('.campaign-name__line').getByRole('button').click();
+            await expect(field(w.names.nameLabel)).toBeFocused();
+            await audit('campaign: rename field');
+            await field(w.names.nameLabel).fill('Spring meeting 2026');
+            await field(w.names.nameLabel).press('Enter');
+            await expect(page.getByRole('heading', { level: 1, name: 'Spring meeting 2026' })).toBeVisible();
+            await audit('campaign: renamed heading');
+            await button(w.names.archiveLabel.replace('{{name}}', 'Spring meeting 2026')).click();
+            await expect(page.getByRole('alertdialog')).toBeVisible();
+            await audit('campaign: confirm dialog open');
+            await page.getByRole('alertdialog').getByRole('button', { name: w.names.confirmArchive.confirm, exact: true }).click();
+            await expect(page.locator('[data-housekeeping-notice]')).toBeVisible();
+            await audit('campaign: archived');
+            await button(w.compose.campaign.back).click();
+            await page.getByLabel(w.names.showArchived, { exact: true }).check();
+            await expect(page.locator('[data-archived-section] .campaign-card')).toHaveCount(1);
+            await audit('campaigns: archived history shown');
           });
 
           await test.step('Settings and the Accounts panels', async () => {

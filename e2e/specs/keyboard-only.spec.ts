@@ -1,15 +1,33 @@
 /**
  * The main flow with the keyboard alone — Tab, Shift+Tab, Enter, arrow keys, Home/End/Page keys and
  * typing; no click, no fill: the skip link, the first-run setup (add the account, Save runs Check, a
- * test to myself), paste a member list, compose, create and start a campaign, and its results table
- * as one tab stop. After every view change focus is on the new view's heading, never on <body>.
+ * test to myself), paste a member list, compose, send the notice to me, create the campaign and
+ * schedule it (the host's clock, one the test moves, then reaches the time and it sends by itself), and
+ * its results table as one tab stop. After every view change focus is on the new view's heading, never on <body>.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { startSmtpSink } from '../fakes/smtp-sink';
 import { en } from '../../renderer/i18n/en';
+import { createNodeHandlers } from '../../app/handlers/node/node-composition';
+import { startWebHost } from '../../app/host-web/node/web-host';
 
-test.use({ locale: 'en-US' });
+test.use({ locale: 'en-US', timezoneId: 'Asia/Seoul' });
+
+const MINUTE = 60_000;
+/** What to type into a `datetime-local` field (en-US: month, day, year; then hour, minute, AM/PM) for an instant's wall time in Seoul. */
+function seoulKeys(ms: number): { readonly date: string; readonly time: string } {
+  const wall = new Date(ms + 9 * 60 * MINUTE);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hours = wall.getUTCHours();
+  return {
+    date: `${pad(wall.getUTCMonth() + 1)}${pad(wall.getUTCDate())}${wall.getUTCFullYear()}`,
+    time: `${pad(hours % 12 === 0 ? 12 : hours % 12)}${pad(wall.getUTCMinutes())}${hours < 12 ? 'A' : 'P'}`,
+  };
+}
 
 const USER = 'office@club.test';
 const MEMBERS = Array.from({ length: 40 }, (_, i) => `member${i}@club.test`);
@@ -40,10 +58,18 @@ async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 
   await page.keyboard.press('Enter');
 }
 
-test('add an account (first run), paste a list, compose, create and start a campaign, read the results: keyboard only', async ({ page, host }) => {
-  test.setTimeout(180_000);
+test('add an account (first run), paste a list, compose, send it to me, create and schedule a campaign, read the results: keyboard only', async ({ page }) => {
+  test.setTimeout(240_000);
   const w = en;
   const relay = await startSmtpSink({ security: 'none', users: { [USER]: 'pw-right' } });
+  // The host's clock: real time plus an offset the test moves forward to reach the scheduled time.
+  let offset = 0;
+  const clock = { now: () => Date.now() + offset };
+  const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-e2e-keyboard-'));
+  const host = await startWebHost({
+    staticDir: process.env.MAILROOM_RENDERER_DIR ?? resolve(import.meta.dirname, '../../out/renderer'),
+    createHandlers: (emit) => createNodeHandlers({ dataDir, passphrase: 'e2e-passphrase-not-secret', emit, clock, scheduleCheckMs: 200 }),
+  });
   const heading = (level: number, name: string) => page.getByRole('heading', { level, name, exact: true });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const field = (name: string) => page.getByLabel(name, { exact: true });
@@ -112,16 +138,38 @@ test('add an account (first run), paste a list, compose, create and start a camp
       await typeInto(page, field(w.compose.content), 'Dear {{name}}, the spring meeting is on Saturday.');
       await typeInto(page, field(w.compose.pace), '3000');
       await expect(page.getByRole('region', { name: w.compose.preflightTitle })).toHaveAttribute('data-will-send', String(MEMBERS.length));
+    });
+
+    await test.step('send this notice to me: the first member\u2019s message, to my own address, marked as a test', async () => {
+      await activate(page, button(w.workday.sendToMe), 'Shift+Tab');
+      await expect(page.locator('[data-send-to-me="done"] [data-sent-to]')).toHaveAttribute('data-sent-to', USER, { timeout: 30_000 });
+      expect(relay.messages).toHaveLength(2);
+      expect(relay.messages[1]?.rcptTo).toEqual([USER]);
+      expect(relay.messages[1]?.parsed.subject).toMatch(/^\[Test\] Spring meeting$/);
+    });
+
+    await test.step('create the campaign', async () => {
       await activate(page, button(w.compose.create));
       await expect(heading(1, w.compose.campaignsTitle)).toBeFocused();
     });
 
-    await test.step('open and start the campaign', async () => {
+    await test.step('open the campaign and schedule it; it sends when the host clock reaches the time', async () => {
       await activate(page, button(w.compose.campaign.open));
-      await expect(heading(1, 'Spring meeting')).toBeFocused();
-      await activate(page, button(w.compose.campaign.start));
-      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 60_000 });
-      expect(relay.messages).toHaveLength(MEMBERS.length + 1);
+      await expect(page.getByRole('heading', { level: 1, name: /^Spring meeting · / })).toBeFocused();
+      const panel = page.getByRole('region', { name: w.schedule.heading });
+      await tabTo(page, panel.getByLabel(w.schedule.label));
+      const keys = seoulKeys(clock.now() + 3 * MINUTE);
+      await page.keyboard.type(keys.date);
+      // The year takes up to six digits, so it does not move on by itself: the arrow key goes to the hour.
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.type(keys.time);
+      await activate(page, panel.getByRole('button', { name: w.schedule.set, exact: true }));
+      await expect(page.locator('.campaign[data-campaign-status="scheduled"]')).toBeVisible();
+      await expect(panel).toContainText('(Asia/Seoul)');
+      expect(relay.messages).toHaveLength(2);
+      offset += 4 * MINUTE;
+      await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 90_000 });
+      expect(relay.messages).toHaveLength(MEMBERS.length + 2);
     });
 
     await test.step('the results table is one tab stop with arrow keys, Home, End and the Page keys inside', async () => {
@@ -146,9 +194,10 @@ test('add an account (first run), paste a list, compose, create and start a camp
       // One Tab leaves the table: the rows are not tab stops of their own.
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('table') === null)).toBe(true);
-      // Shift+Tab comes back to the row last used, and Enter opens it.
-      await page.keyboard.press('Shift+Tab');
+      // Shift+Tab comes back (through the browser's own stop when the table is the page's last) to the row last used.
+      for (let presses = 0; presses < 3 && (await page.evaluate(() => document.activeElement?.closest('table') === null)); presses++) await page.keyboard.press('Shift+Tab');
       await expect(row(MEMBERS[2]!)).toBeFocused();
+      // Enter opens it.
       await page.keyboard.press('Enter');
       await expect(page.getByRole('region', { name: w.compose.campaign.rowDetails.replace('{{email}}', MEMBERS[2]!) })).toBeVisible();
     });
@@ -159,6 +208,8 @@ test('add an account (first run), paste a list, compose, create and start a camp
       await expect(button(w.compose.campaign.open)).toBeVisible();
     });
   } finally {
+    await host.close();
     await relay.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 });

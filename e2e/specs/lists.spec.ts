@@ -269,11 +269,9 @@ test.describe('member lists in an English browser', () => {
     await page.getByRole('button', { name: 'Open the list' }).click();
     await expect(page.getByRole('table', { name: 'Members of parents' }).locator('[data-member-row="3"]')).toContainText('Park Jisung');
 
-    page.once('dialog', (dialog) => {
-      expect(dialog.message()).toBe('Delete the list “parents” and its 3 members? This cannot be undone.');
-      void dialog.accept();
-    });
     await page.getByRole('button', { name: 'Delete list' }).click();
+    // The app's own dialog asks first.
+    await page.getByRole('alertdialog', { name: 'Delete the list “parents” and its 3 members? This cannot be undone.' }).getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'No member lists yet' })).toBeVisible();
   });
 
@@ -343,8 +341,8 @@ for (const locale of ['ko-KR', 'en-US'] as const) {
       await page.getByLabel(either('Address of row 4', '4행 주소')).fill('yujin@hanbit');
       await shot('detail');
       // Leaving with unsaved rows asks first.
-      page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: either('Back to lists', '명단 목록으로') }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: either('Discard changes', '변경 내용 버리기') }).click();
       await page.getByRole('button', { name: either('Suppression list', '발송 제외 목록') }).click();
       await page.getByLabel(either('Addresses to suppress', '발송에서 제외할 주소')).fill('haneul@hanbit.test\nstop.please@hanbit.test, nonsense');
       await page.getByLabel(either('Reason (optional)', '이유(선택)')).fill(tag === 'ko' ? '수신 거부 요청' : 'Asked not to receive notices');

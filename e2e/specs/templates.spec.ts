@@ -120,15 +120,14 @@ test('deleting a template asks first, then removes it from the list', async ({ p
   const row = templateRow(page, 'Old notice');
   await expect(row).toBeVisible();
 
-  page.once('dialog', (dialog) => void dialog.dismiss());
+  // The app's own dialog asks first: Cancel keeps the template.
   await row.getByRole('button', { name: /^(Delete|삭제)$/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /^(Cancel|취소)$/ }).click();
   await expect(row).toBeVisible();
 
-  page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('Old notice');
-    void dialog.accept();
-  });
   await row.getByRole('button', { name: /^(Delete|삭제)$/ }).click();
+  const question = page.getByRole('alertdialog', { name: /Old notice/ });
+  await question.getByRole('button', { name: /^(Delete|삭제)$/ }).click();
   await expect(page.locator('[data-notice="removed"]')).toContainText('Old notice');
   await expect(row).toHaveCount(0);
   await expect(page.getByText(/No templates yet|아직 템플릿이 없습니다/)).toBeVisible();

@@ -157,6 +157,8 @@ export interface FakeElectronOptions {
   readonly backend?: string;
   /** What `dialog.showMessageBox` answers. */
   readonly messageBoxAnswer?: { response: number; checkboxChecked: boolean };
+  /** What `app.getLocale` returns (default `en-US`). */
+  readonly locale?: string;
 }
 
 /** A fake tray icon. */
@@ -195,7 +197,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}): FakeElect
     exit: record('app.exit'),
     enableSandbox: record('app.enableSandbox'),
     getVersion: () => '0.1.0-test',
-    getLocale: () => 'en-US',
+    getLocale: () => options.locale ?? 'en-US',
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`The fake app has no path "${name}".`);
       return options.userData ?? '/nonexistent/user-data';

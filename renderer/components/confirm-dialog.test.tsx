@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n/i18n';
+import { en } from '../i18n/en';
 import { ConfirmProvider, useConfirm } from './confirm-dialog';
 
 afterEach(cleanup);
@@ -24,7 +25,7 @@ function Asker({ danger }: { readonly danger: boolean }) {
 
 function renderAsker(danger = true) {
   render(
-    <I18nextProvider i18n={createI18n('en')}>
+    <I18nextProvider i18n={createI18n('en', en)}>
       <ConfirmProvider>
         <Asker danger={danger} />
       </ConfirmProvider>

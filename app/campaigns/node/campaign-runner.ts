@@ -202,7 +202,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
   const summaryOf = (id: string): CampaignSummary => campaigns.summary(id)!;
   /** Tells every window (and Electron's background keeper) where a campaign is now. */
   const announce = (summary: CampaignSummary) => {
-    emit('campaigns:progress', { id: summary.id, changes: [], counts: summary.counts!, status: summary.status });
+    emit('campaigns:progress', { id: summary.id, changes: [], counts: summary.counts!, status: summary.status, ...(summary.scheduledAt ? { at: summary.scheduledAt } : {}) });
     return summary;
   };
   const accountPreset = (accountId: string) => accounts.list().find((a) => a.id === accountId)?.presetId;
@@ -270,7 +270,13 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
             ? campaigns.setStatus(snapshot.id, status, { failure: outcome.failure, resumeAt: outcome.resumeAt })
             : campaigns.setStatus(snapshot.id, status);
       if (outcome.status === 'waiting-for-quota') resumeAt(snapshot.id, outcome.resumeAt);
-      emit('campaigns:progress', { id: snapshot.id, changes: [], counts: countsOf(outcome.summary), status: summary.status });
+      emit('campaigns:progress', {
+        id: snapshot.id,
+        changes: [],
+        counts: countsOf(outcome.summary),
+        status: summary.status,
+        ...(outcome.status === 'waiting-for-quota' ? { at: new Date(outcome.resumeAt).toISOString() } : {}),
+      });
     } finally {
       ledger.flush();
       await journal.close();
@@ -448,6 +454,8 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
           indexFromJournal(snapshot.id, snapshot.recipientCount);
           startWhenFree(snapshot.id);
         } else if (snapshot.status === 'waiting-for-quota' && snapshot.resumeAt !== undefined) {
+          // Electron's close question words what this campaign waits for.
+          emit('campaigns:progress', { id: summary.id, changes: [], counts: summary.counts!, status: summary.status, at: new Date(snapshot.resumeAt).toISOString() });
           resumeAt(snapshot.id, snapshot.resumeAt);
         } else if (snapshot.status === 'scheduled' && snapshot.resumeAt !== undefined) {
           announce(summary);

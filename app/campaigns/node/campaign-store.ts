@@ -80,7 +80,7 @@ export interface CampaignStore {
   ): CampaignSnapshot;
   /** Summaries with their counts, newest first: one read of the campaigns table, no journal. */
   list(): CampaignSummary[];
-  /** One page of summaries, newest first, and how many campaigns there are: the campaigns table only (its counts per state), never the recipients. */
+  /** One page of the summaries not archived, newest first, and how many there are: the campaigns table only (its counts per state), never the recipients. */
   page(offset: number, limit: number): { campaigns: CampaignSummary[]; total: number };
   /** One summary, or undefined. */
   summary(id: string): CampaignSummary | undefined;
@@ -194,8 +194,8 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock, op
   const { db } = database;
   const locale = options.locale ?? processLocale;
   const list = db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC`);
-  const page = db.prepare<[number, number], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC LIMIT ? OFFSET ?`);
-  const total = db.prepare<[], number>('SELECT count(*) FROM campaigns').pluck();
+  const page = db.prepare<[number, number], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE archived_at IS NULL ORDER BY seq DESC LIMIT ? OFFSET ?`);
+  const total = db.prepare<[], number>('SELECT count(*) FROM campaigns WHERE archived_at IS NULL').pluck();
   const summary = db.prepare<[string], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE id = ?`);
   const header = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE id = ?');
   const recipients = db.prepare<[string], RecipientRow>('SELECT idx, line, email, name, fields, state FROM recipients WHERE campaign_id = ? ORDER BY idx');

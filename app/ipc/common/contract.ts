@@ -982,6 +982,8 @@ export const events = {
     counts: campaignCountsSchema,
     /** The campaign's status now. */
     status: z.enum(CAMPAIGN_STATUSES),
+    /** Of a scheduled campaign: when it starts; of one waiting for the daily limit: when it can go on (ISO). */
+    at: z.string().optional(),
   }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 

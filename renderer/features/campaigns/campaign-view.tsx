@@ -14,11 +14,30 @@ import { MailboxPanel } from './mailbox-panel';
 import { RowDetails } from './row-details';
 import { SchedulePanel } from './schedule-panel';
 import { ProviderLimitNote } from '../../components/provider-limit-note';
+import { CampaignNameHeading } from './campaign-name-heading';
+import { useCampaignHousekeeping, type HousekeepingOutcome } from './use-campaign-housekeeping';
 
 /** Renders the campaign. */
-export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: string; readonly onBack: () => void; readonly onOpenAccounts: () => void }) {
+export function CampaignView({
+  id,
+  onBack,
+  onOpenAccounts,
+  onOpenCompose,
+  onDeleted,
+}: {
+  readonly id: string;
+  readonly onBack: () => void;
+  readonly onOpenAccounts: () => void;
+  /** Opens Compose (on the newest draft: a duplicate). */
+  readonly onOpenCompose: () => void;
+  /** The campaign was deleted: back to the history, with these words. */
+  readonly onDeleted: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const client = useClient();
+  const confirm = useConfirm();
+  const housekeeping = useCampaignHousekeeping();
+  const [notice, setNotice] = useState<string | null>(null);
   const [detail, setDetail] = useState<CampaignDetail | null>(null);
   const [filter, setFilter] = useState<DeliveryStatus | 'all'>('all');
   const [error, setError] = useState<string | null>(null);
@@ -69,14 +88,18 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
   const rowCount = rows.total ?? (filter === 'all' ? campaign.recipients : counts[filter]);
   const done = campaign.recipients - counts.queued - counts.sending - counts.deferred;
   const act = async (channel: 'campaigns:start' | 'campaigns:pause' | 'campaigns:cancel') => {
-    if (channel === 'campaigns:cancel' && !window.confirm(t('compose.campaign.confirmCancel'))) return;
+    if (
+      channel === 'campaigns:cancel' &&
+      !(await confirm({ title: t('compose.campaign.confirmCancel'), confirmLabel: t('names.confirm.cancelCampaign'), cancelLabel: t('names.confirm.keepCampaign'), danger: true }))
+    )
+      return;
     setError(null);
     const result = await client.request(channel, { id });
     if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
     setDetail((d) => (d ? { ...d, campaign: result.value } : d));
   };
   const requeue = async (which: 'failed' | 'unknown') => {
-    if (which === 'unknown' && !window.confirm(t('compose.campaign.confirmUnknown', { count: counts.unknown }))) return;
+    if (which === 'unknown' && !(await confirm({ title: t('compose.campaign.confirmUnknown', { count: counts.unknown }), confirmLabel: t('names.confirm.sendAgain') }))) return;
     setError(null);
     const result = await client.request('campaigns:requeue', { id, which, includePermanent: which === 'failed' && includePermanent });
     if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
@@ -87,6 +110,27 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
     if (result.ok) downloadText(result.value.fileName, result.value.content, 'text/csv;charset=utf-8');
     else setError(result.error.message);
   };
+  const showOutcome = (outcome: HousekeepingOutcome) => {
+    if (outcome.kind === 'kept') return;
+    if (outcome.kind === 'done') {
+      setError(null);
+      setNotice(outcome.message);
+      if (outcome.summary) setDetail((d) => (d && outcome.summary ? { ...d, campaign: outcome.summary } : d));
+    } else {
+      setNotice(null);
+      setError(outcome.message);
+    }
+  };
+  const duplicate = async () => {
+    const outcome = await housekeeping.duplicate(campaign);
+    if (outcome.kind === 'done') onOpenCompose();
+    else showOutcome(outcome);
+  };
+  const remove = async () => {
+    const outcome = await housekeeping.remove(campaign);
+    if (outcome.kind === 'done') onDeleted(outcome.message);
+    else showOutcome(outcome);
+  };
   const canStart = campaign.status === 'ready' || campaign.status === 'paused' || campaign.status === 'waiting-for-quota' || campaign.status === 'scheduled';
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -94,10 +138,12 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
     <div className="screen campaign" data-campaign-status={campaign.status}>
       <header className="screen__header">
         <div>
-          <h1>{campaign.subject}</h1>
+          <CampaignNameHeading campaign={campaign} onRenamed={(summary) => setDetail((d) => (d ? { ...d, campaign: summary } : d))} />
           <p className="screen__intro">
             {campaign.listName} · {campaign.accountLabel} · {t(`compose.campaign.statuses.${campaign.status}`)}
+            {campaign.archivedAt ? <span className="campaign-badge">{t('names.archivedBadge')}</span> : null}
           </p>
+          <p className="muted campaign-card__subject">{t('names.subjectAsWritten', { subject: campaign.subject })}</p>
         </div>
         <div className="screen__actions">
           <button type="button" className="button" onClick={onBack}>
@@ -136,8 +182,29 @@ export function CampaignView({ id, onBack, onOpenAccounts }: { readonly id: stri
               {t('compose.campaign.cancel')}
             </button>
           ) : null}
+          <button type="button" className="button" title={t('names.duplicateHint')} aria-label={t('names.duplicateLabel', { name: campaign.name })} onClick={() => void duplicate()}>
+            {t('names.duplicate')}
+          </button>
+          {campaign.archivedAt ? (
+            <button type="button" className="button" aria-label={t('names.restoreLabel', { name: campaign.name })} onClick={() => void housekeeping.archive(campaign, false).then(showOutcome)}>
+              {t('names.restore')}
+            </button>
+          ) : (
+            <button type="button" className="button" aria-label={t('names.archiveLabel', { name: campaign.name })} onClick={() => void housekeeping.archive(campaign, true).then(showOutcome)}>
+              {t('names.archive')}
+            </button>
+          )}
+          <button type="button" className="button button--danger" aria-label={t('names.deleteLabel', { name: campaign.name })} onClick={() => void remove()}>
+            {t('names.delete')}
+          </button>
         </div>
       </header>
+      {notice ? (
+        <p className="result result--ok campaigns__notice" role="status" data-housekeeping-notice>
+          {notice}
+        </p>
+      ) : null}
+      {campaign.archivedAt ? <p className="muted">{t('names.archivedNote')}</p> : null}
       {error ? (
         <p className="form-alert" role="alert">
           {error}

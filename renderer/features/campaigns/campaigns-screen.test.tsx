@@ -14,6 +14,7 @@ import { CampaignsScreen } from './campaigns-screen';
 function fakeClient(count: number) {
   const history: CampaignSummary[] = Array.from({ length: count }, (_, i) => ({
     id: `c${count - i}`,
+    name: `Notice ${count - i} · Nov 30, 2026`,
     accountLabel: 'Office',
     listName: 'Members',
     subject: `Notice ${count - i}`,
@@ -39,7 +40,7 @@ function renderScreen(client: Client) {
   render(
     <I18nextProvider i18n={createI18n('en', en)}>
       <ClientProvider client={client}>
-        <CampaignsScreen onOpenAccounts={() => undefined} />
+        <CampaignsScreen onOpenAccounts={() => undefined} onOpenCompose={() => undefined} />
       </ClientProvider>
     </I18nextProvider>,
   );

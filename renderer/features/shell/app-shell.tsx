@@ -59,7 +59,7 @@ export function AppShell({ settings, onSettingsChange }: AppShellProps) {
       case 'compose':
         return <ComposeScreen onCreated={() => go('campaigns')} />;
       case 'campaigns':
-        return <CampaignsScreen onOpenAccounts={() => go('accounts')} />;
+        return <CampaignsScreen onOpenAccounts={() => go('accounts')} onOpenCompose={() => go('compose')} />;
       default:
         return assertNever(screen);
     }
