@@ -12,7 +12,7 @@ import { addressKey, type Member } from '../../lists/common/member-list';
 import { DELIVERY_STATUSES, QUEUED, type DeliveryState } from '../common/delivery-state';
 import type { MailroomDatabase } from '../../storage/node/database';
 import type { Clock } from '../../storage/node/ports';
-import type { MappedColumn } from '../../templates/common/list-placeholders';
+import { withMappedColumns, type MappedColumn } from '../../templates/common/list-placeholders';
 import type { MemberFilesSnapshot } from '../../member-files/node/member-files-service';
 import { cleanCampaignName } from '../common/campaign-name';
 import { defaultCampaignName, processLocale } from './campaign-naming';
@@ -230,7 +230,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock, op
       const { recipients: members, name: given, listId, ...rest } = input;
       const snapshot: CampaignSnapshot = { ...rest, recipients: members, id: randomUUID(), status: input.status ?? 'ready', createdAt: new Date(clock.now()).toISOString() };
       const named = given === undefined ? '' : cleanCampaignName(given);
-      const name = named === '' ? defaultCampaignName(snapshot.template, members[0], snapshot.createdAt, locale()) : named;
+      const name = named === '' ? defaultCampaignName(snapshot.template, members[0] && withMappedColumns(members[0], snapshot.mappedColumns ?? []), snapshot.createdAt, locale()) : named;
       const counts = { ...emptyCounts(), queued: members.length };
       const queued = JSON.stringify(QUEUED);
       database.write(() => {

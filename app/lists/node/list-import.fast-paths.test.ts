@@ -48,4 +48,8 @@ describe('import fast paths', () => {
       expect(readsAsKorean(sample)).toBe(readsAsKoreanReference(sample));
     }), { numRuns: 3000 });
   });
+
+  it('counts a lone high surrogate as one character and still reads the unit after it (found by the property above, seed 1780387058)', () => {
+    for (const sample of ['\ud800김김김김', '김김\udbff김김', '\udbff']) expect(readsAsKorean(sample)).toBe(readsAsKoreanReference(sample));
+  });
 });

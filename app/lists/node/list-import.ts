@@ -118,7 +118,10 @@ export function readsAsKorean(text: string): boolean {
     const code = text.charCodeAt(index);
     if (code < 0x80) continue;
     // A character outside the BMP (two UTF-16 units) counts once, as other.
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) index += 1;
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const low = text.charCodeAt(index + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) index += 1;
+    }
     if (code === 0xfffd) return false;
     if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x3130 && code <= 0x318f) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) korean += 1;
     else other += 1;
