@@ -153,7 +153,8 @@ export function createMessageBuilder(record: AccountRecord, template: Pick<Templ
       from: { name: fromName, address: fromAddress },
       to: name === '' ? email : { name, address: email },
       ...(replyTo === '' ? {} : { replyTo }),
-      subject,
+      // nodemailer leaves an ASCII subject as it is, and one that reads like an encoded word would be decoded by the reader: encoded here.
+      subject: subject.includes('=?') ? encodeText(subject) : subject,
       text,
       ...(html === undefined ? {} : { html }),
       attachments: own.length === 0 ? attachments : [...attachments, ...own],
