@@ -3,6 +3,12 @@ export const mailboxEn = {
   heading: 'Bounces and unsubscribe replies',
   intro: 'Mailroom reads this account’s own mailbox for delivery failure notices and replies asking to unsubscribe, for 72 hours after a campaign is sent.',
   watching: 'Watching this mailbox now.',
+  watch: {
+    until: 'Watched for bounces and replies until {{time}}, while Mailroom is running.',
+    off: 'Not watched now: bounces are read only when you check.',
+    stop: 'Stop watching',
+    extend: 'Watch one more day',
+  },
   checkNow: 'Check for bounces now',
   checking: 'Checking…',
   found: 'Checked: {{bounces}} bounce(s), {{unsubscribes}} unsubscribe request(s), {{unmatched}} notice(s) not about this app’s mail.',

@@ -5,6 +5,12 @@ export const mailboxKo: typeof mailboxEn = {
   heading: '반송과 수신 거부 답장',
   intro: '캠페인을 보낸 뒤 72시간 동안, 이 계정의 메일함에서 전달 실패 알림과 수신 거부를 요청하는 답장을 읽습니다.',
   watching: '지금 이 메일함을 지켜보고 있습니다.',
+  watch: {
+    until: 'Mailroom이 켜져 있는 동안 {{time}}까지 반송과 답장을 지켜봅니다.',
+    off: '지금은 지켜보지 않습니다. 확인 버튼을 누를 때만 반송을 읽습니다.',
+    stop: '그만 지켜보기',
+    extend: '하루 더 지켜보기',
+  },
   checkNow: '지금 반송 확인',
   checking: '확인하는 중…',
   found: '확인함: 반송 {{bounces}}건, 수신 거부 요청 {{unsubscribes}}건, 이 앱의 메일과 관계없는 알림 {{unmatched}}건.',

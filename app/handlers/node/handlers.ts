@@ -197,7 +197,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const header = campaigns.header(id);
     const accountId = header?.accountId ?? (accounts.list().some((a) => a.id === id) ? id : undefined);
     if (accountId === undefined) throw new AppError('not-found', 'That campaign no longer exists.');
-    return { accountId, place: mailbox.placeOf(accountId), watching: mailbox.watching().includes(accountId), hardBounced: header ? outcomes.hardBounced(id).length : 0 };
+    const until = mailbox.watchUntil(accountId);
+    return {
+      accountId,
+      place: mailbox.placeOf(accountId),
+      watching: mailbox.watching().includes(accountId),
+      watchUntil: until === null || until <= clock.now() ? null : new Date(until).toISOString(),
+      hardBounced: header ? outcomes.hardBounced(id).length : 0,
+    };
   };
 
   return {
@@ -275,6 +282,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'campaigns:requeue': async ({ id, which, includePermanent }) => runner.requeue(id, which, includePermanent),
     'campaigns:export': async ({ id }) => runner.exportCsv(id),
     'mailbox:status': async ({ id }) => mailboxStatus(id),
+    'mailbox:watch': async ({ id, action }) => {
+      mailbox.setWatch(mailboxStatus(id).accountId, action);
+      if (deps.watchMailboxes === true) await mailbox.refresh();
+      return mailboxStatus(id);
+    },
     'mailbox:set-server': async ({ id, server }) => {
       mailbox.nameServer(mailboxStatus(id).accountId, server);
       watchMailboxes();

@@ -65,6 +65,7 @@ export const REQUEST_CHANNELS = [
   'campaigns:duplicate',
   'campaigns:list-archived',
   'mailbox:status',
+  'mailbox:watch',
   'mailbox:set-server',
   'mailbox:check',
   'mailbox:unsubscribes',

@@ -547,6 +547,8 @@ export const mailboxStatusSchema = z.object({
   ]),
   /** Whether a watcher reads it now (a campaign of the account was sent in the last 72 hours). */
   watching: z.boolean(),
+  /** When watching ends (ISO time): 72 hours after the account's last send, or as the admin extended it; null once it has ended or was stopped, or with nothing to watch for. */
+  watchUntil: z.string().nullable().optional(),
   /** How many of this campaign's hard-bounced addresses are not on the suppression list yet. */
   hardBounced: z.number().int().optional(),
 });
@@ -931,6 +933,7 @@ export const requests = {
   'campaigns:duplicate': { input: idInputSchema, output: draftSummarySchema },
   'campaigns:list-archived': { input: z.void(), output: z.array(campaignSummarySchema) },
   'mailbox:status': { input: idInputSchema, output: mailboxStatusSchema },
+  'mailbox:watch': { input: z.object({ id: z.string().min(1).max(64), action: z.enum(['stop', 'extend']) }), output: mailboxStatusSchema },
   'mailbox:set-server': { input: z.object({ id: z.string().min(1).max(64), server: mailboxServerSchema }), output: mailboxStatusSchema },
   'mailbox:check': { input: idInputSchema, output: mailboxCheckSchema },
   'mailbox:unsubscribes': { input: z.void(), output: z.array(unsubscribeReviewSchema) },

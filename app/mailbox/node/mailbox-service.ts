@@ -13,6 +13,7 @@ import type { MailboxOutcomes } from '../../campaigns/node/mailbox-outcomes';
 import type { MailboxProblem } from '../common/mailbox-diagnosis';
 import { PRESET_MAILBOXES, type ImapAuth, type NoMailboxReason } from '../common/imap-settings';
 import { MATCH_WINDOW_MS } from '../common/match-report';
+import { watchChoiceAfter, watchEnd, type WatchChoice } from '../common/watch-window';
 import { MailboxError, MailboxWatcher, type CheckSummary, type ImapSecurity, type MailboxWatcherOptions, type WatcherStateStore } from './mailbox-watcher';
 
 /** A mailbox server the user named for an account whose preset has none (where a relay's bounces land). */
@@ -60,17 +61,24 @@ export interface MailboxService {
   refresh(): Promise<void>;
   /** Accounts watched now. */
   watching(): string[];
+  /** When watching an account's mailbox ends (ms since epoch), or null when there is nothing to watch for. */
+  watchUntil(accountId: string): number | null;
+  /** The admin stops watching an account's mailbox (until it sends again) or watches it one more day; `refresh()` applies it. */
+  setWatch(accountId: string, action: 'stop' | 'extend'): void;
   /** Stops every watcher. */
   close(): Promise<void>;
 }
 
 const serverKey = (accountId: string) => `mailbox.server.${accountId}`;
+const watchKey = (accountId: string) => `mailbox.watch.${accountId}`;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 
 /** Creates the service. */
 export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
   const { accounts, outcomes, preferences, now, log } = deps;
   const watchers = new Map<string, MailboxWatcher>();
+  const watchChoice = (accountId: string): WatchChoice => (preferences.get(watchKey(accountId)) as WatchChoice | undefined) ?? {};
+  const endOf = (accountId: string) => watchEnd(outcomes.lastSentAt(accountId), watchChoice(accountId));
 
   const placeOf = (accountId: string): MailboxPlace => {
     const record = accounts.record(accountId);
@@ -126,11 +134,8 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
       now: () => new Date(now()),
       ...(watch
         ? {
-            // Watching ends 72 hours after the account's last send (a later send moves the end).
-            until: () => {
-              const last = outcomes.lastSentAt(accountId);
-              return last === null ? now() : last + MATCH_WINDOW_MS;
-            },
+            // Watching ends 72 hours after the account's last send (a later send moves the end), or when the admin says.
+            until: () => endOf(accountId) ?? now(),
             onError: (error: MailboxError) => {
               log(`[mailbox] ${accountId}: ${error.problem}`);
               deps.onError?.(accountId, error);
@@ -171,8 +176,8 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
           .list()
           .map((a) => a.id)
           .filter((id) => {
-            const last = outcomes.lastSentAt(id);
-            return last !== null && now() - last <= MATCH_WINDOW_MS && placeOf(id).kind === 'imap';
+            const end = endOf(id);
+            return end !== null && end > now() && placeOf(id).kind === 'imap';
           }),
       );
       for (const [id, watcher] of watchers) {
@@ -195,6 +200,11 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
       }
     },
     watching: () => [...watchers.keys()],
+    watchUntil: (accountId) => endOf(accountId),
+    setWatch(accountId, action) {
+      accounts.record(accountId);
+      preferences.set(watchKey(accountId), watchChoiceAfter(action, outcomes.lastSentAt(accountId), watchChoice(accountId), now()));
+    },
     async close() {
       const all = [...watchers.values()];
       watchers.clear();

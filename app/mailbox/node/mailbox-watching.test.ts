@@ -330,7 +330,7 @@ describe.skipIf(missing !== null)('mailbox watching over time, and XOAUTH2, agai
     for (const secret of secrets) expect(written).not.toContain(secret);
   }, 180_000);
 
-  it('the service starts a watcher when a campaign is sent, applies a report pushed over IDLE, and ends it 72 hours after the last send', async () => {
+  it('the service starts a watcher when a campaign is sent, applies a report pushed over IDLE, stops and extends as the admin says, and ends it 72 hours after the last send', async () => {
     const smtp = await startSmtpSink({ security: 'none', users: { svc: USERS.find((u) => u.user === 'svc')!.pass } });
     let offset = 0;
     const closers: Array<() => Promise<void>> = [];
@@ -371,11 +371,25 @@ describe.skipIf(missing !== null)('mailbox watching over time, and XOAUTH2, agai
       await append('svc', reportAbout(0));
       await waitFor(async () => expect((await call('campaigns:get', { id: created.id })).rows[0].status).toBe('bounced'));
 
+      // The admin stops watching: the watcher ends at once. "One more day" watches again, to the send's own window's end.
+      const stopped = await call('mailbox:watch', { id: created.id, action: 'stop' });
+      expect(stopped.watching).toBe(false);
+      expect(stopped.watchUntil).toBeNull();
+      const again = await call('mailbox:watch', { id: created.id, action: 'extend' });
+      expect(again.watching).toBe(true);
+      const windowEnd = Date.parse(again.watchUntil);
+      expect(windowEnd).toBeGreaterThan(Date.now() + offset + WINDOW - HOUR);
+
       // Three days and a minute later the next wake-up (new mail) finds the window over: watching ends.
       offset += WINDOW + 60_000;
       await append('svc', reportAbout(1));
       await waitFor(async () => expect((await call('mailbox:status', { id: created.id })).watching).toBe(false));
       expect((await call('campaigns:get', { id: created.id })).counts).toMatchObject({ sent: 1, bounced: 1 });
+      // After the window, "one more day" watches from now for a day; "stop" ends it again.
+      const extended = await call('mailbox:watch', { id: created.id, action: 'extend' });
+      expect(extended.watching).toBe(true);
+      expect(Date.parse(extended.watchUntil)).toBeGreaterThanOrEqual(Date.now() + offset + 23 * HOUR);
+      expect((await call('mailbox:watch', { id: created.id, action: 'stop' })).watching).toBe(false);
     } finally {
       for (const close of closers) await close();
       await smtp.close();

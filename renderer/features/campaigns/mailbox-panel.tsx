@@ -94,6 +94,13 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
     setSuppressions((n) => n + 1);
   };
 
+  const watchActive = typeof status?.watchUntil === 'string';
+  const watch = async (action: 'stop' | 'extend') => {
+    setProblem(null);
+    const result = await client.request('mailbox:watch', { id, action });
+    if (result.ok) setStatus(result.value);
+    else failed(result.error.message);
+  };
   const hardBounced = status?.hardBounced ?? 0;
   const place = status?.place;
   return (
@@ -103,6 +110,23 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
       {place?.kind === 'none' ? <p className="form-warning" data-no-mailbox={place.reason}>{t(`mailbox.noMailbox.${place.reason}`)}</p> : null}
       {place?.kind === 'imap' && place.named ? <p className="muted">{t('mailbox.server.named', { host: place.server.host, port: place.server.port })}</p> : null}
       {status?.watching ? <p className="muted">{t('mailbox.watching')}</p> : null}
+      {place?.kind === 'imap' ? (
+        <div className="campaign__watch" data-watch-until={watchActive ? status?.watchUntil ?? '' : 'off'}>
+          <p className="muted">
+            {watchActive
+              ? t('mailbox.watch.until', { time: new Date(status?.watchUntil ?? 0).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) })
+              : t('mailbox.watch.off')}
+          </p>
+          {watchActive ? (
+            <button type="button" className="button" onClick={() => void watch('stop')}>
+              {t('mailbox.watch.stop')}
+            </button>
+          ) : null}{' '}
+          <button type="button" className="button" onClick={() => void watch('extend')}>
+            {t('mailbox.watch.extend')}
+          </button>
+        </div>
+      ) : null}
       {place?.kind === 'none' ? (
         <fieldset className="campaign__mailbox-server">
           <legend>{t('mailbox.server.legend')}</legend>
