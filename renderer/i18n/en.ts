@@ -174,6 +174,8 @@ export const en = {
     dailyLimit: 'Daily limit (messages per 24 hours)',
     dailyLimitKnown: 'This provider allows {{limit}} a day. Set a lower number to stay well below it.',
     dailyLimitUnknown: 'This provider does not publish a limit. Set one to protect the account.',
+    unsubscribeUrl: 'Unsubscribe page (optional)',
+    unsubscribeUrlHelp: 'Your own https page that takes people off the list. {token} in it is replaced by each member’s token. Notices then offer one-click unsubscribe (RFC 8058) besides the reply by mail; Mailroom runs no server.',
     errors: {
       label: 'Give the account a name.',
       host: 'Enter the SMTP server, e.g. smtp.gmail.com.',
@@ -187,6 +189,7 @@ export const en = {
       ehloName: 'Use only ASCII letters, digits, dots and dashes.',
       tlsServername: 'Use only ASCII letters, digits, dots and dashes.',
       dailyLimit: 'Enter a whole number no higher than the provider’s limit.',
+      unsubscribeUrl: 'Enter an address that starts with https://, or leave it empty.',
       presetId: 'Choose a provider.',
     },
   },

@@ -175,6 +175,8 @@ export const ko: Messages = {
     dailyLimit: '하루 한도 (24시간당 메일 수)',
     dailyLimitKnown: '이 서비스는 하루 {{limit}}통까지 허용합니다. 여유 있게 더 낮은 값을 정할 수 있습니다.',
     dailyLimitUnknown: '이 서비스는 한도를 공개하지 않습니다. 계정을 보호하려면 한도를 정하세요.',
+    unsubscribeUrl: '수신 거부 페이지(선택)',
+    unsubscribeUrlHelp: '회원을 목록에서 빼 주는 직접 운영하는 https 페이지입니다. 주소 안의 {token}은 회원마다 다른 토큰으로 바뀝니다. 설정하면 공지에 메일 답장과 함께 원클릭 수신 거부(RFC 8058)가 들어갑니다. Mailroom은 서버를 운영하지 않습니다.',
     errors: {
       label: '계정 이름을 넣으세요.',
       host: 'SMTP 서버를 넣으세요. 예: smtp.gmail.com',
@@ -188,6 +190,7 @@ export const ko: Messages = {
       ehloName: '영문, 숫자, 점, 하이픈만 쓸 수 있습니다.',
       tlsServername: '영문, 숫자, 점, 하이픈만 쓸 수 있습니다.',
       dailyLimit: '서비스 한도 이하의 정수를 넣으세요.',
+      unsubscribeUrl: 'https://로 시작하는 주소를 넣거나 비워 두세요.',
       presetId: '메일 서비스를 고르세요.',
     },
   },

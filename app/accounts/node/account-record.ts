@@ -60,6 +60,8 @@ export interface AccountRecord {
   readonly tlsServername: string;
   /** The user's daily limit, if set. */
   readonly dailyLimit?: number | undefined;
+  /** The admin's own https unsubscribe page for notices (`{token}`: the member's token); absent: mail only. */
+  readonly unsubscribeUrl?: string | undefined;
   /** Extra CA to trust (PEM), or empty. */
   readonly caCertificate: string;
   /** The last "Check", if any. */

@@ -212,6 +212,7 @@ export function createAccountStore(deps: {
     ehloName: record.ehloName,
     tlsServername: record.tlsServername,
     ...(record.dailyLimit === undefined ? {} : { dailyLimit: record.dailyLimit }),
+    ...(record.unsubscribeUrl ? { unsubscribeUrl: record.unsubscribeUrl } : {}),
     sentLast24h: ledger.sentInLastDay(record.id),
     effectiveDailyLimit: record.dailyLimit ?? PRESETS[record.presetId].dailyLimit,
     ...providerLimitOf(record.id),
@@ -300,6 +301,7 @@ export function createAccountStore(deps: {
         ehloName: draft.ehloName,
         tlsServername: draft.tlsServername,
         dailyLimit: draft.dailyLimit,
+        ...(draft.unsubscribeUrl ? { unsubscribeUrl: draft.unsubscribeUrl } : {}),
         caCertificate: draft.caCertificate ?? existing?.caCertificate ?? '',
         // A check of other settings says nothing about these ones.
         lastCheck: sameServer && newPassword === undefined ? existing.lastCheck : undefined,

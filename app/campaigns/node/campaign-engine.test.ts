@@ -54,6 +54,7 @@ interface RunOptions {
   readonly ledger?: SendLedger;
   readonly clock?: Clock;
   readonly dailyLimit?: number | null;
+  readonly record?: AccountRecord;
 }
 
 async function run(snapshot: CampaignSnapshot, extra: RunOptions = {}): Promise<CampaignOutcome> {
@@ -62,7 +63,7 @@ async function run(snapshot: CampaignSnapshot, extra: RunOptions = {}): Promise<
   try {
     return await runCampaign({
       snapshot,
-      record: account(sink.port),
+      record: extra.record ?? account(sink.port),
       credentials: PASSWORD,
       journal,
       states: recovered.states,
@@ -240,6 +241,21 @@ describe('{{unsubscribe}} in a campaign', () => {
         expect(message.parsed.text?.replace(/\s+/g, ' '), contentType).toContain(target);
         if (contentType === 'text/html') expect(message.parsed.html, contentType).toContain(`<a href="${target}">${from}</a>`);
       }
+    }
+  });
+
+  it('with the account\'s own https unsubscribe page: the page (with the member\'s token) first, one-click POST (RFC 8058), the mail address kept', async () => {
+    const record = { ...account(sink.port), unsubscribeUrl: 'https://club.example/unsubscribe?t={token}' };
+    const snapshot = testCampaign(2, { template: { usageType: 'Notice', contentType: 'text/plain', subject: '안내', content: '수신 거부: {{unsubscribe}}' } });
+    expect((await run(snapshot, { record })).status).toBe('completed');
+    expect(sink.messages).toHaveLength(2);
+    for (const message of sink.messages) {
+      const index = indexOf(message.rcptTo[0]!);
+      const page = `https://club.example/unsubscribe?t=mr1.${snapshot.id}.${index}`;
+      const unfolded = message.raw.replace(/\r?\n[ \t]+/g, ' ');
+      expect(unfolded).toContain(`List-Unsubscribe: <${page}>, <mailto:${record.fromAddress}?subject=unsubscribe%20mr1.${snapshot.id}.${index}>`);
+      expect(unfolded).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect(message.parsed.text).toContain(page);
     }
   });
 });

@@ -222,7 +222,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
   const headersOf = (memberIndex: number): Record<string, string> | undefined =>
     headerKind === null
       ? undefined
-      : Object.fromEntries(listHeaders({ kind: headerKind, campaignId: snapshot.id, memberIndex, senderAddress: record.fromAddress, listName: snapshot.listName, httpsEndpoint: null }));
+      : Object.fromEntries(listHeaders({ kind: headerKind, campaignId: snapshot.id, memberIndex, senderAddress: record.fromAddress, listName: snapshot.listName, httpsEndpoint: record.unsubscribeUrl ?? null }));
   const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
 
   // ── progress, batched ──
@@ -365,7 +365,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     const member = snapshot.recipients[index];
     // The list's mapped columns under their own headers again (`{{이름}}`), and the member's own unsubscribe target.
     const filled = member ? withMappedColumns(member, snapshot.mappedColumns ?? []) : undefined;
-    const unsubscribe = unsubscribeTarget({ campaignId: snapshot.id, memberIndex: index, senderAddress: record.fromAddress, httpsEndpoint: null });
+    const unsubscribe = unsubscribeTarget({ campaignId: snapshot.id, memberIndex: index, senderAddress: record.fromAddress, httpsEndpoint: record.unsubscribeUrl ?? null });
     const built = filled ? build(filled, headersOf(index), [], unsubscribe) : undefined;
     if (!built?.ok) return { kind: 'skip', index, detail: built && !built.ok ? [...built.missing, ...built.unsupported] : [] };
     if (pace.nextAt > now) return { kind: 'wait', ms: pace.nextAt - now };

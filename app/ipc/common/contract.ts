@@ -66,6 +66,13 @@ export const accountDraftSchema = z.object({
   tlsServername: optionalHostName.default(''),
   /** Messages per rolling 24 hours the user allows; absent = the preset's limit. */
   dailyLimit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** The admin's own https unsubscribe page for notices (`{token}` is replaced by the member's token), or empty: List-Unsubscribe then offers mail only. */
+  unsubscribeUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((url) => url === '' || /^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s<>"]*)?$/.test(url), 'Enter an address that starts with https://, or leave it empty.')
+    .optional(),
   /** PEM of a CA to trust for this server in addition to the system's (self-hosted or test servers). */
   caCertificate: z
     .string()
@@ -162,6 +169,8 @@ export const accountViewSchema = z.object({
   tlsServername: z.string(),
   /** The user's daily limit, if lowered below the preset's. */
   dailyLimit: z.number().int().optional(),
+  /** The admin's https unsubscribe page, when set. */
+  unsubscribeUrl: z.string().optional(),
   /** Whether a custom CA certificate is set. */
   hasCaCertificate: z.boolean(),
   /** Messages this account handed over in the last 24 hours (rolling). */

@@ -82,6 +82,14 @@ describe('presets in the form', () => {
     expect(checkAccountForm({ ...gmail, dailyLimit: '300' })).toMatchObject({ ok: true, draft: { dailyLimit: 300 } });
   });
 
+  it('takes an https unsubscribe page or none; anything else is the field\'s error', () => {
+    expect(checkAccountForm({ ...filled, unsubscribeUrl: ' https://club.example/unsubscribe?t={token} ' })).toMatchObject({ ok: true, draft: { unsubscribeUrl: 'https://club.example/unsubscribe?t={token}' } });
+    expect(checkAccountForm({ ...filled, unsubscribeUrl: '' })).toMatchObject({ ok: true });
+    for (const bad of ['http://club.example/u', 'mailto:office@club.example', 'https://club example/u', 'javascript:alert(1)']) {
+      expect(checkAccountForm({ ...filled, unsubscribeUrl: bad })).toEqual({ ok: false, fields: ['unsubscribeUrl'] });
+    }
+  });
+
   it('warns (without blocking) about a non-app-password and a From Gmail would rewrite', () => {
     const gmail = { ...filled, presetId: 'gmail' as const };
     expect(formWarnings({ ...gmail, password: 'abcd efgh ijkl mnop' })).toEqual({ appPasswordShape: false, gmailFromRewrite: false });

@@ -30,6 +30,8 @@ export interface AccountFormValues {
   readonly tlsServername: string;
   /** Daily limit as typed; empty = the preset's. */
   readonly dailyLimit: string;
+  /** The admin's https unsubscribe page, or empty. */
+  readonly unsubscribeUrl: string;
   /** New CA PEM; empty on edit keeps the saved one. */
   readonly caCertificate: string;
 }
@@ -54,6 +56,7 @@ export function formForPreset(presetId: PresetId): AccountFormValues {
     ehloName: '',
     tlsServername: '',
     dailyLimit: '',
+    unsubscribeUrl: '',
     caCertificate: '',
   };
 }
@@ -90,6 +93,7 @@ export function formFromAccount(account: AccountView): AccountFormValues {
     ehloName: account.ehloName,
     tlsServername: account.tlsServername,
     dailyLimit: account.dailyLimit === undefined ? '' : String(account.dailyLimit),
+    unsubscribeUrl: account.unsubscribeUrl ?? '',
     caCertificate: '',
   };
 }
@@ -133,6 +137,7 @@ export function checkAccountForm(values: AccountFormValues, existing?: AccountVi
     ehloName: values.ehloName,
     tlsServername: values.tlsServername,
     ...(values.dailyLimit.trim() === '' ? {} : { dailyLimit: Number(values.dailyLimit) }),
+    unsubscribeUrl: values.unsubscribeUrl.trim(),
     ...(values.caCertificate.trim() === '' ? {} : { caCertificate: values.caCertificate }),
   };
   const parsed = accountDraftSchema.safeParse(candidate);

@@ -33,7 +33,7 @@ export interface AccountFormProps {
 }
 
 const SECURITY: readonly Security[] = ['starttls', 'tls', 'none'];
-const ADVANCED_FIELDS: readonly AccountField[] = ['replyTo', 'ehloName', 'tlsServername', 'dailyLimit', 'caCertificate'];
+const ADVANCED_FIELDS: readonly AccountField[] = ['replyTo', 'ehloName', 'tlsServername', 'dailyLimit', 'unsubscribeUrl', 'caCertificate'];
 
 /** Renders the account form. */
 export function AccountForm({ existing, onSaved, onCancel, initial }: AccountFormProps) {
@@ -166,6 +166,9 @@ export function AccountForm({ existing, onSaved, onCancel, initial }: AccountFor
               error={errorOf('dailyLimit')}
             >
               <input value={values.dailyLimit} onChange={(e) => set('dailyLimit', e.target.value)} inputMode="numeric" placeholder={preset.dailyLimit?.toString() ?? ''} />
+            </Field>
+            <Field label={t('accountForm.unsubscribeUrl')} help={t('accountForm.unsubscribeUrlHelp')} error={errorOf('unsubscribeUrl')}>
+              <input type="url" value={values.unsubscribeUrl} onChange={(e) => set('unsubscribeUrl', e.target.value)} spellCheck={false} placeholder="https://example.org/unsubscribe?t={token}" />
             </Field>
             <Field label={t('accountForm.ehloName')} help={t('accountForm.ehloNameHelp')} error={errorOf('ehloName')}>
               <input value={values.ehloName} onChange={(e) => set('ehloName', e.target.value)} spellCheck={false} />
