@@ -8,6 +8,7 @@ import type { Client } from '../../bridge/client';
 import { en } from '../../i18n/en';
 import { createI18n } from '../../i18n/i18n';
 import { ClientProvider } from '../../state/client-context';
+import { ConfirmProvider } from '../../components/confirm-dialog';
 import { CampaignsScreen } from './campaigns-screen';
 
 /** A client that answers `campaigns:history` from a history of `count` campaigns, newest first, and records what was asked. */
@@ -40,7 +41,9 @@ function renderScreen(client: Client) {
   render(
     <I18nextProvider i18n={createI18n('en', en)}>
       <ClientProvider client={client}>
-        <CampaignsScreen onOpenAccounts={() => undefined} onOpenCompose={() => undefined} />
+        <ConfirmProvider>
+          <CampaignsScreen onOpenAccounts={() => undefined} onOpenCompose={() => undefined} />
+        </ConfirmProvider>
       </ClientProvider>
     </I18nextProvider>,
   );
