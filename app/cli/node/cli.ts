@@ -240,7 +240,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hostFor: CliHos
           return EXIT.badInput;
         }
         io.stderr.write(`${MAILBOX_PROBLEM_WORDS[result.problem][language()]}\n`);
-        return result.problem === 'auth' || result.problem === 'oauth-grant' ? EXIT.auth : EXIT.error;
+        return result.problem === 'auth' || result.problem === 'oauth-grant' || result.problem === 'oauth-scope' ? EXIT.auth : EXIT.error;
       }),
     );
 

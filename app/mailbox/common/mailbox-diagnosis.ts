@@ -4,7 +4,7 @@
  */
 
 /** Every problem name. */
-export const MAILBOX_PROBLEMS = ['auth', 'connection', 'tls', 'mailbox-missing', 'imap-disabled', 'protocol', 'oauth-grant'] as const;
+export const MAILBOX_PROBLEMS = ['auth', 'connection', 'tls', 'mailbox-missing', 'imap-disabled', 'protocol', 'oauth-grant', 'oauth-scope'] as const;
 
 /** What went wrong while reading the mailbox. */
 export type MailboxProblem = (typeof MAILBOX_PROBLEMS)[number];
@@ -34,6 +34,10 @@ export const MAILBOX_PROBLEM_WORDS: Readonly<Record<MailboxProblem, { readonly k
   'oauth-grant': {
     ko: '이 Google 계정의 접근 권한이 끝났습니다(취소되었거나 만료됨). 계정 화면에서 Google에 다시 연결해야 메일함을 읽을 수 있습니다. 이미 보낸 메일과 캠페인은 그대로입니다.',
     en: "This Google account's access has ended (revoked or expired). Reconnect it to Google on the Accounts screen to read its mailbox. Mail already sent and campaigns are left as they are.",
+  },
+  'oauth-scope': {
+    ko: '이 Google 계정은 Gmail API의 "보내기" 권한(gmail.send)만으로 연결되어 메일함을 읽을 수 없습니다. 반송을 Mailroom이 읽게 하려면 계정 화면에서 "OAuth를 쓰는 SMTP (XOAUTH2)"로 다시 연결하세요(Gmail 전체 접근 권한을 요청합니다). 보내기는 지금처럼 됩니다.',
+    en: 'This Google account is connected with the Gmail API\'s send-only permission (gmail.send), which cannot read the mailbox. To let Mailroom read its bounces, reconnect it on the Accounts screen with "SMTP with OAuth (XOAUTH2)" (it asks for full Gmail access). Sending works as it does now.',
   },
   protocol: {
     ko: '메일함(IMAP) 서버가 예상하지 못한 응답을 보냈습니다. 잠시 후 다시 확인합니다.',

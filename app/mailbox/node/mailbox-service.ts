@@ -98,6 +98,8 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
     const record = accounts.record(accountId);
     const credentials = await accounts.credentialsOf(accountId);
     if (credentials.kind === 'oauth') {
+      // A Gmail-API grant holds gmail.send only; reading needs https://mail.google.com/ (app/mailbox/README.md).
+      if (credentials.sendMethod === 'gmail-api') throw new MailboxError('oauth-scope', 'gmail.send only');
       const { tokens } = credentials;
       // Asked before every connection: a watcher outlives an access token (one hour at Google).
       return async ({ renew }): Promise<ImapAuth> => {
@@ -161,9 +163,9 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
     async checkNow(accountId) {
       const place = placeOf(accountId);
       if (place.kind === 'none') return { ok: false, problem: 'no-mailbox', reason: place.reason };
-      const watcher = await watcherFor(accountId, false);
       try {
-          const summary = await watcher.checkNow();
+        const watcher = await watcherFor(accountId, false);
+        const summary = await watcher.checkNow();
         return { ok: true, summary: { ...summary, uidValidityChanged: [...summary.uidValidityChanged] } };
       } catch (error) {
         if (error instanceof MailboxError) return { ok: false, problem: error.problem };

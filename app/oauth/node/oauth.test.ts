@@ -9,6 +9,7 @@ import { startFakeGoogle, startXoauth2Smtp, type FakeGoogle } from '../../../e2e
 import { createTestCertificate, type TestCertificate } from '../../../e2e/fakes/test-certificate';
 import { classifyFailure } from '../../campaigns/common/delivery-state';
 import { dispatch } from '../../ipc/common/dispatch';
+import { MAILBOX_PROBLEM_WORDS } from '../../mailbox/common/mailbox-diagnosis';
 import { parseGoogleClientJson } from '../common/google-oauth';
 import type { AccountRecord } from '../../accounts/node/account-store';
 import { runAccountCheck } from '../../accounts/node/account-check';
@@ -113,6 +114,15 @@ function oauthHandlers(button: 'Allow' | 'Cancel' | 'none' = 'Allow') {
 }
 
 describe('connecting through the handlers', () => {
+  it('a Gmail API account (send-only grant) is told, without a connection, that reading its bounces needs the XOAUTH2 connection', async () => {
+    const { handlers } = oauthHandlers('Allow');
+    const connected = (await dispatch(handlers, 'oauth:connect', { clientJson: google.clientJson(), sendMethod: 'gmail-api', label: 'Office', fromName: '행정실' })) as { ok: true; value: { account: { id: string } } };
+    const check = await dispatch(handlers, 'mailbox:check', { id: connected.value.account.id });
+    expect(check).toEqual({ ok: true, value: { ok: false, problem: 'oauth-scope' } });
+    expect(MAILBOX_PROBLEM_WORDS['oauth-scope'].en).toContain('SMTP with OAuth (XOAUTH2)');
+    expect(MAILBOX_PROBLEM_WORDS['oauth-scope'].ko).toContain('OAuth를 쓰는 SMTP (XOAUTH2)');
+  });
+
   it('connects a Gmail API account: PKCE checked by the token endpoint, the address from the ID token, secrets encrypted', async () => {
     const { handlers, stores, events } = oauthHandlers('Allow');
     const result = await dispatch(handlers, 'oauth:connect', { clientJson: google.clientJson(), sendMethod: 'gmail-api', label: 'Office', fromName: '행정실' });
