@@ -81,8 +81,8 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
         await button(w.compose.campaign.open).click();
         await button(w.compose.campaign.start).click();
         await expect(page.locator('.campaign[data-campaign-status="completed"]')).toBeVisible({ timeout: 60_000 });
-        // Back to campaigns, Export results.
-        await expectOneRow(page, actions, 2);
+        // Back to campaigns, Export results, Duplicate, Archive, Delete.
+        await expectOneRow(page, actions, 5);
       } finally {
         await relay.close();
       }
