@@ -58,6 +58,21 @@ async function setUp(language: 'ko' | 'en') {
 }
 
 describe('campaign names and housekeeping', () => {
+  it('writes the date in the language the page shows when it says one (browser host, language "system"), whatever the setting', async () => {
+    const { call, refusal, account, list } = await setUp('en');
+    const input = {
+      accountId: account.id,
+      listId: list.list.id,
+      template: { inline: { name: 'x', usageType: 'Notice', contentType: 'text/plain', subject: '{{이름}}님께 안내', content: '안녕하세요.' } },
+      perMinute: 6000,
+    };
+    await call('campaigns:create', { ...input, locale: 'ko-KR' });
+    const [summary] = await call('campaigns:list');
+    expect(summary.name).toBe(`김철수님께 안내 · ${nameDate(summary.createdAt, 'ko-KR')}`);
+    expect(summary.name).not.toBe(`김철수님께 안내 · ${nameDate(summary.createdAt, 'en')}`);
+    expect((await refusal('campaigns:create', { ...input, locale: 'ko KR; drop' })).code).toBe('invalid-input');
+  });
+
   it('names a campaign by its first member’s subject and the date in the admin’s language; rename shows everywhere, the CSV file too', async () => {
     const { call, refusal, create } = await setUp('ko');
     const created = await create();

@@ -76,7 +76,7 @@ export type CampaignCounts = NonNullable<CampaignSummary['counts']>;
 export interface CampaignStore {
   /** Saves a new snapshot; every recipient starts queued. */
   create(
-    snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'> & { readonly status?: CampaignSnapshot['status']; readonly name?: string; readonly listId?: string },
+    snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'> & { readonly status?: CampaignSnapshot['status']; readonly name?: string; readonly listId?: string; readonly locale?: string },
   ): CampaignSnapshot;
   /** Summaries with their counts, newest first: one read of the campaigns table, no journal. */
   list(): CampaignSummary[];
@@ -227,10 +227,10 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock, op
 
   const store: CampaignStore = {
     create(input) {
-      const { recipients: members, name: given, listId, ...rest } = input;
+      const { recipients: members, name: given, listId, locale: asked, ...rest } = input;
       const snapshot: CampaignSnapshot = { ...rest, recipients: members, id: randomUUID(), status: input.status ?? 'ready', createdAt: new Date(clock.now()).toISOString() };
       const named = given === undefined ? '' : cleanCampaignName(given);
-      const name = named === '' ? defaultCampaignName(snapshot.template, members[0] && withMappedColumns(members[0], snapshot.mappedColumns ?? []), snapshot.createdAt, locale()) : named;
+      const name = named === '' ? defaultCampaignName(snapshot.template, members[0] && withMappedColumns(members[0], snapshot.mappedColumns ?? []), snapshot.createdAt, asked ?? locale()) : named;
       const counts = { ...emptyCounts(), queued: members.length };
       const queued = JSON.stringify(QUEUED);
       database.write(() => {

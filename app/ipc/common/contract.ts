@@ -395,6 +395,12 @@ export const composeInputSchema = z.object({
   perMinute: z.number().int().min(1).max(6000).optional(),
   /** Per-member attachments: the column naming each member's files and the folder they are in (main reads them). */
   memberFiles: memberFilesChoiceSchema.optional(),
+  /** The page's language (a BCP 47 tag), for the date in a new campaign's default name; absent: the admin's setting, or the OS's. */
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/)
+    .optional(),
 });
 /** Everything compose has chosen. */
 export type ComposeInput = z.output<typeof composeInputSchema>;

@@ -335,6 +335,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         replyTo: input.replyTo,
         attachments: input.attachments,
         perMinute: input.perMinute ?? preset.perMinute,
+        ...(input.locale === undefined ? {} : { locale: input.locale }),
         ...(memberFiles && input.memberFiles
           ? { memberFiles: { column: input.memberFiles.column, folder: memberFiles.report.folder, sendWithoutMissing: input.memberFiles.sendWithoutMissing, files: memberFiles.files } }
           : {}),

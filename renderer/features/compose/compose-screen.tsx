@@ -30,7 +30,7 @@ type PreviewState =
 
 /** Renders the Compose screen. */
 export function ComposeScreen({ onCreated }: { readonly onCreated: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const options = useComposeOptions();
   const [state, setState] = useState<ComposeState>(INITIAL_COMPOSE);
@@ -157,7 +157,8 @@ export function ComposeScreen({ onCreated }: { readonly onCreated: () => void })
         const saved = await client.request('templates:save', { name: templateName.trim() || state.inline.subject || 'Notice', usageType: 'Notice', ...state.inline });
         if (!saved.ok) return setError(saved.error.message);
       }
-      const result = await client.request('campaigns:create', request);
+      // The date in the campaign's default name is written in the language this page shows.
+      const result = await client.request('campaigns:create', { ...request, locale: i18n.language });
       if (!result.ok) return setError(`${result.error.message} ${result.error.hint ?? ''}`);
       // The draft became a campaign: it is no longer a draft.
       if (draftId.current !== null) await client.request('drafts:remove', { id: draftId.current });
