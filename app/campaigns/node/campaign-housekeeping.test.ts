@@ -13,6 +13,7 @@ import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
 import { nameDate } from '../common/campaign-name';
 import { journalFileFor } from './campaign-journal';
 import { campaignLockFile } from './campaign-lock';
+import { callerOf } from '../../test-support/handler-calls';
 
 let sink: SmtpSink;
 beforeAll(async () => {
@@ -33,11 +34,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 async function setUp(language: 'ko' | 'en') {
   // The real clock: the engine paces by it.
   const harness = handlersWithMemoryStores();
-  const call = async (channel: string, input?: unknown): Promise<any> => {
-    const result = await dispatch(harness.handlers, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
+  const call = callerOf(harness.handlers);
   const refusal = async (channel: string, input?: unknown): Promise<any> => {
     const result = await dispatch(harness.handlers, channel, input);
     if (result.ok) throw new Error(`${channel} was not refused`);

@@ -5,11 +5,9 @@
  * the mailbox login refused; a relay account with no mailbox). Skipped, with the reason printed,
  * where Dovecot is not installed.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotMissing, startDovecot, type DovecotServer } from '../../../e2e/fakes/dovecot';
@@ -18,12 +16,11 @@ import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { dispatch, type Handlers } from '../../ipc/common/dispatch';
 import type { RequestChannel } from '../../ipc/common/channels';
 import { EXIT } from '../common/exit-codes';
+import { spawnMailroom, type MailroomRun } from '../../test-support/spawn-mailroom';
 
 const missing = dovecotMissing();
 if (missing) console.log(`Skipping the mailroom bounces tests: ${missing}`);
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin/mailroom.mjs');
 const PASSPHRASE = 'cli-bounces-passphrase';
 const USER = 'office';
 const PASSWORD = 'pw-office-Bn41';
@@ -45,29 +42,10 @@ function unsubscribeReply(email: string, messageId: string): string {
   return fixture('reply-unsubscribe-ko.eml').replaceAll('member.kim@example.com', email).replaceAll('<mailroom-original-kim@example.kr>', messageId).replace(/^Date: .*$/m, `Date: ${rfc822Date(Date.now())}`);
 }
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let dataDir: string;
 
-function mailroom(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MAILROOM_DATA_DIR: dataDir, MAILROOM_PASSPHRASE: PASSPHRASE, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const mailroom = (args: readonly string[], env: Record<string, string> = {}): Promise<MailroomRun> => spawnMailroom(args, { dataDir, passphrase: PASSPHRASE, env });
 
 async function call<T = unknown>(handlers: Handlers, channel: RequestChannel, input?: unknown): Promise<T> {
   const result = await dispatch(handlers, channel, input);

@@ -5,11 +5,9 @@
  * (nobody twice), the exit codes of a wrong passphrase, a refused login and the daily limit, and the
  * browser host's composition and the command on the same campaign (the per-campaign lock).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dailyLimitAfter } from '../../../e2e/fakes/smtp-faults';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
@@ -17,9 +15,8 @@ import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { dispatch, type Handlers } from '../../ipc/common/dispatch';
 import type { RequestChannel } from '../../ipc/common/channels';
 import { EXIT } from '../common/exit-codes';
+import { spawnMailroom, type MailroomRun, type MailroomSpawn } from '../../test-support/spawn-mailroom';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin/mailroom.mjs');
 const USER = 'office@school.test';
 const PASSWORD = 'pw-cli-7171';
 const PASSPHRASE = 'cli-test-passphrase';
@@ -42,30 +39,10 @@ const holdAnswers = () => {
 };
 let seed: Handlers;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = MailroomRun;
 
 /** Spawns the binary; `onStart` gets the child (to signal it). */
-function mailroom(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; onStart?: (child: ChildProcess) => void } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MAILROOM_DATA_DIR: dataDir, MAILROOM_PASSPHRASE: PASSPHRASE, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-    options.onStart?.(child);
-  });
-}
+const mailroom = (args: readonly string[], options: Omit<MailroomSpawn, 'dataDir' | 'passphrase'> = {}): Promise<Run> => spawnMailroom(args, { dataDir, passphrase: PASSPHRASE, ...options });
 
 async function call<T = unknown>(handlers: Handlers, channel: RequestChannel, input?: unknown): Promise<T> {
   const result = await dispatch(handlers, channel, input);

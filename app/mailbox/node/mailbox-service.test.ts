@@ -10,8 +10,8 @@ import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dovecotMissing, startDovecot, type DovecotServer } from '../../../e2e/fakes/dovecot';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
-import { dispatch } from '../../ipc/common/dispatch';
 import { handlersWithMemoryStores } from '../../test-support/testing-handlers';
+import { callerOf } from '../../test-support/handler-calls';
 
 const missing = dovecotMissing();
 if (missing) console.log(`Skipping the mailbox service tests: ${missing}`);
@@ -60,11 +60,7 @@ describe.skipIf(missing !== null)('mailbox service through the handlers', () => 
   it('sends 20, reads 3 bounces and a Korean unsubscribe reply, marks the rows, suppresses, exports', async () => {
     const events: Array<{ channel: string; payload: any }> = [];
     const { handlers } = handlersWithMemoryStores({ emit: (channel, payload) => void events.push({ channel, payload }) });
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel as never, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = callerOf(handlers);
     const account = await call('accounts:save', { label: 'Office', host: '127.0.0.1', port: sink.port, security: 'none', username: USER, password: PASSWORD, fromAddress: 'office@school.test', fromName: '행정실' });
     const list = await call('lists:paste', { name: 'Club', text: Array.from({ length: 20 }, (_, i) => `회원 ${i} <m${i}@club.test>`).join('\n') });
     const created = await call('campaigns:create', {

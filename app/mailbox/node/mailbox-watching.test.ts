@@ -32,6 +32,7 @@ import { createMemoryStore, createTestCipher } from '../../test-support/memory-p
 import { MAILBOX_PROBLEM_WORDS } from '../common/mailbox-diagnosis';
 import type { BounceOutcome, MailboxOutcomeSink, SentRow } from '../common/match-report';
 import { createMemoryWatcherStateStore, MailboxWatcher, type MailboxError, type MailboxWatcherOptions, type SetTimer, type WatcherStateStore } from './mailbox-watcher';
+import { callerOf } from '../../test-support/handler-calls';
 
 const missing = dovecotMissing();
 if (missing) console.log(`Skipping the mailbox watching tests: ${missing}`);
@@ -348,12 +349,7 @@ describe.skipIf(missing !== null)('mailbox watching over time, and XOAUTH2, agai
       watchMailboxes: true,
       onClose: (close) => void closers.push(close),
     });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const call = async (channel: string, input?: unknown): Promise<any> => {
-      const result = await dispatch(handlers, channel as never, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = callerOf(handlers);
     try {
       const pass = USERS.find((u) => u.user === 'svc')!.pass;
       const account = await call('accounts:save', { label: 'Office', host: '127.0.0.1', port: smtp.port, security: 'none', username: 'svc', password: pass, fromAddress: 'svc@school.test', fromName: '행정실' });

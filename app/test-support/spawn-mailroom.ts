@@ -1,0 +1,42 @@
+/** Spawns the real `mailroom` binary (bin/mailroom.mjs) on a data folder, for the command-line tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/mailroom.mjs');
+
+/** How a run of the binary ended. */
+export interface MailroomRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Where and how to run it: the data folder and passphrase, standard input, extra environment (English unless set), and the child once started (to signal it). */
+export interface MailroomSpawn {
+  readonly dataDir: string;
+  readonly passphrase: string;
+  readonly input?: string;
+  readonly env?: Record<string, string | undefined>;
+  readonly onStart?: (child: ChildProcess) => void;
+}
+
+/** Runs `mailroom args…` to its end. */
+export function spawnMailroom(args: readonly string[], options: MailroomSpawn): Promise<MailroomRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, MAILROOM_DATA_DIR: options.dataDir, MAILROOM_PASSPHRASE: options.passphrase, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+    options.onStart?.(child);
+  });
+}
