@@ -168,6 +168,8 @@ const record = (port: number): AccountRecord => ({
 interface ScenarioResult {
   readonly seconds: number;
   readonly sent: number;
+  /** CPU time (user + system) of the client process over the same span: steadier than the wall time on a busy machine. */
+  readonly cpuMs: number;
   /** For the paced run: messages per minute between the first and the last acceptance. */
   readonly achievedPerMinute?: number;
 }
@@ -179,6 +181,7 @@ async function scenario(name: string, sinkKind: SinkKind): Promise<ScenarioResul
   const paced = name === 'paced';
   const roster = paced ? members.slice(0, PACE_COUNT) : members;
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   let sent = 0;
   let achievedPerMinute: number | undefined;
   if (name === 'pooled' || name === 'pooled-default') {
@@ -251,10 +254,12 @@ async function scenario(name: string, sinkKind: SinkKind): Promise<ScenarioResul
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const received = sink ? await sink.received(sent) : sent;
   sink?.close();
   if (received !== sent) throw new Error(`${name}: sink received ${received}, sent ${sent}`);
-  return { seconds, sent, ...(achievedPerMinute === undefined ? {} : { achievedPerMinute }) };
+  return { seconds, sent, cpuMs, ...(achievedPerMinute === undefined ? {} : { achievedPerMinute }) };
 }
 
 const LABELS: Record<string, string> = {
