@@ -191,11 +191,11 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
     };
     // The files are looked up with the mapped columns under their headers; the snapshot keeps the
     // members as the list stores them, the mapped columns once (added again where messages are rendered).
-    const recipients = list.members.filter(keep);
-    const stored = lists.members(input.listId).filter(keep);
+    // Read only when needed: a Compose change asks for the report alone, and a long list costs its read.
+    const stored = () => lists.members(input.listId).filter(keep);
     // Per-member attachments: every recipient's files resolved inside the chosen folder, sized with the shared ones.
     const memberFiles = input.memberFiles
-      ? checkMemberFiles(input.memberFiles, recipients, { columns: list.columns, sharedRaw: preflightInput.attachmentBytes, maxMessageBytes: preset.maxMessageBytes })
+      ? checkMemberFiles(input.memberFiles, list.members.filter(keep), { columns: list.columns, sharedRaw: preflightInput.attachmentBytes, maxMessageBytes: preset.maxMessageBytes })
       : undefined;
     const withFiles = memberFiles ? { memberFiles: memberFiles.report, blocked: report.blocked || memberFiles.report.blocked } : {};
     return { report: { ...report, offered, hints: placeholderHints(missing, offered), ...withFiles }, record, list, template, preset, stored, memberFiles };
@@ -330,7 +330,7 @@ export function createListHandlers(deps: ListHandlerDeps): Pick<Handlers, ListCh
         listName: list.name,
         listId: list.id,
         template: { contentType: template.contentType, subject: template.subject, content: template.content, usageType: template.usageType },
-        recipients: stored,
+        recipients: stored(),
         mappedColumns: mappedColumnsOf(list),
         replyTo: input.replyTo,
         attachments: input.attachments,
