@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WATCH_EXTENSION_MS, WATCH_WINDOW_MS, watchChoiceAfter, watchEnd } from './watch-window';
+import { matchWindowMs, WATCH_EXTENSION_MS, WATCH_WINDOW_MS, watchChoiceAfter, watchEnd } from './watch-window';
 
 const HOUR = 60 * 60 * 1000;
 const sent = Date.UTC(2026, 10, 30, 9, 0);
@@ -48,6 +48,36 @@ describe('watch window', () => {
         }
         const nextSend = Math.max(now, lastSentAt ?? 0) + gap + 1;
         expect(watchEnd(nextSend, choice)).toBeGreaterThanOrEqual(nextSend + WATCH_WINDOW_MS);
+      }),
+    );
+  });
+
+  it('the matching window covers the last send for as long as it is watched: 72 hours, and every day the admin added', () => {
+    expect(matchWindowMs(sent, {})).toBe(WATCH_WINDOW_MS);
+    expect(matchWindowMs(null, {})).toBe(WATCH_WINDOW_MS);
+    expect(matchWindowMs(sent, watchChoiceAfter('extend', sent, {}, sent + HOUR))).toBe(WATCH_WINDOW_MS + WATCH_EXTENSION_MS);
+    // Extended on the fifth day: a report read then still finds the send of five days ago.
+    const late = sent + 5 * 24 * HOUR;
+    expect(matchWindowMs(sent, watchChoiceAfter('extend', sent, {}, late))).toBe(late + WATCH_EXTENSION_MS - sent);
+  });
+
+  it('property: at any moment the mailbox is watched, the last send lies inside the matching window; it is never under 72 hours', () => {
+    const time = fc.integer({ min: 0, max: 10 * 24 * HOUR });
+    const action = fc.constantFrom('stop' as const, 'extend' as const);
+    fc.assert(
+      fc.property(fc.option(time, { nil: null }), fc.array(fc.tuple(action, time), { maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), (lastSentAt, actions, where) => {
+        let choice = {};
+        let now = lastSentAt ?? 0;
+        for (const [act, step] of actions) {
+          now += step;
+          choice = watchChoiceAfter(act, lastSentAt, choice, now);
+        }
+        const window = matchWindowMs(lastSentAt, choice);
+        expect(window).toBeGreaterThanOrEqual(WATCH_WINDOW_MS);
+        const end = watchEnd(lastSentAt, choice);
+        if (lastSentAt === null || end === null || end < lastSentAt) return;
+        const checkAt = lastSentAt + Math.floor(where * (end - lastSentAt));
+        expect(checkAt - window).toBeLessThanOrEqual(lastSentAt);
       }),
     );
   });

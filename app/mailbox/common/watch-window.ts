@@ -30,3 +30,13 @@ export function watchChoiceAfter(action: 'stop' | 'extend', lastSentAt: number |
   const end = watchEnd(lastSentAt, choice);
   return { extendedUntil: Math.max(end ?? now, now) + WATCH_EXTENSION_MS };
 }
+
+/**
+ * How far back sent rows are matched to the reports a check reads: the 72 hours after a send, plus as much
+ * as the admin extended watching past that (a report read on an extended day still finds its send).
+ */
+export function matchWindowMs(lastSentAt: number | null, choice: WatchChoice): number {
+  const end = watchEnd(lastSentAt, choice);
+  if (end === null || lastSentAt === null) return WATCH_WINDOW_MS;
+  return Math.max(WATCH_WINDOW_MS, end - lastSentAt);
+}

@@ -12,8 +12,7 @@ import type { KeyValueStore, Logger } from '../../storage/node/ports';
 import type { MailboxOutcomes } from '../../campaigns/node/mailbox-outcomes';
 import type { MailboxProblem } from '../common/mailbox-diagnosis';
 import { PRESET_MAILBOXES, type ImapAuth, type NoMailboxReason } from '../common/imap-settings';
-import { MATCH_WINDOW_MS } from '../common/match-report';
-import { watchChoiceAfter, watchEnd, type WatchChoice } from '../common/watch-window';
+import { matchWindowMs, watchChoiceAfter, watchEnd, type WatchChoice } from '../common/watch-window';
 import { MailboxError, MailboxWatcher, type CheckSummary, type ImapSecurity, type MailboxWatcherOptions, type WatcherStateStore } from './mailbox-watcher';
 
 /** A mailbox server the user named for an account whose preset has none (where a relay's bounces land). */
@@ -127,13 +126,14 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
       security: place.server.security,
       auth: await authOf(accountId),
       ...(record.caCertificate ? { ca: record.caCertificate } : {}),
-      since: new Date(now() - MATCH_WINDOW_MS),
+      since: new Date(now() - matchWindowMs(outcomes.lastSentAt(accountId), watchChoice(accountId))),
     };
     return new MailboxWatcher(options, {
       sink: outcomes,
       rows: outcomes.rowsFor(accountId),
       state: stateStore(accountId),
       now: () => new Date(now()),
+      windowMs: () => matchWindowMs(outcomes.lastSentAt(accountId), watchChoice(accountId)),
       ...(watch
         ? {
             // Watching ends 72 hours after the account's last send (a later send moves the end), or when the admin says.

@@ -12,7 +12,7 @@
 import { ImapFlow, type FetchMessageObject, type SearchObject } from 'imapflow';
 import type { ImapAuth } from '../common/imap-settings';
 import { saysAddressGone } from '../common/delivery-report';
-import { matchableFromReport, matchReport, normalizeMessageId, type MailboxOutcomeSink, type SentRow, type SentRowSource } from '../common/match-report';
+import { MATCH_WINDOW_MS, matchableFromReport, matchReport, normalizeMessageId, type MailboxOutcomeSink, type SentRow, type SentRowSource } from '../common/match-report';
 import { MAILBOX_PROBLEM_WORDS, type MailboxProblem } from '../common/mailbox-diagnosis';
 import { asksToUnsubscribe, parseUnsubscribeToken } from '../common/unsubscribe-request';
 import { readMailboxMessage } from './mailbox-message';
@@ -189,12 +189,17 @@ export class MailboxWatcher {
       readonly setTimer?: SetTimer;
       /** When watching ends (ms since epoch; the campaign window, which the user may extend), read before every wait; null: no end. */
       readonly until?: () => number | null;
+      /** How far back sent rows are matched, read before every check (it grows when the admin extends watching); default `options.windowMs`. */
+      readonly windowMs?: () => number;
       /** Told of every failed check while watching (the loop carries on). */
       readonly onError?: (error: MailboxError) => void;
       /** Told of every finished check while watching. */
       readonly onCheck?: (summary: CheckSummary) => void;
     },
   ) {}
+
+  /** The matching window of the check under way. */
+  private windowMs = MATCH_WINDOW_MS;
 
   private client(auth: ImapAuth): ImapFlow {
     const { host, port, security, ca, logger } = this.options;
@@ -248,7 +253,8 @@ export class MailboxWatcher {
   private async checkWith(client: ImapFlow): Promise<CheckSummary> {
     const summary = { sourcesFetched: 0, bounces: 0, delayed: 0, unsubscribes: 0, autoReplies: 0, unmatched: 0, uidValidityChanged: [] as string[] };
     const now = this.deps.now?.() ?? new Date();
-    const rows = await this.deps.rows.sentRowsSince(new Date(now.getTime() - (this.options.windowMs ?? 72 * 3600_000)));
+    this.windowMs = this.deps.windowMs?.() ?? this.options.windowMs ?? MATCH_WINDOW_MS;
+    const rows = await this.deps.rows.sentRowsSince(new Date(now.getTime() - this.windowMs));
     try {
       for (const mailbox of this.options.mailboxes ?? ['INBOX']) await this.checkMailbox(client, mailbox, rows, summary);
     } catch (error) {
@@ -314,7 +320,7 @@ export class MailboxWatcher {
               if (report.action === 'delayed') summary.delayed += 1;
               continue;
             }
-            const match = matchReport(matchableFromReport(report), rows, this.options.windowMs);
+            const match = matchReport(matchableFromReport(report), rows, this.windowMs);
             if (match.row === null) {
               summary.unmatched += 1;
               continue;
@@ -339,7 +345,7 @@ export class MailboxWatcher {
           summary.autoReplies += 1;
         } else if (read.kind === 'unsubscribe-request') {
           const tokenRow = read.token ? rows.find((row) => row.campaignId === read.token!.campaignId && row.memberIndex === read.token!.memberIndex) : undefined;
-          const byReference = tokenRow ? null : matchReport({ recipient: '', messageIds: read.messageIds, reportedAt: read.receivedAt }, rows, this.options.windowMs);
+          const byReference = tokenRow ? null : matchReport({ recipient: '', messageIds: read.messageIds, reportedAt: read.receivedAt }, rows, this.windowMs);
           const row = tokenRow ?? byReference?.row ?? null;
           if (row === null) {
             summary.unmatched += 1;
