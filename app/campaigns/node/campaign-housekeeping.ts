@@ -99,6 +99,6 @@ export function createCampaignHousekeeping(deps: CampaignHousekeepingDeps): Pick
       const { data: _data, ...summary } = drafts.save({ title: header.template.subject, data: draftOfCampaign(header, deps.lists()) });
       return summary;
     },
-    'campaigns:list-archived': async () => campaigns.list().filter((c) => c.archivedAt !== undefined),
+    'campaigns:list-archived': async () => campaigns.list('archived'),
   };
 }

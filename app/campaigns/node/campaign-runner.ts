@@ -54,7 +54,7 @@ export interface CampaignRunner {
   cancel(id: string): Promise<CampaignSummary>;
   /** Every row of a campaign, as the journal has it now; or a window of them (of one state when `status` is given), with their number. */
   detail(id: string, window?: { readonly offset?: number | undefined; readonly limit?: number | undefined; readonly status?: DeliveryStatus | undefined }): CampaignDetail;
-  /** The history: every campaign, newest first, with its counts. */
+  /** The history: every campaign not archived, newest first, with its counts. */
   list(): CampaignSummary[];
   /** One page of the history, newest first, and how many campaigns there are. */
   history(offset: number, limit: number): { campaigns: CampaignSummary[]; total: number };
@@ -377,7 +377,7 @@ export function createCampaignRunner(deps: CampaignRunnerDeps): CampaignRunner {
       };
     },
     list() {
-      return campaigns.list();
+      return campaigns.list('current');
     },
     history(offset, limit) {
       return campaigns.page(offset, limit);

@@ -78,8 +78,8 @@ export interface CampaignStore {
   create(
     snapshot: Omit<CampaignSnapshot, 'id' | 'createdAt' | 'status'> & { readonly status?: CampaignSnapshot['status']; readonly name?: string; readonly listId?: string; readonly locale?: string },
   ): CampaignSnapshot;
-  /** Summaries with their counts, newest first: one read of the campaigns table, no journal. */
-  list(): CampaignSummary[];
+  /** Summaries with their counts, newest first: one read of the campaigns table, no journal; all, or only those shown in the history (`current`) or archived. */
+  list(which?: 'all' | 'current' | 'archived'): CampaignSummary[];
   /** One page of the summaries not archived, newest first, and how many there are: the campaigns table only (its counts per state), never the recipients. */
   page(offset: number, limit: number): { campaigns: CampaignSummary[]; total: number };
   /** One summary, or undefined. */
@@ -193,7 +193,11 @@ const memberOf = (row: RecipientRow): Member => ({ line: row.line, email: row.em
 export function createCampaignStore(database: MailroomDatabase, clock: Clock, options: CampaignStoreOptions = {}): CampaignStore {
   const { db } = database;
   const locale = options.locale ?? processLocale;
-  const list = db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC`);
+  const listOf = {
+    all: db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns ORDER BY seq DESC`),
+    current: db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE archived_at IS NULL ORDER BY seq DESC`),
+    archived: db.prepare<[], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE archived_at IS NOT NULL ORDER BY seq DESC`),
+  };
   const page = db.prepare<[number, number], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE archived_at IS NULL ORDER BY seq DESC LIMIT ? OFFSET ?`);
   const total = db.prepare<[], number>('SELECT count(*) FROM campaigns WHERE archived_at IS NULL').pluck();
   const summary = db.prepare<[string], CampaignRow>(`SELECT ${SUMMARY_COLUMNS} FROM campaigns WHERE id = ?`);
@@ -257,7 +261,7 @@ export function createCampaignStore(database: MailroomDatabase, clock: Clock, op
       });
       return snapshot;
     },
-    list: () => list.all().map(summaryOf),
+    list: (which = 'all') => listOf[which].all().map(summaryOf),
     page: (offset, limit) => db.transaction(() => ({ campaigns: page.all(limit, offset).map(summaryOf), total: total.get() ?? 0 }))(),
     summary(id) {
       const row = summary.get(id);

@@ -273,7 +273,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const detail = runner.detail(id, window);
       return { ...detail, rows: outcomes.withSuppression(detail.rows) };
     },
-    'campaigns:list': async () => runner.list().filter((c) => c.archivedAt === undefined),
+    'campaigns:list': async () => runner.list(),
     'campaigns:history': async ({ offset, limit }) => runner.history(offset, limit),
     'campaigns:start': async ({ id }) => runner.start(id),
     'campaigns:pause': async ({ id }) => runner.pause(id),
