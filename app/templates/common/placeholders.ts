@@ -146,12 +146,24 @@ export function emptyPlaceholders(paths: readonly string[], data: Readonly<Recor
  */
 export function memberDataRoot(member: MemberData): Record<string, unknown> {
   const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(member.fields)) root[key.normalize('NFC')] = value;
+  for (const key in member.fields) if (Object.hasOwn(member.fields, key)) root[nfc(key)] = member.fields[key];
   root.name = member.name;
   root.email = member.email;
   if (member.code !== undefined) root.code = member.code;
   if (member.unsubscribe !== undefined) root.unsubscribe = member.unsubscribe;
   return root;
+}
+
+/** Column headers repeat on every member of a list: each is put in NFC once (the memory is bounded). */
+const nfcKeys = new Map<string, string>();
+function nfc(key: string): string {
+  let normal = nfcKeys.get(key);
+  if (normal === undefined) {
+    if (nfcKeys.size >= 4096) nfcKeys.clear();
+    normal = key.normalize('NFC');
+    nfcKeys.set(key, normal);
+  }
+  return normal;
 }
 
 function valueAt(data: unknown, path: string): unknown {
