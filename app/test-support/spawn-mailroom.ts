@@ -1,10 +1,17 @@
-/** Spawns the real `mailroom` binary (bin/mailroom.mjs) on a data folder, for the command-line tests. */
+/**
+ * Spawns the real `mailroom` binary (bin/mailroom.mjs) on a data folder, for the command-line tests: the
+ * copy vitest's globalSetup compiled for this run (app/test-support/compile-mailroom.ts), else the
+ * sources through tsx.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/mailroom.mjs');
+const compiled = inject('mailroomBinary');
+const BIN = compiled && existsSync(compiled) ? compiled : join(ROOT, 'bin/mailroom.mjs');
 
 /** How a run of the binary ended. */
 export interface MailroomRun {
