@@ -1,10 +1,10 @@
 /**
- * The `mailroom` binary compiled once for a test run (vitest's globalSetup): bin/mailroom.mjs and the
- * TypeScript it loads bundled by esbuild with the same settings tsx uses when it compiles them file by file
- * (target this Node, names kept), so each spawn skips tsx's loader. Packages stay outside the bundle and
- * load from node_modules as they do for the real command (better-sqlite3's native module among them);
- * `import.meta` in the project's files keeps its source file's value (package.json is read from the
- * checkout, as from the sources).
+ * The programs the tests spawn (the `mailroom` binary, the browser host's serve.ts, the two-process
+ * helpers), compiled once per test run by vitest's globalSetup: each bundled by esbuild with the settings
+ * tsx uses when it compiles the same files one by one (target this Node, names kept), so a spawn skips
+ * tsx's loader. Packages stay outside the bundles and load from node_modules as they do from the sources
+ * (better-sqlite3's native module among them); `import.meta` in the project's files keeps its source
+ * file's value (package.json and the built renderer are found from the checkout, as from the sources).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,14 +15,20 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The compiled `mailroom` binary of this run ('' when none was built). */
-    mailroomBinary: string;
+    /** Where this run's compiled copies are: entry (relative to the checkout) → compiled file. */
+    compiledEntries: Record<string, string>;
   }
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Where each run's compiled binary lives, in a folder named after the vitest process (ignored by git with node_modules). */
-const CACHE = join(ROOT, 'node_modules/.cache/mailroom-test-binary');
+/** Each run's compiled copies live in a folder named after the vitest process, under node_modules (ignored by git; their packages resolve from there). */
+const CACHE = join(ROOT, 'node_modules/.cache/mailroom-test-entries');
+
+/** The entries compiled for the tests, relative to the checkout. */
+export const TEST_ENTRIES = ['bin/mailroom.mjs', 'app/host-web/node/serve.ts', 'app/test-support/storage-writer.ts', 'app/test-support/ledger-recorder.ts'] as const;
+
+/** An entry the tests spawn. */
+export type TestEntry = (typeof TEST_ENTRIES)[number];
 
 /** tsx's loader is not needed once everything is compiled: bin/mailroom.mjs's `register()` does nothing in the bundle. */
 const noLoader: Plugin = {
@@ -50,11 +56,13 @@ const sourceImportMeta: Plugin = {
   },
 };
 
-/** Bundles bin/mailroom.mjs into `outFile` (a file under the checkout, so its packages resolve from node_modules). */
-export async function compileMailroom(outFile: string): Promise<void> {
+/** Bundles each entry into `outDir` (a folder under the checkout, so their packages resolve from node_modules); returns entry → compiled file. */
+export async function compileEntries(outDir: string, entries: readonly TestEntry[] = TEST_ENTRIES): Promise<Record<string, string>> {
   await build({
-    entryPoints: [join(ROOT, 'bin/mailroom.mjs')],
-    outfile: outFile,
+    entryPoints: entries.map((entry) => join(ROOT, entry)),
+    outdir: outDir,
+    outbase: ROOT,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -64,6 +72,7 @@ export async function compileMailroom(outFile: string): Promise<void> {
     plugins: [noLoader, sourceImportMeta],
     logLevel: 'warning',
   });
+  return Object.fromEntries(entries.map((entry) => [entry, join(outDir, entry.replace(/\.m?[jt]s$/, '.mjs'))]));
 }
 
 const alive = (pid: number) => {
@@ -77,18 +86,16 @@ const alive = (pid: number) => {
 
 let runDir: string | undefined;
 
-/** vitest globalSetup: compiles the binary for this run and tells the tests where it is (app/test-support/spawn-mailroom.ts). */
+/** vitest globalSetup: compiles the entries for this run and tells the tests where they are (app/test-support/spawn-entry.ts). */
 export async function setup(project: TestProject): Promise<void> {
   // Folders left by runs that were killed before their teardown.
   if (existsSync(CACHE)) for (const name of readdirSync(CACHE)) if (!alive(Number(name))) rmSync(join(CACHE, name), { recursive: true, force: true });
   runDir = join(CACHE, String(process.pid));
   mkdirSync(runDir, { recursive: true });
-  const binary = join(runDir, 'mailroom.mjs');
-  await compileMailroom(binary);
-  project.provide('mailroomBinary', binary);
+  project.provide('compiledEntries', await compileEntries(runDir));
 }
 
-/** vitest globalSetup teardown: removes this run's compiled binary. */
+/** vitest globalSetup teardown: removes this run's compiled copies. */
 export function teardown(): void {
   if (runDir !== undefined) rmSync(runDir, { recursive: true, force: true });
 }
