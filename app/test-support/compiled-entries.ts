@@ -92,7 +92,13 @@ export async function setup(project: TestProject): Promise<void> {
   if (existsSync(CACHE)) for (const name of readdirSync(CACHE)) if (!alive(Number(name))) rmSync(join(CACHE, name), { recursive: true, force: true });
   runDir = join(CACHE, String(process.pid));
   mkdirSync(runDir, { recursive: true });
-  project.provide('compiledEntries', await compileEntries(runDir));
+  try {
+    project.provide('compiledEntries', await compileEntries(runDir));
+  } catch (error) {
+    // The tests that spawn these programs then run the sources through tsx and fail there, one by one, if the sources are broken.
+    console.error(`The programs the tests spawn could not be compiled; they run from the sources through tsx instead. ${error instanceof Error ? error.message : String(error)}`);
+    project.provide('compiledEntries', {});
+  }
 }
 
 /** vitest globalSetup teardown: removes this run's compiled copies. */
