@@ -1,10 +1,12 @@
-/** Spawns the real `mailroom` binary (bin/mailroom.mjs) on a data folder, for the command-line tests. */
+/**
+ * Spawns the real `mailroom` binary (bin/mailroom.mjs) on a data folder, for the command-line tests: the
+ * copy vitest's globalSetup compiled for this run (compiled-entries.ts), else the sources through tsx.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeArgsFor } from './spawn-entry';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/mailroom.mjs');
 
 /** How a run of the binary ended. */
 export interface MailroomRun {
@@ -25,7 +27,7 @@ export interface MailroomSpawn {
 /** Runs `mailroom args…` to its end. */
 export function spawnMailroom(args: readonly string[], options: MailroomSpawn): Promise<MailroomRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...nodeArgsFor('bin/mailroom.mjs'), ...args], {
       cwd: ROOT,
       env: { ...process.env, MAILROOM_DATA_DIR: options.dataDir, MAILROOM_PASSPHRASE: options.passphrase, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -8,14 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openDatabase } from '../../storage/node/database';
 import { systemClock } from '../../storage/node/ports';
 import { createSendLedger } from './send-ledger';
+import { nodeArgsFor } from '../../test-support/spawn-entry';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const RECORDER = fileURLToPath(new URL('../../test-support/ledger-recorder.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mailroom-ledger-two-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function recorder(accountId: string, login: string, count: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', RECORDER, dir, accountId, login, String(count)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgsFor('app/test-support/ledger-recorder.ts'), dir, accountId, login, String(count)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

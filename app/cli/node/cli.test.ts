@@ -339,13 +339,21 @@ describe('mailroom campaign', () => {
     const listId = await importList('Paused elsewhere', 80, 'p');
     const id = await createCampaign(listId, noticeTemplate.id, office.id);
     const hold = holdAnswers();
-    const running = mailroom(['campaign', 'resume', id, '--json']);
+    let runnerOut = '';
+    const running = mailroom(['campaign', 'resume', id, '--json'], { onStart: (child) => child.stdout?.on('data', (chunk: Buffer) => (runnerOut += chunk.toString())) });
     await until(() => sink.messages.some((m) => m.rcptTo[0]?.startsWith('p')), 'the first command to send');
-    const pause = await mailroom(['campaign', 'pause', id]);
+    const pausing = mailroom(['campaign', 'pause', id]);
+    // The running command got the pause command's SIGINT: its messages in flight may now be answered.
+    await until(() => runnerOut.includes('"event":"interrupt"'), 'the running command to be interrupted');
     dataHold = undefined;
     hold.release();
+    const pause = await pausing;
     expect(pause.code, pause.stderr).toBe(EXIT.ok);
     expect(pause.stdout).toContain('paused');
     expect((await running).code).toBe(EXIT.interrupted);
+    const detail = await call<{ campaign: { status: string }; counts: Record<string, number> }>(seed, 'campaigns:get', { id });
+    expect(detail.campaign.status).toBe('paused');
+    expect(detail.counts).toMatchObject({ sending: 0, unknown: 0 });
+    expect(detail.counts.sent).toBe(sink.messages.filter((m) => m.rcptTo[0]?.startsWith('p')).length);
   }, 300_000);
 });

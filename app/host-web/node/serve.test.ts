@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHandlers } from '../../handlers/node/node-composition';
 import { browserCommand, mustNotOpen } from './open-browser';
 import { rememberedPort, rememberPort } from './port-memory';
+import { nodeArgsFor } from '../../test-support/spawn-entry';
 
 const root = resolve(import.meta.dirname, '../../..');
 let dir: string;
@@ -20,7 +21,7 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 /** Runs serve.ts until it exits, or until it prints its address (then stops it). */
 function serve(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/host-web/node/serve.ts'], {
+    const child = spawn(process.execPath, nodeArgsFor('app/host-web/node/serve.ts'), {
       cwd: root,
       env: { ...process.env, MAILROOM_STATIC_DIR: join(dir, 'static'), MAILROOM_NO_OPEN: '1', ...env },
     });

@@ -11,14 +11,14 @@ import { createTemplateStore } from '../../templates/node/template-store';
 import { AppError } from '../../ipc/common/app-error';
 import { BUSY_MESSAGE, DATABASE_FILE_NAME, openDatabase } from './database';
 import { systemClock } from './ports';
+import { nodeArgsFor } from '../../test-support/spawn-entry';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const WRITER = fileURLToPath(new URL('../../test-support/storage-writer.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mailroom-two-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writer(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgsFor('app/test-support/storage-writer.ts'), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
