@@ -20,7 +20,9 @@
  * - smtp-connection/index.js `send(envelope, message, done)`: `message.on('error')`, `message.pipe(dataStream)`,
  *   `message.destroy()` (envelope refused, or `close()` through `_pendingSend`), `removeListener`;
  *   `_createSendStream`: the DataStream is piped to the socket and its 'end' comes once the terminating
- *   dot was pushed to it (where nodemailer logs `<N bytes encoded mime message>`).
+ *   dot was pushed to it (where nodemailer logs `<N bytes encoded mime message>`). The socket is
+ *   found through the DataStream's `_readableState.pipes` (Node's stream internals) to cork it while
+ *   the body and the dot are pushed; without it they simply go in two writes.
  */
 import { Readable, type Writable } from 'node:stream';
 import type { Transporter } from 'nodemailer';
@@ -95,12 +97,24 @@ class HeldBody extends Readable {
       () => {
         if (this.destroyed || this.#started) return;
         this.#started = true;
+        // The body and the terminating dot leave in one write: the DataStream pushes both synchronously
+        // into the socket it is piped to, corked meanwhile (one syscall per message instead of two).
+        const socket = socketOf(target);
+        socket?.cork();
         target.end(this.raw);
+        socket?.uncork();
       },
       (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
     );
     return destination;
   }
+}
+
+/** The socket nodemailer's DataStream is piped to (`_createSendStream`), through Node's Readable state; undefined if that ever changes. */
+function socketOf(dataStream: Readable): Writable | undefined {
+  const pipes = (dataStream as unknown as { _readableState?: { pipes?: unknown } })._readableState?.pipes;
+  const socket = Array.isArray(pipes) && pipes.length === 1 ? (pipes[0] as Partial<Writable>) : undefined;
+  return typeof socket?.cork === 'function' && typeof socket.uncork === 'function' ? (socket as Writable) : undefined;
 }
 
 /** The part of nodemailer's MailMessage the pool reads (see the list above). */
