@@ -191,6 +191,14 @@ export function dailyLimitOf(record: AccountRecord): number | null {
   return record.dailyLimit ?? PRESETS[record.presetId]?.dailyLimit ?? null;
 }
 
+/**
+ * How long the engine goes by what it last read of the send ledger (the login's sends in the window from
+ * every process, the provider's refusal) before reading it again; its own sends are counted at once, and
+ * reaching the daily limit by these figures reads again before anything waits or stops. Other processes'
+ * sends reach the ledger up to `PERSIST_INTERVAL_MS` (1 s) late anyway; this adds at most a quarter of that.
+ */
+const LEDGER_READ_MS = 250;
+
 /** A message ready to hand over. */
 type Sendable = Extract<BuiltMessage, { ok: true }>;
 
@@ -305,6 +313,17 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     return earliest;
   };
 
+  // ── the ledger (a database read each) at most every LEDGER_READ_MS; this run's own sends counted at once ──
+  const ledgerRead = { at: Number.NEGATIVE_INFINITY, sent: 0, ownSince: 0, held: undefined as ReturnType<SendLedger['providerLimit']> };
+  const readLedger = (now: number, force: boolean) => {
+    if (!force && now >= ledgerRead.at && now - ledgerRead.at < LEDGER_READ_MS) return;
+    ledgerRead.at = now;
+    ledgerRead.sent = dailyLimit === null ? 0 : ledger.sentInLastDay(record.id);
+    ledgerRead.ownSince = 0;
+    ledgerRead.held = ledger.providerLimit(record.id);
+  };
+  const sentInWindow = () => ledgerRead.sent + ledgerRead.ownSince;
+
   let stop: Stop | undefined;
   const stopWith = (reason: Stop) => {
     // The first reason wins, except that a cancel overrides a pause.
@@ -350,12 +369,14 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       const retryAt = earliestRetry();
       return othersInFlight > 0 || retryAt === undefined ? { kind: 'wait' } : { kind: 'wait', ms: retryAt - now };
     }
-    if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) {
+    readLedger(now, false);
+    // At the limit by the figures read: read again to be exact before waiting or stopping.
+    if (dailyLimit !== null && sentInWindow() + othersInFlight >= dailyLimit && (readLedger(now, true), sentInWindow() + othersInFlight >= dailyLimit)) {
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
     }
     // The provider said its daily limit is reached (this run, another campaign, another process, another
     // account on the login): wait for the time it can go on instead of spending a refused message on it.
-    const held = ledger.providerLimit(record.id);
+    const held = ledgerRead.held;
     if (held !== undefined && Date.parse(held.resumeAt) > now) {
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: Date.parse(held.resumeAt) };
     }
@@ -419,7 +440,10 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       }
       // A journal that cannot be written stops the run (the error surfaces here), whatever SMTP said.
       await durable;
-      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') ledger.record(record.id);
+      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') {
+        ledger.record(record.id);
+        ledgerRead.ownSince += 1;
+      }
       const next = finishAttempt(sending, outcome);
       if (next.status === 'deferred') deferred.add(index);
       outcomeLine = { i: index, s: next };
@@ -443,6 +467,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       case 'pause-account': {
         // The provider's own word: remembered per login with the time sending can go on (see `limitResumeAt`).
         const held = ledger.noteLimitReply(record.id, failure.response ?? failure.message, now);
+        ledgerRead.at = Number.NEGATIVE_INFINITY;
         stopWith({ kind: 'quota', resumeAt: Date.parse(held.resumeAt), failure });
         return { kind: 'released' };
       }
