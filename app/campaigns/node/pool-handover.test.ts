@@ -4,6 +4,7 @@
  * transport, the body waits for the journal, and what arrives is byte for byte what was composed.
  */
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { createRequire } from 'node:module';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,23 @@ describe('pool hand-over', () => {
     const custom = nodemailer.createTransport({ jsonTransport: true });
     expect([poolOf(pooled) !== undefined, poolOf(single), poolOf(custom)]).toEqual([true, undefined, undefined]);
     for (const t of [pooled, single, custom]) t.close();
+  });
+
+  it('the body counts as unread (so the pool may re-queue it) until it was handed to the connection after the journal line', async () => {
+    let mail: { message: { createReadStream(): NodeJS.ReadableStream & { readableDidRead: boolean }; getEnvelope(): unknown; getHeader(key: string): unknown } } | undefined;
+    const capture = { send: (m: typeof mail) => (mail = m) } as unknown as Parameters<typeof sendThroughPool>[0];
+    const held = gate();
+    void sendThroughPool(capture, message(7), { durable: held.durable, dataWritten: false });
+    const body = mail!.message.createReadStream();
+    const connection = new PassThrough();
+    connection.resume();
+    body.pipe(connection);
+    await held.wanted;
+    expect(body.readableDidRead).toBe(false);
+    held.open();
+    await new Promise((resolve) => connection.once('end', resolve));
+    expect(body.readableDidRead).toBe(true);
+    expect([mail!.message.getEnvelope(), mail!.message.getHeader('Message-ID')]).toEqual([{ from: USER, to: ['m7@school.test'] }, '<h7@school.test>']);
   });
 
   it('holds the body until the journal line is durable, then the server gets exactly the composed bytes', async () => {

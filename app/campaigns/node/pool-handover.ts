@@ -78,10 +78,8 @@ class HeldBody extends Readable {
     private readonly handover: Handover,
   ) {
     super();
-  }
-
-  override get readableDidRead(): boolean {
-    return this.#started;
+    // What the pool reads to decide a re-queue (see above): true only once the body was handed to the connection.
+    Object.defineProperty(this, 'readableDidRead', { get: () => this.#started });
   }
 
   override _read(): void {
