@@ -15,8 +15,7 @@
  * it fires once the terminating `.` has been written to the socket. A drop after it, without a server
  * reply, makes the member `unknown`; a drop before it cannot have delivered anything and is retried.
  */
-import { randomUUID } from 'node:crypto';
-import type { Readable, Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
 import type { SmtpFailure } from '../../ipc/common/contract';
 import {
   backoffMs,
@@ -45,6 +44,7 @@ import { DAY_MS, type SendLedger } from '../../accounts/node/send-ledger';
 import { createAccountTransport, credentialSecrets, type AccountCredentials } from '../../accounts/node/account-transport';
 import { SMTP_TIMEOUTS, toSmtpFailure, type SmtpTimeouts } from '../../accounts/node/smtp-transport';
 import { readMemberFiles } from '../../member-files/node/member-files-service';
+import { poolOf, sendThroughPool, watchDataStream, type Handover } from './pool-handover';
 
 /** Tunables of the engine; tests shrink the times. */
 export interface EngineOptions {
@@ -191,6 +191,14 @@ export function dailyLimitOf(record: AccountRecord): number | null {
   return record.dailyLimit ?? PRESETS[record.presetId]?.dailyLimit ?? null;
 }
 
+/**
+ * How long the engine goes by what it last read of the send ledger (the login's sends in the window from
+ * every process, the provider's refusal) before reading it again; its own sends are counted at once, and
+ * reaching the daily limit by these figures reads again before anything waits or stops. Other processes'
+ * sends reach the ledger up to `PERSIST_INTERVAL_MS` (1 s) late anyway; this adds at most a quarter of that.
+ */
+const LEDGER_READ_MS = 250;
+
 /** A message ready to hand over. */
 type Sendable = Extract<BuiltMessage, { ok: true }>;
 
@@ -199,14 +207,6 @@ type Stop =
   | { readonly kind: 'cancel' }
   | { readonly kind: 'failure'; readonly failure: SmtpFailure }
   | { readonly kind: 'quota'; readonly resumeAt: number; readonly failure?: SmtpFailure };
-
-/** What the stream plugin knows of one message. */
-interface Handover {
-  /** Resolves once the member's `sending` line is on disk; the body waits for it. */
-  readonly durable: Promise<void>;
-  /** True once the DATA stream, terminating dot included, was written to the socket. */
-  dataWritten: boolean;
-}
 
 /** Runs a campaign until it completes, pauses, waits for quota or is cancelled. */
 export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutcome> {
@@ -224,6 +224,9 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       ? undefined
       : Object.fromEntries(listHeaders({ kind: headerKind, campaignId: snapshot.id, memberIndex, senderAddress: record.fromAddress, listName: snapshot.listName, httpsEndpoint: record.unsubscribeUrl ?? null }));
   const domain = record.fromAddress.split('@')[1] ?? 'mailroom.invalid';
+  // Message-IDs: one random token per run (96 bits) and a counter, unique without a UUID per message.
+  const idPrefix = randomBytes(12).toString('base64url');
+  let messageCount = 0;
 
   // ── progress, batched ──
   const changed = new Map<number, DeliveryState>();
@@ -276,6 +279,8 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     maxConnections: options.maxConnections,
     maxMessages: options.maxMessages,
   });
+  // Messages composed here go straight to the SMTP pool (pool-handover); the rest through the Mailer.
+  const pool = poolOf(transport);
   const handovers = new Map<string, Handover>();
   transport.use('stream', (mail, done) => {
     const handover = handovers.get(bareId(mail.message.messageId()));
@@ -307,6 +312,17 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     }
     return earliest;
   };
+
+  // ── the ledger (a database read each) at most every LEDGER_READ_MS; this run's own sends counted at once ──
+  const ledgerRead = { at: Number.NEGATIVE_INFINITY, sent: 0, ownSince: 0, held: undefined as ReturnType<SendLedger['providerLimit']> };
+  const readLedger = (now: number, force: boolean) => {
+    if (!force && now >= ledgerRead.at && now - ledgerRead.at < LEDGER_READ_MS) return;
+    ledgerRead.at = now;
+    ledgerRead.sent = dailyLimit === null ? 0 : ledger.sentInLastDay(record.id);
+    ledgerRead.ownSince = 0;
+    ledgerRead.held = ledger.providerLimit(record.id);
+  };
+  const sentInWindow = () => ledgerRead.sent + ledgerRead.ownSince;
 
   let stop: Stop | undefined;
   const stopWith = (reason: Stop) => {
@@ -353,12 +369,14 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       const retryAt = earliestRetry();
       return othersInFlight > 0 || retryAt === undefined ? { kind: 'wait' } : { kind: 'wait', ms: retryAt - now };
     }
-    if (dailyLimit !== null && ledger.sentInLastDay(record.id) + othersInFlight >= dailyLimit) {
+    readLedger(now, false);
+    // At the limit by the figures read: read again to be exact before waiting or stopping.
+    if (dailyLimit !== null && sentInWindow() + othersInFlight >= dailyLimit && (readLedger(now, true), sentInWindow() + othersInFlight >= dailyLimit)) {
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: ledger.nextFreeAt(record.id) ?? now + DAY_MS };
     }
     // The provider said its daily limit is reached (this run, another campaign, another process, another
     // account on the login): wait for the time it can go on instead of spending a refused message on it.
-    const held = ledger.providerLimit(record.id);
+    const held = ledgerRead.held;
     if (held !== undefined && Date.parse(held.resumeAt) > now) {
       return othersInFlight > 0 ? { kind: 'wait' } : { kind: 'quota', resumeAt: Date.parse(held.resumeAt) };
     }
@@ -389,7 +407,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
    * The journal line that says a member is `sending` must be on disk before the message can be
    * delivered, that is before the body and its final dot are written. Nothing before them delivers
    * anything, so MAIL FROM, RCPT TO and DATA go out while the line is being flushed, and the body
-   * waits for the flush (see `watchDataStream`). The outcome of one member goes to the journal in the
+   * waits for the flush (see pool-handover). The outcome of one member goes to the journal in the
    * same write as the next member's `sending` line.
    */
   const work = async (first: Claim) => {
@@ -397,18 +415,20 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
     let outcomeLine: JournalEntry | undefined;
     while (claim !== undefined) {
       const { index, previous, message } = claim;
-      const messageId = `${randomUUID()}@${domain}`;
+      const messageId = `${idPrefix}.${(messageCount += 1).toString(36)}@${domain}`;
       const sending = startAttempt(previous, `<${messageId}>`, clock.now());
       const durable = commit(outcomeLine ? [outcomeLine, { i: index, s: sending }] : [{ i: index, s: sending }]);
       durable.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
       const handover: Handover = { durable, dataWritten: false };
-      handovers.set(messageId, handover);
+      const direct = pool !== undefined && message.raw !== undefined;
+      if (!direct) handovers.set(messageId, handover);
       let outcome: AttemptOutcome;
       try {
         // The message composed once as one buffer (see message-builder); nodemailer composes the rare one it cannot.
-        const info = await transport.sendMail(
-          message.raw ? { envelope: message.envelope, raw: message.raw(messageId, new Date(clock.now())), messageId: `<${messageId}>` } : { ...message.mail, messageId: `<${messageId}>` },
-        );
+        const raw = message.raw?.(messageId, new Date(clock.now()));
+        const info = direct
+          ? await sendThroughPool(pool, { envelope: message.envelope, raw: raw!, messageId: `<${messageId}>` }, handover)
+          : await transport.sendMail(raw ? { envelope: message.envelope, raw, messageId: `<${messageId}>` } : { ...message.mail, messageId: `<${messageId}>` });
         // SMTP hands back the Message-ID header the engine set; the Gmail API its own id, which is the
         // one the member's row shows.
         const providerId = typeof info.messageId === 'string' && bareId(info.messageId) !== messageId ? info.messageId : undefined;
@@ -416,11 +436,14 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       } catch (error) {
         outcome = outcomeOfFailure(toSmtpFailure(error, secrets, context), handover, sending.status === 'sending' ? sending.attempt : 1);
       } finally {
-        handovers.delete(messageId);
+        if (!direct) handovers.delete(messageId);
       }
       // A journal that cannot be written stops the run (the error surfaces here), whatever SMTP said.
       await durable;
-      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') ledger.record(record.id);
+      if (outcome.kind === 'accepted' || outcome.kind === 'unknown') {
+        ledger.record(record.id);
+        ledgerRead.ownSince += 1;
+      }
       const next = finishAttempt(sending, outcome);
       if (next.status === 'deferred') deferred.add(index);
       outcomeLine = { i: index, s: next };
@@ -444,6 +467,7 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
       case 'pause-account': {
         // The provider's own word: remembered per login with the time sending can go on (see `limitResumeAt`).
         const held = ledger.noteLimitReply(record.id, failure.response ?? failure.message, now);
+        ledgerRead.at = Number.NEGATIVE_INFINITY;
         stopWith({ kind: 'quota', resumeAt: Date.parse(held.resumeAt), failure });
         return { kind: 'released' };
       }
@@ -538,32 +562,6 @@ export async function runCampaign(input: RunCampaignInput): Promise<CampaignOutc
 
 function bareId(messageId: string): string {
   return messageId.replace(/[<>\s]/g, '');
-}
-
-/**
- * Hooks nodemailer's DATA stream for one message. The pooled transport pipes
- * `mail.message.createReadStream()` into the connection's DataStream once the server has accepted
- * the envelope and answered DATA with 354 (smtp-pool/pool-resource.js `send`, smtp-connection `send`).
- * The pipe is held until the member's journal line is durable; the DataStream's 'end' is where
- * nodemailer logs the encoded size, once the terminating dot has been pushed to the socket.
- */
-function watchDataStream(message: { createReadStream(...args: never[]): Readable }, handover: Handover): void {
-  const create = message.createReadStream.bind(message) as (...args: unknown[]) => Readable;
-  (message as { createReadStream: (...args: unknown[]) => Readable }).createReadStream = (...args: unknown[]) => {
-    const source = create(...args);
-    const pipe = source.pipe.bind(source) as <T extends Writable>(destination: T, options?: { end?: boolean }) => T;
-    source.pipe = <T extends NodeJS.WritableStream>(destination: T, pipeOptions?: { end?: boolean }): T => {
-      (destination as unknown as Readable).once('end', () => {
-        handover.dataWritten = true;
-      });
-      handover.durable.then(
-        () => pipe(destination as unknown as Writable, pipeOptions),
-        (error: unknown) => source.destroy(error instanceof Error ? error : new Error(String(error))),
-      );
-      return destination;
-    };
-    return source;
-  };
 }
 
 /** Which list headers a template's usage type gets (Notice/Generic: List-Id + List-Unsubscribe; sign-in kinds: Auto-Submitted); none when unknown. */

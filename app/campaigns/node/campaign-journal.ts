@@ -8,7 +8,7 @@
  * After a crash, `replay` rebuilds the states: a half-written last line is discarded and a member
  * whose last line says `sending` becomes `unknown` (it may have been delivered).
  */
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { QUEUED, recoverState, type DeliveryState } from '../common/delivery-state';
 
@@ -143,6 +143,15 @@ interface Waiter {
   readonly reject: (error: unknown) => void;
 }
 
+/** Writes every byte (a regular file takes a write whole unless the disk is full, which throws). */
+function writeWhole(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) {
+    const written = writeSync(fd, bytes, offset);
+    if (written <= 0) throw new Error('The campaign journal could not be written.');
+    offset += written;
+  }
+}
+
 function createJournal(file: string, handle: fsp.FileHandle): CampaignJournal {
   let waiting: Waiter[] = [];
   let flushing: Promise<void> | undefined;
@@ -155,7 +164,8 @@ function createJournal(file: string, handle: fsp.FileHandle): CampaignJournal {
       const batch = waiting;
       waiting = [];
       try {
-        await handle.write(batch.map((w) => w.text).join(''));
+        // The lines go to the page cache at once (a few µs, no thread-pool round trip); fdatasync is the wait.
+        writeWhole(handle.fd, Buffer.from(batch.map((w) => w.text).join(''), 'utf8'));
         await handle.datasync();
         syncCount += 1;
         for (const w of batch) w.resolve();

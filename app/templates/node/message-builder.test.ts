@@ -12,7 +12,8 @@ import type { Attachment } from '../../ipc/common/contract';
 import type { Member } from '../../lists/common/member-list';
 import { testAccount } from '../../test-support/fixtures';
 import { headerText } from '../common/header-text';
-import { createMessageBuilder, type BuiltMessage } from './message-builder';
+import { createMessageBuilder, wrapLines, type BuiltMessage } from './message-builder';
+import { wrap as wrapBase64 } from 'nodemailer/lib/base64';
 
 const account = testAccount(25, 'office@school.test', { fromName: '한빛초 행정실', replyTo: 'reply@school.test' });
 const member = (name: string, fields: Record<string, string> = {}, email = 'kim@example.test'): Member => ({ line: 2, email, name, fields });
@@ -116,6 +117,16 @@ describe('createMessageBuilder', () => {
     }
     expect(() => createMessageBuilder(account, { contentType: 'text/plain', subject: 'Hi', content: 'Hi' }, { replyTo: '', attachments: [], extraHeaders: { Subject: 'x' } })).toThrow(/Subject/);
     expect(() => createMessageBuilder(account, { contentType: 'text/plain', subject: 'Hi', content: 'Hi' }, { replyTo: '', attachments: [], extraHeaders: { 'Bad Name': 'x' } })).toThrow();
+  });
+
+  it("property: the body's base64 lines are nodemailer's own wrapping, for every length", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const base64 = Buffer.from(bytes).toString('base64');
+        expect(wrapLines(base64)).toBe(wrapBase64(base64, 76));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('property: generated names, subjects and sender names parse back as NFC text with no control character and no injected header', async () => {
