@@ -25,7 +25,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/mailroom-test-entries');
 
 /** The entries compiled for the tests, relative to the checkout. */
-export const TEST_ENTRIES = ['bin/mailroom.mjs', 'app/host-web/node/serve.ts', 'app/test-support/storage-writer.ts', 'app/test-support/ledger-recorder.ts'] as const;
+export const TEST_ENTRIES = ['bin/mailroom.mjs', 'app/host-web/node/serve.ts', 'app/test-support/storage-writer.ts', 'app/test-support/ledger-recorder.ts', 'app/test-support/crash-child.ts'] as const;
 
 /** An entry the tests spawn. */
 export type TestEntry = (typeof TEST_ENTRIES)[number];

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../e2e/fakes/smtp-sink';
 import { journalFileFor, replay } from './campaign-journal';
+import { nodeArgsFor } from '../../test-support/spawn-entry';
 import { CRASH_PASSWORD, CRASH_USER, crashIndexOf, crashSnapshot, type CrashChildReport } from '../../test-support/crash-campaign';
 
 const MEMBERS = 240;
@@ -37,7 +38,6 @@ const CAP_PER_RUN = 12;
 const RUN_WATCHDOG_MS = 30_000;
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHILD = fileURLToPath(new URL('../../test-support/crash-child.ts', import.meta.url));
 const SEED = seedFrom(process.env.MAILROOM_CRASH_SEED);
 
 function seedFrom(text: string | undefined): number {
@@ -132,7 +132,7 @@ afterAll(async () => {
 
 /** Runs the child once; resolves when it was killed (as planned) or ended by itself. */
 function runChild(journal: string, mode: KillMode | 'none'): Promise<{ readonly killed: boolean; readonly done?: CrashChildReport }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, journal, String(sink.port), String(MEMBERS)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgsFor('app/test-support/crash-child.ts'), journal, String(sink.port), String(MEMBERS)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let killedByUs = false;
   const timers: ReturnType<typeof setTimeout>[] = [];
