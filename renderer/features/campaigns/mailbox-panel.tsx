@@ -80,9 +80,15 @@ export function MailboxPanel({ detail }: { readonly detail: CampaignDetail }) {
   };
   const changeOptions = async (next: MailboxOptions) => {
     setProblem(null);
+    // The box shows the click at once; what main stored replaces it, and a refusal puts the old value back.
+    const before = options;
+    setOptions(next);
     const result = await client.request('mailbox:set-options', next);
     if (result.ok) setOptions(result.value);
-    else failed(result.error.message);
+    else {
+      setOptions(before);
+      failed(result.error.message);
+    }
   };
   const review = async (rows: readonly UnsubscribeReviewRow[], action: 'suppress' | 'dismiss') => {
     for (const row of rows) {
