@@ -252,13 +252,15 @@ async function main() {
   const csv = join(csvDir, 'members.csv');
   writeFileSync(csv, csvBytes(ROWS));
   const json = runChild('json', csv);
-  const sql = runChild('import', csv);
+  // The import three times, each in a fresh process: the median by wall time, and the highest peak RSS.
+  const imports = [runChild('import', csv), runChild('import', csv), runChild('import', csv)].sort((x, y) => x.importMs - y.importMs);
+  const sql = { ...imports[1]!, importRss: Math.max(...imports.map((r) => r.importRss)) };
   rmSync(csvDir, { recursive: true, force: true });
   console.log(`\nLists: ${ROWS.toLocaleString('en')} CP949 rows (${(sql.bytes / 1024 / 1024).toFixed(1)} MB), end to end`);
   console.log(`  ${'step'.padEnd(44)}${'before (JSON store)'.padStart(21)}${'after (SQLite)'.padStart(16)}`);
-  console.log(`  ${'import: decode, validate, store (ms)'.padEnd(44)}${f(json.importMs).padStart(21)}${f(sql.importMs).padStart(16)}   goal < 2000`);
+  console.log(`  ${'import: decode, validate, store (ms)'.padEnd(44)}${f(json.importMs).padStart(21)}${f(sql.importMs).padStart(16)}   goal < 2000 (median of 3 runs: ${imports.map((r) => f(r.importMs)).join(', ')})`);
   console.log(`  ${'  of it, CPU time of the import (ms)'.padEnd(44)}${'—'.padStart(21)}${f(sql.importCpuMs).padStart(16)}   (less swayed by a loaded machine than the wall time)`);
-  console.log(`  ${'peak RSS of the import (MB)'.padEnd(44)}${f(json.importRss).padStart(21)}${f(sql.importRss).padStart(16)}   goal < 300 (the process held ${f(sql.rssBeforeMb)} MB before the import: Node, the handlers, the file read and base64-encoded as the page sends it)`);
+  console.log(`  ${'peak RSS of the import (MB)'.padEnd(44)}${f(json.importRss).padStart(21)}${f(sql.importRss).padStart(16)}   goal < 300 (the highest of the 3; the process held ${f(sql.rssBeforeMb)} MB before the import: Node, the handlers, the file read and base64-encoded as the page sends it)`);
   console.log(`  ${'lists:list after it (ms)'.padEnd(44)}${f(json.summariesMs).padStart(21)}${f(sql.summariesMs).padStart(16)}`);
   console.log(`  ${'Compose change: preview + pre-flight (ms)'.padEnd(44)}${`≥ ${f(json.readMs)} (read)`.padStart(21)}${f(sql.changeMedianMs).padStart(16)}   goal < 100 (median of ${CHANGES}; max ${f(sql.changeMaxMs)}; first after a list change ${f(sql.firstChangeMs)})`);
   console.log(`  ${'lists:members, last 100 rows (ms)'.padEnd(44)}${'—'.padStart(21)}${f(sql.pageMs).padStart(16)}`);
