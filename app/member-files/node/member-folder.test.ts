@@ -1,9 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFolder, createFolderResolver, readRecordedFile } from './member-folder';
+
+/** The uid and gid of `nobody` on Debian. */
+const NOBODY = 65534;
 
 const NFC = '성적표.pdf';
 const NFD = NFC.normalize('NFD');
@@ -69,15 +74,31 @@ describe('createFolderResolver', () => {
     expect(createFolderResolver(twins).resolve(NFC)).toEqual({ ok: false, problem: 'ambiguous' });
   });
 
-  // Root reads every file whatever its mode: the case is skipped there, with the reason printed (CI runs as root).
+  // Root reads every file whatever its mode (CI runs as root): there the resolver runs in a child process
+  // as `nobody`, bundled into the temp folder so the child needs nothing of the checkout.
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) console.log('Skipped: member-folder unreadable-file case: root reads every file whatever its mode');
-  it.skipIf(asRoot)('reports an unreadable file (not testable as root)', () => {
+  const resolveAsNobody = async (folder: string, name: string): Promise<unknown> => {
+    const probe = join(base, 'probe.mjs');
+    await build({
+      stdin: { contents: `import { createFolderResolver } from ${JSON.stringify(join(import.meta.dirname, 'member-folder.ts'))};\nconsole.log(JSON.stringify(createFolderResolver(process.argv[2]).resolve(process.argv[3])));`, resolveDir: import.meta.dirname, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: probe,
+      logLevel: 'silent',
+    });
+    chmodSync(base, 0o755);
+    const child = spawnSync(process.execPath, [probe, folder, name], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`the probe as nobody failed (${child.status}): ${child.stderr}`);
+    return JSON.parse(child.stdout) as unknown;
+  };
+  it('reports an unreadable file (as root: read by a child process running as nobody)', async () => {
     const file = join(root, 'locked.txt');
     writeFileSync(file, 'x');
     chmodSync(file, 0o000);
     try {
-      expect(createFolderResolver(root).resolve('locked.txt')).toEqual({ ok: false, problem: 'unreadable' });
+      const resolution = asRoot ? await resolveAsNobody(root, 'locked.txt') : createFolderResolver(root).resolve('locked.txt');
+      expect(resolution).toEqual({ ok: false, problem: 'unreadable' });
     } finally {
       rmSync(file);
     }
