@@ -2,7 +2,6 @@
  * The compiled `mailroom` the tests spawn is the one this run built, and it answers as the sources do
  * through tsx: the same lists on a folder seeded here, the same refusal of an unknown campaign.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,27 +10,15 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createNodeHandlers } from '../handlers/node/node-composition';
 import { dispatch } from '../ipc/common/dispatch';
 import { nodeArgsFor } from './spawn-entry';
+import { spawnMailroom } from './spawn-mailroom';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PASSPHRASE = 'compiled-entries-passphrase';
 const dir = mkdtempSync(join(tmpdir(), 'mailroom-compiled-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `node …nodeArgs args` on the seeded folder; resolves with its exit code and output. */
-const run = (nodeArgs: readonly string[], args: readonly string[]) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MAILROOM_DATA_DIR: join(dir, 'data'), MAILROOM_PASSPHRASE: PASSPHRASE, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** Runs `node …nodeArgs args` on the seeded folder, as the command-line tests run the binary. */
+const run = (nodeArgs: readonly string[], args: readonly string[]) => spawnMailroom(args, { dataDir: join(dir, 'data'), passphrase: PASSPHRASE, nodeArgs });
 
 describe('the compiled mailroom binary', () => {
   it('is the copy this run compiled, and answers exactly as the sources through tsx', async () => {

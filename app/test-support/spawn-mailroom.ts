@@ -22,12 +22,14 @@ export interface MailroomSpawn {
   readonly input?: string;
   readonly env?: Record<string, string | undefined>;
   readonly onStart?: (child: ChildProcess) => void;
+  /** Which copy to run (node's arguments before the command's); default the one `nodeArgsFor` picks. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Runs `mailroom args…` to its end. */
 export function spawnMailroom(args: readonly string[], options: MailroomSpawn): Promise<MailroomRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgsFor('bin/mailroom.mjs'), ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? nodeArgsFor('bin/mailroom.mjs')), ...args], {
       cwd: ROOT,
       env: { ...process.env, MAILROOM_DATA_DIR: options.dataDir, MAILROOM_PASSPHRASE: options.passphrase, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
