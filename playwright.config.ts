@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/chromium';
 
 /**
  * e2e against the loopback Node host in Debian's Chromium. Playwright's own browser download does not
- * work on these machines, so the system binary is used with the flags from DESIGN.md §6.
+ * work on these machines, so the system binary is used with the flags from DESIGN.md §6 (e2e/chromium.ts).
  */
 export default defineConfig({
   testDir: 'e2e/specs',
@@ -16,10 +17,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

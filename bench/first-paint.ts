@@ -8,9 +8,9 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
+import { launchChromium } from '../e2e/chromium';
 
 const RUNS = Number(process.env.FIRST_PAINT_RUNS ?? 5);
 const staticDir = resolve(process.env.FIRST_PAINT_DIR ?? resolve(import.meta.dirname, '../out/renderer'));
@@ -37,10 +37,7 @@ const runs: Run[] = [];
 try {
   for (let i = 0; i < RUNS; i += 1) {
     const spawned = performance.now();
-    const browser = await chromium.launch({
-      executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       let scriptBytes = 0;

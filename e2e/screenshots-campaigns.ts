@@ -4,16 +4,16 @@
  * paused because the password stopped working, and the history — in Korean and English, light and
  * dark. Written to .artifacts/screenshots/campaign-*.png.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
+import { launchChromium, screenshotsDir } from './chromium';
 
-const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
-await mkdir(out, { recursive: true });
+const out = await screenshotsDir();
 const USER = 'office@hanbit.test';
 const users: Record<string, string> = {};
 const smtp = await startSmtpSink({
@@ -24,10 +24,7 @@ const smtp = await startSmtpSink({
     auth: (user, password) => (users[user] === password ? undefined : { code: 535, text: '5.7.8 Username and Password not accepted.' }),
   },
 });
-const browser = await chromium.launch({
-  executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임'];
 const GIVEN = ['민수', '서연', '지훈', '하늘', '유진', '도윤', '서준', '하은', '지우', '예린'];
 const members = Array.from({ length: 200 }, (_, i) => {

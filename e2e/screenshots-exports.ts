@@ -2,16 +2,15 @@
  * `tsx e2e/screenshots-exports.ts` (after `npm run build`): the Lists screen's export buttons for a
  * list and for the suppression list, in Korean and English, into .artifacts/screenshots/.
  */
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
+import { launchChromium, screenshotsDir } from './chromium';
 
-const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
-await mkdir(out, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium' });
+const out = await screenshotsDir();
+const browser = await launchChromium();
 for (const locale of ['en-US', 'ko-KR'] as const) {
   const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-shots-'));
   const host = await startWebHost({

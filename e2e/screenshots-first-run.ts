@@ -3,24 +3,20 @@
  * main screens at a 1024×640 window (header buttons, the member table, a campaign), into
  * .artifacts/screenshots/ for a person to look at. Real host, real SMTP server on 127.0.0.1.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
 import { en } from '../renderer/i18n/en';
 import { ko } from '../renderer/i18n/ko';
+import { launchChromium, screenshotsDir } from './chromium';
 
-const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
-await mkdir(out, { recursive: true });
+const out = await screenshotsDir();
 const USER = 'office@hanbit.test';
 const smtp = await startSmtpSink({ security: 'none', users: { [USER]: 'pw-right' } });
-const browser = await chromium.launch({
-  executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 const members = Array.from({ length: 60 }, (_, i) => `회원${i} <member${i}@hanbit.test>`);
 
 for (const locale of ['en-US', 'ko-KR'] as const) {

@@ -2,23 +2,19 @@
  * Campaign names for `npm run screenshots`: the history with names (not raw subjects), the rename field
  * and the app's confirmation dialog, in Korean and English. Written to .artifacts/screenshots/names-*.png.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
 import { dispatch, type Handlers } from '../app/ipc/common/dispatch';
 import type { RequestChannel } from '../app/ipc/common/channels';
+import { launchChromium, screenshotsDir } from './chromium';
 
-const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
-await mkdir(out, { recursive: true });
+const out = await screenshotsDir();
 const smtp = await startSmtpSink({ security: 'none' });
-const browser = await chromium.launch({
-  executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 for (const language of ['ko', 'en'] as const) {
   const dataDir = await mkdtemp(join(tmpdir(), 'mailroom-shots-names-'));

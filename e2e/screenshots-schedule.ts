@@ -2,21 +2,17 @@
  * Scheduled send for `npm run screenshots`: a campaign scheduled for tomorrow morning, in Korean and
  * English (Asia/Seoul). Written to .artifacts/screenshots/schedule-*.png.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
+import { launchChromium, screenshotsDir } from './chromium';
 
-const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
-await mkdir(out, { recursive: true });
+const out = await screenshotsDir();
 const smtp = await startSmtpSink({ security: 'none' });
-const browser = await chromium.launch({
-  executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 const either = (en: string, ko: string) => new RegExp(`^(${en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${ko})$`);
 /** Tomorrow 09:00 in Seoul, as a datetime-local value. */
 const tomorrowNine = new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOString().slice(0, 10) + 'T09:00';

@@ -2,18 +2,18 @@
  * `npm run screenshots`: drives the real UI in Chromium and saves PNGs of the screens to
  * .artifacts/screenshots/, in Korean and English, light and dark, for a person to look at.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startFakeGoogle } from './fakes/google-oauth';
 import { startSmtpSink } from './fakes/smtp-sink';
 import { createTestCertificate } from './fakes/test-certificate';
 import { createNodeHandlers } from '../app/handlers/node/node-composition';
 import { startWebHost } from '../app/host-web/node/web-host';
+import { launchChromium, screenshotsDir } from './chromium';
 
-const out = resolve(import.meta.dirname, '../.artifacts/screenshots');
-await mkdir(out, { recursive: true });
+const out = await screenshotsDir();
 const certificate = await createTestCertificate();
 const ADDRESS = 'hanbit.office@gmail.com';
 const smtp = await startSmtpSink({
@@ -29,10 +29,7 @@ const smtp = await startSmtpSink({
 });
 // Google for the OAuth screens: a loopback fake the client JSON and the Gmail API base point at.
 const google = await startFakeGoogle({ email: 'office@hanbit-school.kr' });
-const browser = await chromium.launch({
-  executablePath: process.env.MAILROOM_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 const label = (page: Page, en: string | RegExp, ko: string | RegExp) => page.getByLabel(new RegExp(`^(${src(en)}|${src(ko)})$`));
 const src = (x: string | RegExp) => (typeof x === 'string' ? x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : x.source);
 
