@@ -78,6 +78,7 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
   const watchers = new Map<string, MailboxWatcher>();
   const watchChoice = (accountId: string): WatchChoice => (preferences.get(watchKey(accountId)) as WatchChoice | undefined) ?? {};
   const endOf = (accountId: string) => watchEnd(outcomes.lastSentAt(accountId), watchChoice(accountId));
+  const matchWindowOf = (accountId: string) => matchWindowMs(outcomes.lastSentAt(accountId), watchChoice(accountId));
 
   const placeOf = (accountId: string): MailboxPlace => {
     const record = accounts.record(accountId);
@@ -126,14 +127,14 @@ export function createMailboxService(deps: MailboxServiceDeps): MailboxService {
       security: place.server.security,
       auth: await authOf(accountId),
       ...(record.caCertificate ? { ca: record.caCertificate } : {}),
-      since: new Date(now() - matchWindowMs(outcomes.lastSentAt(accountId), watchChoice(accountId))),
+      since: new Date(now() - matchWindowOf(accountId)),
     };
     return new MailboxWatcher(options, {
       sink: outcomes,
       rows: outcomes.rowsFor(accountId),
       state: stateStore(accountId),
       now: () => new Date(now()),
-      windowMs: () => matchWindowMs(outcomes.lastSentAt(accountId), watchChoice(accountId)),
+      windowMs: () => matchWindowOf(accountId),
       ...(watch
         ? {
             // Watching ends 72 hours after the account's last send (a later send moves the end), or when the admin says.
